@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ShanxiIdentity.Data.Entities;
+
+namespace ShanxiIdentity.Data.Configurations;
+
+internal sealed class CounterRequestConfiguration : IEntityTypeConfiguration<CounterRequest>
+{
+    public void Configure(EntityTypeBuilder<CounterRequest> builder)
+    {
+        builder.ToTable("CounterRequests");
+        builder.Property(r => r.Operation).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.UserType).HasConversion<string>().HasMaxLength(30);
+        builder.Property(r => r.ChangeKind).HasConversion<string>().HasMaxLength(40);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.AgentName).HasMaxLength(100);
+        builder.Property(r => r.AgentIdNumber).HasMaxLength(18).IsUnicode(false);
+        builder.Property(r => r.ChangeDetails).HasMaxLength(4000);
+        builder.Property(r => r.DecisionNote).HasMaxLength(1000);
+        builder.HasOne<Account>().WithMany().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Account>().WithMany().HasForeignKey(r => r.CreatedByStaffId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Account>().WithMany().HasForeignKey(r => r.DecidedByStaffId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Materials).WithOne().HasForeignKey(m => m.CounterRequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.Status, r.CreatedAt });
+    }
+}
+
+internal sealed class CounterRequestMaterialConfiguration : IEntityTypeConfiguration<CounterRequestMaterial>
+{
+    public void Configure(EntityTypeBuilder<CounterRequestMaterial> builder)
+    {
+        builder.ToTable("CounterRequestMaterials");
+        builder.Property(m => m.Description).HasMaxLength(500);
+        builder.HasIndex(m => new { m.CounterRequestId, m.Position }).IsUnique();
+        builder.HasOne(m => m.Scan).WithOne().HasForeignKey<MaterialScan>(s => s.CounterRequestMaterialId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MaterialScanConfiguration : IEntityTypeConfiguration<MaterialScan>
+{
+    public void Configure(EntityTypeBuilder<MaterialScan> builder)
+    {
+        builder.ToTable("MaterialScans");
+        builder.Property(s => s.FileName).HasMaxLength(255);
+        builder.Property(s => s.ContentType).HasMaxLength(100).IsUnicode(false);
+        builder.Property(s => s.Sha256).HasMaxLength(64).IsUnicode(false);
+        builder.HasIndex(s => s.CounterRequestMaterialId).IsUnique();
+    }
+}

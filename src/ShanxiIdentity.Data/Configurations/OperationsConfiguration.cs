@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ShanxiIdentity.Data.Entities;
+
+namespace ShanxiIdentity.Data.Configurations;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("AuditEntries");
+        builder.Property(e => e.Action).HasMaxLength(100).IsUnicode(false);
+        builder.Property(e => e.Detail).HasMaxLength(2000);
+        builder.Property(e => e.ClientAddress).HasMaxLength(64).IsUnicode(false);
+        builder.HasIndex(e => e.At);
+        builder.HasIndex(e => new { e.SubjectAccountId, e.At });
+    }
+}
+
+internal sealed class SmsMessageConfiguration : IEntityTypeConfiguration<SmsMessage>
+{
+    public void Configure(EntityTypeBuilder<SmsMessage> builder)
+    {
+        builder.ToTable("SmsOutbox");
+        builder.Property(m => m.Phone).HasMaxLength(20).IsUnicode(false);
+        builder.Property(m => m.Text).HasMaxLength(500);
+        builder.Property(m => m.Purpose).HasMaxLength(50).IsUnicode(false);
+        builder.Property(m => m.DeliveryError).HasMaxLength(500);
+
+        // Send limits count a phone's messages over a window.
+        builder.HasIndex(m => new { m.Phone, m.CreatedAt });
+    }
+}
+
+internal sealed class CaptchaChallengeConfiguration : IEntityTypeConfiguration<CaptchaChallenge>
+{
+    public void Configure(EntityTypeBuilder<CaptchaChallenge> builder)
+    {
+        builder.ToTable("CaptchaChallenges");
+        builder.Property(c => c.AnswerHash).HasMaxLength(128).IsUnicode(false);
+
+        // Expired challenges are purged by expiry time.
+        builder.HasIndex(c => c.ExpiresAt);
+    }
+}

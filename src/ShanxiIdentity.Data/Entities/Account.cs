@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Identity;
+using ShanxiIdentity.Domain.Accounts;
+
+namespace ShanxiIdentity.Data.Entities;
+
+/// <summary>
+/// Every account of the portal, whatever its kind. Identity's UserName is the 登录账号 / 用户名;
+/// PhoneNumber is the 预留手机号, whose changes are kept in <see cref="ReservedPhoneChange"/>.
+/// </summary>
+public class Account : IdentityUser<Guid>
+{
+    public AccountKind Kind { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public PersonProfile? Person { get; set; }
+
+    public LegalEntityProfile? LegalEntity { get; set; }
+
+    public List<ReservedPhoneChange> PhoneChanges { get; } = [];
+}

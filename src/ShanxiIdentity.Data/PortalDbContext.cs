@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using ShanxiIdentity.Data.Entities;
+
+namespace ShanxiIdentity.Data;
+
+/// <summary>The portal's one database: Identity's tables, the portal's own, and Data Protection keys.</summary>
+public class PortalDbContext(DbContextOptions<PortalDbContext> options)
+    : IdentityDbContext<Account, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<PersonProfile> PersonProfiles => Set<PersonProfile>();
+
+    public DbSet<LegalEntityProfile> LegalEntityProfiles => Set<LegalEntityProfile>();
+
+    public DbSet<ReservedPhoneChange> ReservedPhoneChanges => Set<ReservedPhoneChange>();
+
+    public DbSet<CounterRequest> CounterRequests => Set<CounterRequest>();
+
+    public DbSet<CounterRequestMaterial> CounterRequestMaterials => Set<CounterRequestMaterial>();
+
+    public DbSet<MaterialScan> MaterialScans => Set<MaterialScan>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<SmsMessage> SmsOutbox => Set<SmsMessage>();
+
+    public DbSet<CaptchaChallenge> CaptchaChallenges => Set<CaptchaChallenge>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        builder.Entity<DataProtectionKey>(key =>
+        {
+            key.Property(k => k.FriendlyName).HasMaxLength(200);
+            key.Property(k => k.Xml).HasMaxLength(8000);
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // Every instant is stored and read back as UTC, the same on the three providers.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace ShanxiIdentity.Web.Controllers;
+
+/// <summary>
+/// Friendly Chinese pages for every error status; never a stack trace. The exception handler
+/// middleware has already logged an unhandled exception by the time this runs.
+/// </summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorController : Controller
+{
+    [Route("/error/{status:int}")]
+    public IActionResult Show(int status)
+    {
+        Response.StatusCode = status is >= 400 and <= 599 ? status : StatusCodes.Status500InternalServerError;
+        ViewData["RequestId"] = HttpContext.TraceIdentifier;
+        return View(Response.StatusCode == StatusCodes.Status404NotFound ? "NotFound" : "Error", Response.StatusCode);
+    }
+}

@@ -1,0 +1,34 @@
+using ShanxiIdentity.Data;
+
+namespace ShanxiIdentity.Web.Infrastructure;
+
+/// <summary>
+/// Before the server takes requests: checks the database answers, and migrates it when
+/// <c>Database:MigrateOnStartup</c> allows (the default; production may apply scripts instead).
+/// </summary>
+internal sealed class DatabaseStartupService(IServiceScopeFactory scopes, DatabaseSettings settings) : IHostedLifecycleService
+{
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
+        if (settings.MigrateOnStartup)
+        {
+            await migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await migrator.EnsureReachableAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

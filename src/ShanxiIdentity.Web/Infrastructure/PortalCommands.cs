@@ -1,0 +1,33 @@
+using ShanxiIdentity.Data;
+
+namespace ShanxiIdentity.Web.Infrastructure;
+
+/// <summary>
+/// Operator commands run through the app itself (<c>dotnet ShanxiIdentity.Web.dll migrate</c>), so
+/// they read the same configuration as the portal. Each prints what it did and exits.
+/// </summary>
+public static class PortalCommands
+{
+    private static readonly Dictionary<string, Func<IServiceProvider, string[], Task<int>>> Commands = new(StringComparer.Ordinal)
+    {
+        ["migrate"] = MigrateAsync,
+    };
+
+    public static bool IsCommand(string[] args) => args is [var first, ..] && Commands.ContainsKey(first);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(args);
+        using var scope = app.Services.CreateScope();
+        return await Commands[args[0]](scope.ServiceProvider, args[1..]).ConfigureAwait(false);
+    }
+
+    private static async Task<int> MigrateAsync(IServiceProvider services, string[] args)
+    {
+        var settings = services.GetRequiredService<DatabaseSettings>();
+        var applied = await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None).ConfigureAwait(false);
+        Console.WriteLine($"migrate: the {settings.Provider} database is up to date; {applied.Count} migration(s) applied, latest {(applied.Count > 0 ? applied[^1] : "(none)")}.");
+        return 0;
+    }
+}

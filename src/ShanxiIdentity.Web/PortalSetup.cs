@@ -1,0 +1,66 @@
+using System.Globalization;
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Serilog;
+using ShanxiIdentity.Data;
+using ShanxiIdentity.Web.Infrastructure;
+
+namespace ShanxiIdentity.Web;
+
+/// <summary>The portal's composition: what Program.cs registers and the order of the pipeline.</summary>
+public static class PortalSetup
+{
+    private static readonly CultureInfo Chinese = new("zh-CN");
+
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSerilog((services, logger) =>
+            PortalLogging.Configure(logger, builder.Configuration, builder.Environment, services));
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddHostedService<DatabaseStartupService>();
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
+
+        builder.Services.AddControllersWithViews();
+        builder.Services.AddFluentValidationAutoValidation();
+        builder.Services.AddFluentValidationClientsideAdapters();
+        builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+        return builder;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/error/500");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Chinese),
+            SupportedCultures = [Chinese],
+            SupportedUICultures = [Chinese],
+        });
+        app.UseSerilogRequestLogging();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapControllerRoute(name: "default", pattern: "{controller=Home}/{action=Index}/{id?}");
+        return app;
+    }
+}
