@@ -17,8 +17,11 @@ public static class PortalSetup
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSerilog((services, logger) =>
-            PortalLogging.Configure(logger, builder.Configuration, builder.Environment, services));
+        // preserveStaticLogger: each host gets its own logger, so hosts sharing a process
+        // (the functional tests) never write into each other's files.
+        builder.Services.AddSerilog(
+            (services, logger) => PortalLogging.Configure(logger, builder.Configuration, builder.Environment, services),
+            preserveStaticLogger: true);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath);
@@ -53,7 +56,8 @@ public static class PortalSetup
             SupportedCultures = [Chinese],
             SupportedUICultures = [Chinese],
         });
-        app.UseSerilogRequestLogging();
+        // This host's own logger: the static one is only the bootstrap logger (see AddPortal).
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthorization();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Serilog;
+using Serilog.Configuration;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 
@@ -9,12 +10,12 @@ namespace ShanxiIdentity.Web.Infrastructure;
 public static class PortalLogging
 {
     public const string DirectoryKey = "Logging:Directory";
+    public const string ConsoleKey = "Logging:Console";
 
     public static Serilog.ILogger CreateBootstrapLogger() =>
         new LoggerConfiguration()
             .MinimumLevel.Information()
-            .Enrich.With<SensitiveDataEnricher>()
-            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
+            .WriteTo.Redacted(sinks => sinks.Console(formatProvider: CultureInfo.InvariantCulture))
             .CreateBootstrapLogger();
 
     public static void Configure(LoggerConfiguration logger, IConfiguration configuration, IHostEnvironment environment, IServiceProvider services)
@@ -30,23 +31,34 @@ public static class PortalLogging
             // A start-up failure propagates to Program, which reports it once (a bad setting without a stack trace).
             .MinimumLevel.Override("Microsoft.Extensions.Hosting.Internal.Host", LogEventLevel.Fatal)
             .Enrich.FromLogContext()
-            .Enrich.With<SensitiveDataEnricher>()
-            .WriteTo.File(
-                new CompactJsonFormatter(),
-                Path.Combine(directory, "portal-.log"),
-                rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: 31,
-                shared: true);
+            .WriteTo.Redacted(sinks =>
+            {
+                sinks.File(
+                    new CompactJsonFormatter(),
+                    Path.Combine(directory, "portal-.log"),
+                    rollingInterval: RollingInterval.Day,
+                    retainedFileCountLimit: 31,
+                    shared: true);
 
-        if (environment.IsDevelopment())
-        {
-            logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}", formatProvider: CultureInfo.InvariantCulture);
-        }
-        else
-        {
-            logger.WriteTo.Console(new RenderedCompactJsonFormatter());
-        }
+                if (!configuration.GetValue(ConsoleKey, defaultValue: true))
+                {
+                    return;
+                }
+
+                if (environment.IsDevelopment())
+                {
+                    sinks.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}", formatProvider: CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    sinks.Console(new RenderedCompactJsonFormatter());
+                }
+            });
     }
+
+    /// <summary>Every sink of the portal sits behind <see cref="RedactingSink"/>.</summary>
+    private static LoggerConfiguration Redacted(this LoggerSinkConfiguration writeTo, Action<LoggerSinkConfiguration> sinks) =>
+        writeTo.Sink(LoggerSinkConfiguration.Wrap(inner => new RedactingSink(inner), sinks));
 
     /// <summary><c>Logging:Directory</c>, or <c>logs/</c> under the app's own folder.</summary>
     public static string LogDirectory(IConfiguration configuration, IHostEnvironment environment)

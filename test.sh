@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The whole test suite: unit, functional on SQLite and PostgreSQL, and browser tests.
+# Installs what is missing (as root, from Debian's packages), starts a throwaway PostgreSQL
+# cluster on loopback, runs everything, and stops what it started.
+#
+#   ./test.sh                 everything
+#   ./test.sh --filter X      passes the filter on to dotnet test
+set -euo pipefail
+cd "$(dirname "$0")"
+
+configuration=Release
+work=$(mktemp -d /tmp/shanxi-test.XXXXXX)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { printf '\n== %s\n' "$*"; }
+
+# --- 1. What the tests need from the system -------------------------------------------
+missing=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# Without CJK fonts, screenshots show boxes for every Chinese character.
+[ -d /usr/share/fonts/opentype/noto ] && fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    log "Installing ${missing[*]} from Debian's packages"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "Missing: ${missing[*]}. Install them (apt-get install ${missing[*]}) or run this script as root." >&2
+    exit 1
+  fi
+fi
+
+# --- 2. A throwaway PostgreSQL cluster on loopback -----------------------------------
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pg_data="$work/pgdata"
+pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()' 2>/dev/null || echo 55432)
+as_pg=()
+if [ "$(id -u)" -eq 0 ]; then
+  chown postgres "$work"
+  as_pg=(runuser -u postgres --)
+fi
+mkdir -p "$pg_data"; [ ${#as_pg[@]} -gt 0 ] && chown postgres "$pg_data"
+
+stop_postgres() {
+  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap stop_postgres EXIT
+
+log "Starting PostgreSQL ($("$pg_bin/postgres" --version | awk '{print $3}')) on 127.0.0.1:$pg_port"
+"${as_pg[@]}" "$pg_bin/initdb" -D "$pg_data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -w -l "$work/postgres.log" \
+  -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $work -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+"${as_pg[@]}" "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qc \
+  "CREATE ROLE shanxi LOGIN PASSWORD 'shanxi' CREATEDB" >/dev/null
+export SHANXI_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=shanxi;Password=shanxi;Database=postgres"
+
+# --- 3. Build once, then every test project -------------------------------------------
+log "Restoring and building ($configuration)"
+dotnet restore ShanxiIdentity.sln --nologo -v quiet
+dotnet build ShanxiIdentity.sln -c "$configuration" --no-restore --nologo -v quiet -clp:ErrorsOnly
+
+export SHANXI_ARTIFACTS="${SHANXI_ARTIFACTS:-$PWD/artifacts}"
+mkdir -p "$SHANXI_ARTIFACTS"
+status=0
+passed=0; failed=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  log "Testing $name"
+  out="$work/$name.out"
+  set +e
+  dotnet test "$project" -c "$configuration" --no-build --nologo "$@" \
+    --logger "console;verbosity=normal" --results-directory "$SHANXI_ARTIFACTS/test-results" \
+    --logger "trx;LogFileName=$name.trx" 2>&1 | tee "$out" | grep -E '^\s+(Passed|Failed|Skipped) |Failed!|Passed!|: error ' || true
+  code=${PIPESTATUS[0]}
+  set -e
+  p=$(grep -oE 'Passed: +[0-9]+' "$out" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
+  f=$(grep -oE 'Failed: +[0-9]+' "$out" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
+  passed=$((passed + p)); failed=$((failed + f))
+  if [ "$code" -ne 0 ]; then
+    status=1
+    grep -E -A15 '^\s+Failed |Error Message' "$out" | head -n 80 || true
+  fi
+done
+
+echo
+echo "Artifacts (test results, screenshots): $SHANXI_ARTIFACTS"
+echo "$passed passed, $failed failed"
+exit $status

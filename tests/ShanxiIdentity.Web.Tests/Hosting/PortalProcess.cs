@@ -1,0 +1,62 @@
+using System.Diagnostics;
+
+namespace ShanxiIdentity.Web.Tests.Hosting;
+
+/// <summary>Runs the built portal as an operator would (<c>dotnet ShanxiIdentity.Web.dll …</c>) and captures what it prints.</summary>
+internal static class PortalProcess
+{
+    public sealed record Outcome(int ExitCode, string Output, string Error);
+
+    public static async Task<Outcome> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(WebAssemblyPath())!,
+        };
+        start.ArgumentList.Add(WebAssemblyPath());
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The portal did not exit within 60 s: " + await output);
+        }
+
+        return new Outcome(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>The web project's own build output, next to its runtimeconfig and deps files.</summary>
+    private static string WebAssemblyPath()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = testOutput.Parent!.Name;
+        var root = testOutput;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ShanxiIdentity.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var path = Path.Combine(root!.FullName, "src", "ShanxiIdentity.Web", "bin", configuration, "net10.0", "ShanxiIdentity.Web.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the web project first.", path);
+    }
+}

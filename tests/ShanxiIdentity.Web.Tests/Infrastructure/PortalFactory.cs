@@ -1,0 +1,93 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using ShanxiIdentity.Data;
+
+namespace ShanxiIdentity.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real portal on a real database of its own: a fresh SQLite file, or a fresh PostgreSQL
+/// database on the server the test script started. Migrations run exactly as in production.
+/// </summary>
+public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _workDirectory = Directory.CreateTempSubdirectory("shanxi-test-").FullName;
+
+    public abstract DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public string LogDirectory => Path.Combine(_workDirectory, "logs");
+
+    public virtual async Task InitializeAsync() => ConnectionString = await CreateDatabaseAsync(_workDirectory);
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await DropDatabaseAsync();
+        TryDelete(_workDirectory);
+    }
+
+    /// <summary>A fresh service scope on the portal's own container, for reading what a request wrote.</summary>
+    public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
+
+    protected abstract Task<string> CreateDatabaseAsync(string workDirectory);
+
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        // Not Development: the pages a citizen sees, without developer exception pages.
+        builder.UseEnvironment("Testing");
+        builder.UseSetting(DatabaseSettings.ProviderKey, Provider.ToString());
+        builder.UseSetting(DatabaseSettings.ConnectionStringKey, ConnectionString);
+        builder.UseSetting("Logging:Directory", LogDirectory);
+        builder.UseSetting("Logging:Console", "false");
+        builder.ConfigureTestServices(services =>
+        {
+            // The probe endpoints and their validator (see TestProbeController).
+            services.AddControllersWithViews().AddApplicationPart(typeof(PortalFactory).Assembly);
+            services.AddValidatorsFromAssemblyContaining<PortalFactory>(includeInternalTypes: false);
+        });
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A log file may still be open on a slow shutdown; the temp folder is cleaned by the OS.
+        }
+    }
+}
+
+public sealed class SqlitePortalFactory : PortalFactory
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override Task<string> CreateDatabaseAsync(string workDirectory) =>
+        Task.FromResult($"Data Source={Path.Combine(workDirectory, "portal.db")};Pooling=False");
+}
+
+public sealed class PostgreSqlPortalFactory : PortalFactory
+{
+    private string? _databaseName;
+
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+
+    protected override async Task<string> CreateDatabaseAsync(string workDirectory)
+    {
+        _databaseName = await TestPostgres.CreateDatabaseAsync();
+        return TestPostgres.ConnectionStringFor(_databaseName);
+    }
+
+    protected override Task DropDatabaseAsync() =>
+        _databaseName is null ? Task.CompletedTask : TestPostgres.DropDatabaseAsync(_databaseName);
+}

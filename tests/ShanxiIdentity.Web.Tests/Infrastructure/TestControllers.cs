@@ -1,0 +1,43 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using ShanxiIdentity.Web.Validation;
+
+namespace ShanxiIdentity.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Endpoints that exist only in the test host (added as an application part), to drive the real
+/// pipeline into states no page reaches on purpose: an unhandled exception, a validated form.
+/// </summary>
+[Route("/test")]
+public sealed class TestProbeController : Controller
+{
+    [HttpGet("throw")]
+    public IActionResult Throw() =>
+        throw new InvalidOperationException($"Probe failure {HttpContext.TraceIdentifier} with secret detail 11010519491231002X");
+
+    [HttpPost("identifiers")]
+    [IgnoreAntiforgeryToken]
+    public IActionResult Identifiers(IdentifierProbe probe) =>
+        ModelState.IsValid
+            ? Ok("valid")
+            : BadRequest(ModelState.ToDictionary(e => e.Key, e => e.Value!.Errors.Select(x => x.ErrorMessage).ToArray()));
+}
+
+public sealed class IdentifierProbe
+{
+    public string? IdNumber { get; set; }
+
+    public string? CreditCode { get; set; }
+
+    public string? Phone { get; set; }
+}
+
+public sealed class IdentifierProbeValidator : AbstractValidator<IdentifierProbe>
+{
+    public IdentifierProbeValidator()
+    {
+        RuleFor(p => p.IdNumber).ResidentIdNumber();
+        RuleFor(p => p.CreditCode).CreditCode();
+        RuleFor(p => p.Phone).MobilePhone();
+    }
+}

@@ -1,0 +1,39 @@
+using Npgsql;
+
+namespace ShanxiIdentity.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The PostgreSQL server the test script starts on loopback. Each test class gets a database of
+/// its own, dropped afterwards, so classes run in parallel without seeing each other's rows.
+/// </summary>
+public static class TestPostgres
+{
+    public const string Variable = "SHANXI_TEST_POSTGRES";
+
+    public static string AdminConnectionString =>
+        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"{Variable} is not set. Run ./test.sh, which starts a throwaway PostgreSQL and sets it, "
+                + "or point it at a server where the user may create databases.");
+
+    public static string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database }.ConnectionString;
+
+    public static async Task<string> CreateDatabaseAsync()
+    {
+        var name = "shanxi_test_" + Guid.NewGuid().ToString("N")[..12];
+        await ExecuteAsync($"CREATE DATABASE \"{name}\"");
+        return name;
+    }
+
+    public static Task DropDatabaseAsync(string name) => ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+
+    public static async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
