@@ -28,6 +28,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<CaptchaChallenge> CaptchaChallenges => Set<CaptchaChallenge>();
 
+    public DbSet<SmsCode> SmsCodes => Set<SmsCode>();
+
+    public DbSet<ResidentRecord> Residents => Set<ResidentRecord>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Serilog;
 using ShanxiIdentity.Data;
+using Microsoft.AspNetCore.Mvc;
 using ShanxiIdentity.Web.Infrastructure;
+using ShanxiIdentity.Web.Services;
 
 namespace ShanxiIdentity.Web;
 
@@ -29,7 +31,14 @@ public static class PortalSetup
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
 
-        builder.Services.AddControllersWithViews();
+        builder.Services.AddPortalAccounts(builder.Configuration, builder.Environment);
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Services.AddHostedService<DemoDataSeeder>();
+        }
+
+        // Every unsafe request of every form carries an antiforgery token.
+        builder.Services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         builder.Services.AddFluentValidationAutoValidation();
         builder.Services.AddFluentValidationClientsideAdapters();
         builder.Services.AddValidatorsFromAssemblyContaining<Program>();
@@ -60,6 +69,7 @@ public static class PortalSetup
         app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
         app.UseAuthorization();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

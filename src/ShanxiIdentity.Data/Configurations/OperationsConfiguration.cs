@@ -43,3 +43,26 @@ internal sealed class CaptchaChallengeConfiguration : IEntityTypeConfiguration<C
         builder.HasIndex(c => c.ExpiresAt);
     }
 }
+
+internal sealed class SmsCodeConfiguration : IEntityTypeConfiguration<SmsCode>
+{
+    public void Configure(EntityTypeBuilder<SmsCode> builder)
+    {
+        builder.ToTable("SmsCodes");
+        builder.Property(c => c.Phone).HasMaxLength(20).IsUnicode(false);
+        builder.Property(c => c.Purpose).HasMaxLength(50).IsUnicode(false);
+        builder.Property(c => c.CodeHash).HasMaxLength(128).IsUnicode(false);
+        builder.HasIndex(c => new { c.Phone, c.Purpose, c.CreatedAt });
+    }
+}
+
+internal sealed class ResidentRecordConfiguration : IEntityTypeConfiguration<ResidentRecord>
+{
+    public void Configure(EntityTypeBuilder<ResidentRecord> builder)
+    {
+        builder.ToTable("Residents");
+        builder.HasKey(r => r.ResidentIdNumber);
+        builder.Property(r => r.ResidentIdNumber).HasMaxLength(18).IsUnicode(false);
+        builder.Property(r => r.Name).HasMaxLength(100);
+    }
+}

@@ -13,6 +13,9 @@ public class Account : IdentityUser<Guid>
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>When the current run of wrong passwords began: failures older than the window no longer count.</summary>
+    public DateTime? FailedAccessWindowStart { get; set; }
+
     public PersonProfile? Person { get; set; }
 
     public LegalEntityProfile? LegalEntity { get; set; }

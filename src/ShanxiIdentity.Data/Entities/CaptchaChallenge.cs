@@ -7,6 +7,9 @@ public class CaptchaChallenge
 
     public required string AnswerHash { get; set; }
 
+    /// <summary>The rendered PNG, so any instance can serve the image without knowing the answer.</summary>
+    public required byte[] Image { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime ExpiresAt { get; set; }

@@ -1,4 +1,5 @@
 using ShanxiIdentity.Data;
+using ShanxiIdentity.Web.Services.RealName;
 
 namespace ShanxiIdentity.Web.Infrastructure;
 
@@ -11,6 +12,7 @@ public static class PortalCommands
     private static readonly Dictionary<string, Func<IServiceProvider, string[], Task<int>>> Commands = new(StringComparer.Ordinal)
     {
         ["migrate"] = MigrateAsync,
+        ["import-residents"] = ImportResidentsAsync,
     };
 
     public static bool IsCommand(string[] args) => args is [var first, ..] && Commands.ContainsKey(first);
@@ -21,6 +23,42 @@ public static class PortalCommands
         ArgumentNullException.ThrowIfNull(args);
         using var scope = app.Services.CreateScope();
         return await Commands[args[0]](scope.ServiceProvider, args[1..]).ConfigureAwait(false);
+    }
+
+    private static async Task<int> ImportResidentsAsync(IServiceProvider services, string[] args)
+    {
+        if (args is not [var file])
+        {
+            await Console.Error.WriteLineAsync($"usage: import-residents FILE.csv   (UTF-8, header: {ResidentImporter.Header})").ConfigureAwait(false);
+            return 2;
+        }
+
+        if (!File.Exists(file))
+        {
+            await Console.Error.WriteLineAsync($"import-residents: no such file: {file}").ConfigureAwait(false);
+            return 2;
+        }
+
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None).ConfigureAwait(false);
+        using var reader = new StreamReader(file, System.Text.Encoding.UTF8);
+        ImportReport report;
+        try
+        {
+            report = await services.GetRequiredService<ResidentImporter>().ImportAsync(reader).ConfigureAwait(false);
+        }
+        catch (InvalidDataException ex)
+        {
+            await Console.Error.WriteLineAsync($"import-residents: {ex.Message}").ConfigureAwait(false);
+            return 2;
+        }
+
+        foreach (var line in report.Skipped)
+        {
+            Console.WriteLine($"import-residents: skipped {line}");
+        }
+
+        Console.WriteLine($"import-residents: {report.Added} added, {report.Updated} updated, {report.Skipped.Count} skipped.");
+        return 0;
     }
 
     private static async Task<int> MigrateAsync(IServiceProvider services, string[] args)

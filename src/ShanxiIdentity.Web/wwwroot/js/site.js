@@ -1,1 +1,62 @@
-// Site-wide scripts live here; pages add their own files (no inline scripts, for the CSP).
+// Progressive enhancement only: every form works without this file (no inline scripts, for the CSP).
+(function () {
+    "use strict";
+
+    function token(element) {
+        var form = element.closest("form") || document.querySelector("form");
+        var input = form && form.querySelector("input[name='__RequestVerificationToken']");
+        return input ? input.value : "";
+    }
+
+    // 看不清？换一张: a fresh captcha from the server, without reloading the form.
+    document.addEventListener("click", function (event) {
+        var button = event.target.closest("[data-captcha-refresh]");
+        if (!button) { return; }
+        event.preventDefault();
+        var body = new URLSearchParams({ __RequestVerificationToken: token(button) });
+        fetch("/captcha/new", { method: "POST", body: body, headers: { "X-Requested-With": "fetch" } })
+            .then(function (response) { return response.json(); })
+            .then(function (data) {
+                var box = button.closest(".mb-3");
+                box.querySelector("[data-captcha-id]").value = data.id;
+                box.querySelector("[data-captcha-image]").src = "/captcha/" + data.id;
+                box.querySelector("input[name='Captcha']").value = "";
+            });
+    });
+
+    // 获取短信验证码 with a 60-second countdown.
+    document.addEventListener("click", function (event) {
+        var button = event.target.closest("[data-sms-send]");
+        if (!button) { return; }
+        event.preventDefault();
+        var form = button.closest("form");
+        var status = button.parentElement.querySelector("[data-sms-status]");
+        var url = button.getAttribute("data-sms-url") || button.getAttribute("formaction");
+        var data = new FormData(form);
+        fetch(url, { method: "POST", body: new URLSearchParams(data), headers: { "X-Requested-With": "fetch" } })
+            .then(function (response) { return response.json(); })
+            .then(function (result) {
+                status.textContent = result.message;
+                status.classList.toggle("text-danger", !result.sent);
+                if (result.sent) { countdown(button, 60); }
+            })
+            .catch(function () { status.textContent = "网络异常，请稍后再试"; });
+    });
+
+    function countdown(button, seconds) {
+        var label = button.getAttribute("data-label") || button.textContent;
+        button.setAttribute("data-label", label);
+        button.disabled = true;
+        var left = seconds;
+        var timer = setInterval(function () {
+            left -= 1;
+            button.textContent = left + "秒后重新获取";
+            if (left <= 0) {
+                clearInterval(timer);
+                button.disabled = false;
+                button.textContent = label;
+            }
+        }, 1000);
+        button.textContent = left + "秒后重新获取";
+    }
+})();

@@ -1,0 +1,47 @@
+namespace ShanxiIdentity.Domain.Accounts;
+
+/// <summary>
+/// The portal's own messages for the account pages (the seed's quoted ones are in
+/// <see cref="SeedMessages"/>). One place, so pages and tests use the same words.
+/// </summary>
+public static class AccountMessages
+{
+    public const string PasswordRule = "密码至少8位，须包含大写字母、小写字母、数字、符号中的至少三种，且不能包含身份证号或手机号";
+    public const string PasswordTooWeak = "密码至少8位，且须包含大写字母、小写字母、数字、符号中的至少三种";
+    public const string PasswordTooLong = "密码不能超过64位";
+    public const string PasswordContainsIdNumber = "密码不能包含身份证号";
+    public const string PasswordContainsPhone = "密码不能包含手机号";
+    public const string PasswordsDiffer = "两次输入的密码不一致";
+    public const string CurrentPasswordWrong = "当前密码不正确";
+
+    public const string UserNameRule = "4至20位，由字母、数字和下划线组成，以字母开头";
+    public const string UserNameInvalid = "用户名须为4至20位，由字母、数字和下划线组成，以字母开头";
+    public const string UserNameTaken = "该用户名已被使用，请更换";
+
+    public const string NameInvalid = "请输入与身份证一致的姓名";
+
+    public const string AgreementRequired = "请阅读并同意《山西省政务服务网用户协议》";
+
+    public const string CaptchaWrong = "验证码错误，请重新输入";
+    public const string CaptchaExpired = "验证码已过期，请重新输入";
+
+    public const string SmsCodeWrong = "短信验证码错误";
+    public const string SmsCodeExpired = "短信验证码已失效，请重新获取";
+    public const string SmsCodeFormat = "短信验证码为6位数字";
+    public static string SmsTooSoon(int seconds) => $"短信验证码发送过于频繁，请{seconds}秒后再试";
+    public const string SmsDailyLimit = "该手机号今日获取短信验证码次数已达上限，请明天再试";
+    public static string SmsSent(string maskedPhone) => $"短信验证码已发送至{maskedPhone}，5分钟内有效";
+    public const string SmsSendFailed = "短信发送失败，请稍后再试";
+
+    public const string RealNameMismatch = "实名核验未通过：姓名与身份证号不一致，请核对后重新输入";
+    public const string RealNameUnavailable = "实名核验服务暂时不可用，请稍后再试";
+
+    public static string LockedOut(string until) => $"密码错误次数过多，账号已锁定，请于{until}后再试，或通过“忘记密码”重置密码";
+    public const string NoReservedPhone = "该账号未预留手机号，请携带证明材料到当地政务大厅办理";
+    public const string PasswordResetDone = "密码已重置，请使用新密码登录";
+    public const string PasswordChanged = "密码已修改";
+    public const string PhoneChanged = "预留手机号已修改";
+    public const string OtherSessionsSignedOut = "已退出其他设备上的登录";
+    public const string ResetExpired = "操作已超时，请重新开始";
+    public const string SamePhone = "新手机号与当前预留手机号相同";
+}

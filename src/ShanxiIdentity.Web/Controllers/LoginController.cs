@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Web.Models.Account;
+using ShanxiIdentity.Web.Services.Accounts;
+using ShanxiIdentity.Web.Services.Captcha;
+
+namespace ShanxiIdentity.Web.Controllers;
+
+/// <summary>登录 (个人登录) and 退出.</summary>
+[Route("/account")]
+public sealed class LoginController(
+    CaptchaService captcha,
+    AccountLocator locator,
+    PasswordSignIn passwordSignIn,
+    SignInManager<Account> signIn) : Controller
+{
+    [HttpGet("login")]
+    public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
+
+    [HttpPost("login")]
+    public async Task<IActionResult> Login(LoginForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!ModelState.IsValid
+            || !ModelState.AddCaptchaVerdict(await captcha.VerifyAsync(form.CaptchaId, form.Captcha, HttpContext.RequestAborted)))
+        {
+            return View(form);
+        }
+
+        var account = await locator.FindPersonAsync(form.Account, HttpContext.RequestAborted);
+        if (account is null)
+        {
+            ModelState.AddModelError(nameof(form.Account), SeedMessages.AccountDoesNotExist);
+            ViewData["Hint"] = "not-found";
+            return View(form);
+        }
+
+        var result = await passwordSignIn.SignInAsync(account, form.Password!);
+        switch (result.Outcome)
+        {
+            case SignInOutcome.SignedIn:
+                return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToAction("Index", "MyAccount");
+            case SignInOutcome.LockedOut:
+                ModelState.AddModelError(nameof(form.Password), result.LockedMessage());
+                break;
+            default:
+                ModelState.AddModelError(nameof(form.Password), SeedMessages.WrongUserNameOrPassword);
+                ViewData["Hint"] = "wrong-password";
+                break;
+        }
+
+        return View(form);
+    }
+
+    [HttpPost("logout")]
+    [Authorize]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        TempData["Status"] = "您已安全退出";
+        return Redirect("/");
+    }
+}

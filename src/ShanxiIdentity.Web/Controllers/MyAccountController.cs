@@ -1,0 +1,173 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using ShanxiIdentity.Data;
+using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Domain.Counter;
+using ShanxiIdentity.Domain.Identifiers;
+using ShanxiIdentity.Web.Models.Account;
+using ShanxiIdentity.Web.Services.Accounts;
+using ShanxiIdentity.Web.Services.Sms;
+
+namespace ShanxiIdentity.Web.Controllers;
+
+/// <summary>我的账号: what the portal holds, and the changes a citizen can make online.</summary>
+[Authorize]
+[Route("/my")]
+public sealed class MyAccountController(
+    UserManager<Account> users,
+    SignInManager<Account> signIn,
+    AccountLocator locator,
+    SmsCodeService sms,
+    PortalDbContext db,
+    AuditLog audit,
+    TimeProvider clock) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index()
+    {
+        var account = await CurrentAsync();
+        return account is null ? Challenge() : View(ToView(account));
+    }
+
+    [HttpPost("password")]
+    public async Task<IActionResult> ChangePassword([Bind(Prefix = "ChangePassword")] ChangePasswordForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (await CurrentAsync() is not { } account)
+        {
+            return Challenge();
+        }
+
+        const string prefix = "ChangePassword.";
+        foreach (var error in PasswordPolicy.Check(form.Password, account.Person?.ResidentIdNumber, account.PhoneNumber))
+        {
+            ModelState.AddModelError(prefix + nameof(form.Password), error);
+        }
+
+        if (ModelState.IsValid)
+        {
+            // Changing the password changes the security stamp, which ends every other session.
+            var changed = await users.ChangePasswordAsync(account, form.CurrentPassword!, form.Password!);
+            if (changed.Succeeded)
+            {
+                await signIn.RefreshSignInAsync(account);
+                await audit.WriteAsync(AuditAction.PasswordChanged, account.Id, cancellationToken: HttpContext.RequestAborted);
+                TempData["Status"] = AccountMessages.PasswordChanged + "，其他设备上的登录已同时退出";
+                return RedirectToAction(nameof(Index));
+            }
+
+            ModelState.AddModelError(prefix + nameof(form.CurrentPassword), changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
+                ? AccountMessages.CurrentPasswordWrong
+                : string.Join("；", changed.Errors.Select(e => e.Description)));
+        }
+
+        return View(nameof(Index), ToView(account) with { ChangePassword = form });
+    }
+
+    [HttpPost("phone/sms-old")]
+    public async Task<IActionResult> SendOldPhoneCode()
+    {
+        if (await CurrentAsync() is not { } account || MobilePhone.Parse(account.PhoneNumber).Value is not { } phone)
+        {
+            return Json(new { sent = false, message = AccountMessages.NoReservedPhone });
+        }
+
+        var result = await sms.SendAsync(phone, SmsPurpose.PhoneChangeOld, HttpContext.RequestAborted);
+        return Json(new { sent = result.Sent, message = result.Message });
+    }
+
+    [HttpPost("phone/sms-new")]
+    public async Task<IActionResult> SendNewPhoneCode([Bind(Prefix = "ChangePhone")] ChangePhoneForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var phone = MobilePhone.Parse(form.NewPhone);
+        if (!phone.IsValid)
+        {
+            return Json(new { sent = false, message = phone.Error });
+        }
+
+        var result = await sms.SendAsync(phone.Value!, SmsPurpose.PhoneChangeNew, HttpContext.RequestAborted);
+        return Json(new { sent = result.Sent, message = result.Message });
+    }
+
+    [HttpPost("phone")]
+    public async Task<IActionResult> ChangePhone([Bind(Prefix = "ChangePhone")] ChangePhoneForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (await CurrentAsync() is not { } account)
+        {
+            return Challenge();
+        }
+
+        const string prefix = "ChangePhone.";
+        var oldPhone = MobilePhone.Parse(account.PhoneNumber).Value;
+        var newPhone = MobilePhone.Parse(form.NewPhone).Value;
+        if (ModelState.IsValid && oldPhone is not null && newPhone is not null)
+        {
+            if (newPhone.Equals(oldPhone))
+            {
+                ModelState.AddModelError(prefix + nameof(form.NewPhone), AccountMessages.SamePhone);
+            }
+            else if (!await users.CheckPasswordAsync(account, form.CurrentPassword!))
+            {
+                await users.AccessFailedAsync(account);
+                ModelState.AddModelError(prefix + nameof(form.CurrentPassword), AccountMessages.CurrentPasswordWrong);
+            }
+            else if (await sms.VerifyAsync(oldPhone, SmsPurpose.PhoneChangeOld, form.OldPhoneCode, HttpContext.RequestAborted) is var oldCode && oldCode != SmsCodeVerdict.Passed)
+            {
+                ModelState.AddModelError(prefix + nameof(form.OldPhoneCode), SmsCodeService.Message(oldCode));
+            }
+            else if (await sms.VerifyAsync(newPhone, SmsPurpose.PhoneChangeNew, form.NewPhoneCode, HttpContext.RequestAborted) is var newCode && newCode != SmsCodeVerdict.Passed)
+            {
+                ModelState.AddModelError(prefix + nameof(form.NewPhoneCode), SmsCodeService.Message(newCode));
+            }
+            else
+            {
+                // Set directly, not through SetPhoneNumberAsync: the citizen chooses whether other sessions end.
+                account.PhoneNumber = newPhone.Value;
+                account.PhoneNumberConfirmed = true;
+                account.PhoneChanges.Add(new ReservedPhoneChange
+                {
+                    OldPhone = oldPhone.Value,
+                    NewPhone = newPhone.Value,
+                    Channel = PhoneChangeChannel.Online,
+                    ChangedAt = clock.GetUtcNow().UtcDateTime,
+                });
+                audit.Record(AuditAction.PhoneChanged, account.Id);
+                await db.SaveChangesAsync(HttpContext.RequestAborted);
+                TempData["Status"] = AccountMessages.PhoneChanged;
+                TempData["OfferSignOutOthers"] = true;
+                return RedirectToAction(nameof(Index));
+            }
+        }
+
+        return View(nameof(Index), ToView(account) with { ChangePhone = form });
+    }
+
+    [HttpPost("sign-out-others")]
+    public async Task<IActionResult> SignOutOthers()
+    {
+        if (await CurrentAsync() is not { } account)
+        {
+            return Challenge();
+        }
+
+        await users.UpdateSecurityStampAsync(account);
+        await signIn.RefreshSignInAsync(account);
+        await audit.WriteAsync(AuditAction.OtherSessionsSignedOut, account.Id, cancellationToken: HttpContext.RequestAborted);
+        TempData["Status"] = AccountMessages.OtherSessionsSignedOut;
+        return RedirectToAction(nameof(Index));
+    }
+
+    private async Task<Account?> CurrentAsync() =>
+        Guid.TryParse(users.GetUserId(User), out var id) ? await locator.FindByIdAsync(id, HttpContext.RequestAborted) : null;
+
+    private static MyAccountView ToView(Account account) => new(
+        account.Person?.Name ?? account.UserName ?? string.Empty,
+        account.Person is { } person ? SensitiveText.MaskIdNumber(person.ResidentIdNumber) : string.Empty,
+        account.UserName is { } name && !name.StartsWith(AccountLocator.InternalUserNamePrefix, StringComparison.Ordinal) ? name : null,
+        account.PhoneNumber is { } phone ? SensitiveText.MaskPhone(phone) : null,
+        account.CreatedAt);
+}

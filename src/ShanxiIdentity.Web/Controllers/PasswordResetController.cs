@@ -1,0 +1,145 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Domain.Identifiers;
+using ShanxiIdentity.Web.Models.Account;
+using ShanxiIdentity.Web.Services.Accounts;
+using ShanxiIdentity.Web.Services.Captcha;
+using ShanxiIdentity.Web.Services.Sms;
+
+namespace ShanxiIdentity.Web.Controllers;
+
+/// <summary>忘记密码: the account, then an SMS code to its reserved phone and a new password.</summary>
+[Route("/account/forgot")]
+public sealed class PasswordResetController(
+    CaptchaService captcha,
+    AccountLocator locator,
+    PasswordResetTicket tickets,
+    SmsCodeService sms,
+    UserManager<Account> users,
+    AuditLog audit) : Controller
+{
+    [HttpGet("")]
+    public IActionResult Index() => View(new ForgotPasswordForm());
+
+    [HttpPost("")]
+    public async Task<IActionResult> Index(ForgotPasswordForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!ModelState.IsValid
+            || !ModelState.AddCaptchaVerdict(await captcha.VerifyAsync(form.CaptchaId, form.Captcha, HttpContext.RequestAborted)))
+        {
+            return View(form);
+        }
+
+        var account = await locator.FindPersonAsync(form.Account, HttpContext.RequestAborted);
+        if (account is null)
+        {
+            ModelState.AddModelError(nameof(form.Account), SeedMessages.AccountDoesNotExist);
+            return View(form);
+        }
+
+        if (MobilePhone.Parse(account.PhoneNumber).Value is not { } phone)
+        {
+            ModelState.AddModelError(nameof(form.Account), AccountMessages.NoReservedPhone);
+            return View(form);
+        }
+
+        return View("Reset", new ResetPasswordForm { Ticket = tickets.Issue(account.Id), MaskedPhone = phone.Masked });
+    }
+
+    [HttpPost("sms")]
+    public async Task<IActionResult> SendCode(ResetPasswordForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ModelState.Clear();
+        var (account, phone) = await ReadTicketAsync(form.Ticket);
+        if (account is null || phone is null)
+        {
+            return Expired();
+        }
+
+        var result = await sms.SendAsync(phone, SmsPurpose.PasswordReset, HttpContext.RequestAborted);
+        if (Request.WantsJson())
+        {
+            return Json(new { sent = result.Sent, message = result.Message });
+        }
+
+        if (result.Sent)
+        {
+            ViewData["SmsStatus"] = result.Message;
+        }
+        else
+        {
+            ModelState.AddModelError(nameof(form.SmsCode), result.Message);
+        }
+
+        form.MaskedPhone = phone.Masked;
+        return View("Reset", form);
+    }
+
+    [HttpPost("reset")]
+    public async Task<IActionResult> Reset(ResetPasswordForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var (account, phone) = await ReadTicketAsync(form.Ticket);
+        if (account is null || phone is null)
+        {
+            return Expired();
+        }
+
+        form.MaskedPhone = phone.Masked;
+        foreach (var error in PasswordPolicy.Check(form.Password, account.Person?.ResidentIdNumber, phone.Value))
+        {
+            ModelState.AddModelError(nameof(form.Password), error);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var code = await sms.VerifyAsync(phone, SmsPurpose.PasswordReset, form.SmsCode, HttpContext.RequestAborted);
+        if (code != SmsCodeVerdict.Passed)
+        {
+            ModelState.AddModelError(nameof(form.SmsCode), SmsCodeService.Message(code));
+            return View(form);
+        }
+
+        // Resetting changes the security stamp: every other session of the account ends.
+        var token = await users.GeneratePasswordResetTokenAsync(account);
+        var reset = await users.ResetPasswordAsync(account, token, form.Password!);
+        if (!reset.Succeeded)
+        {
+            foreach (var error in reset.Errors)
+            {
+                ModelState.AddModelError(nameof(form.Password), error.Description);
+            }
+
+            return View(form);
+        }
+
+        await users.SetLockoutEndDateAsync(account, null);
+        await users.ResetAccessFailedCountAsync(account);
+        await audit.WriteAsync(AuditAction.PasswordReset, account.Id, cancellationToken: HttpContext.RequestAborted);
+        TempData["Status"] = AccountMessages.PasswordResetDone;
+        return RedirectToAction("Login", "Login");
+    }
+
+    private async Task<(Account? Account, MobilePhone? Phone)> ReadTicketAsync(string? ticket)
+    {
+        if (tickets.Read(ticket) is not { } id || await locator.FindByIdAsync(id, HttpContext.RequestAborted) is not { } account)
+        {
+            return (null, null);
+        }
+
+        return (account, MobilePhone.Parse(account.PhoneNumber).Value);
+    }
+
+    private RedirectToActionResult Expired()
+    {
+        TempData["Warning"] = AccountMessages.ResetExpired;
+        return RedirectToAction(nameof(Index));
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ShanxiIdentity.Data;
+using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Domain.Identifiers;
+
+namespace ShanxiIdentity.Web.Services.Accounts;
+
+/// <summary>Finds the account a person means by what they type in 账号: an ID number or a 用户名.</summary>
+public sealed class AccountLocator(PortalDbContext db, ILookupNormalizer normalizer)
+{
+    /// <summary>Prefix of the internal user name of a person who chose no 用户名; '-' is not allowed in chosen names.</summary>
+    public const string InternalUserNamePrefix = "id-";
+
+    public async Task<Account?> FindPersonAsync(string? input, CancellationToken cancellationToken = default)
+    {
+        var text = input?.Trim() ?? string.Empty;
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        var id = ResidentIdNumber.Parse(text);
+        if (id.IsValid)
+        {
+            return await db.Users.Include(a => a.Person)
+                .SingleOrDefaultAsync(a => a.Kind == AccountKind.Person && a.Person!.ResidentIdNumber == id.Value!.Value, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        if (!PersonName.IsValidUserName(text))
+        {
+            return null;
+        }
+
+        var normalized = normalizer.NormalizeName(text);
+        return await db.Users.Include(a => a.Person)
+            .SingleOrDefaultAsync(a => a.Kind == AccountKind.Person && a.NormalizedUserName == normalized, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    public Task<bool> IdNumberTakenAsync(string residentIdNumber, CancellationToken cancellationToken = default) =>
+        db.PersonProfiles.AnyAsync(p => p.ResidentIdNumber == residentIdNumber, cancellationToken);
+
+    public Task<bool> UserNameTakenAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        var normalized = normalizer.NormalizeName(userName);
+        return db.Users.AnyAsync(a => a.NormalizedUserName == normalized, cancellationToken);
+    }
+
+    public Task<Account?> FindByIdAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Users.Include(a => a.Person).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+}

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Identity;
+using ShanxiIdentity.Data;
+using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Web.Services.Accounts;
+using ShanxiIdentity.Web.Services.Captcha;
+using ShanxiIdentity.Web.Services.RealName;
+using ShanxiIdentity.Web.Services.Sms;
+
+namespace ShanxiIdentity.Web.Services;
+
+public static class ServiceRegistration
+{
+    /// <summary>Identity, sign-in cookies and the account services, with external systems chosen by configuration.</summary>
+    public static IServiceCollection AddPortalAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddIdentity<Account, IdentityRole<Guid>>(options =>
+            {
+                // The domain's PasswordPolicy (through PortalPasswordValidator) is the one rule.
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-";
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PortalPasswordValidator>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "shanxi.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            options.SlidingExpiration = true;
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/error/403";
+        });
+
+        // Checked on every request: a password reset or "sign out elsewhere" takes effect at once.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+
+        var fixedAnswer = configuration[CaptchaSettings.FixedAnswerKey];
+        if (!string.IsNullOrEmpty(fixedAnswer) && environment.IsProduction())
+        {
+            throw new PortalConfigurationException(CaptchaSettings.FixedAnswerKey, "生产环境不允许设置固定验证码答案，请删除该配置。");
+        }
+
+        services.AddSingleton(new CaptchaSettings(fixedAnswer));
+        services.AddScoped<CaptchaService>();
+        services.AddScoped<SmsCodeService>();
+        services.AddScoped<ResidentImporter>();
+        services.AddScoped<AccountLocator>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<PersonRegistration>();
+        services.AddSingleton<PasswordResetTicket>();
+        services.AddHttpContextAccessor();
+
+        AddGateway<ISmsGateway, HttpSmsGateway, OutboxOnlySmsGateway>(services, configuration, HttpSmsGateway.EndpointKey, HttpSmsGateway.ApiKeyKey);
+        AddGateway<IRealNameVerifier, HttpRealNameVerifier, LocalResidentRegistry>(services, configuration, HttpRealNameVerifier.EndpointKey, HttpRealNameVerifier.ApiKeyKey);
+        return services;
+    }
+
+    /// <summary>The HTTP adapter when its endpoint is configured, the database-backed default otherwise.</summary>
+    private static void AddGateway<TService, THttp, TDefault>(IServiceCollection services, IConfiguration configuration, string endpointKey, string apiKeyKey)
+        where TService : class
+        where THttp : class, TService
+        where TDefault : class, TService
+    {
+        var endpoint = configuration[endpointKey];
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            services.AddScoped<TService, TDefault>();
+            return;
+        }
+
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw new PortalConfigurationException(endpointKey, "须为 http 或 https 开头的完整地址。");
+        }
+
+        var apiKey = configuration[apiKeyKey];
+        services.AddHttpClient<TService, THttp>(client =>
+        {
+            client.BaseAddress = uri;
+            client.Timeout = TimeSpan.FromSeconds(10);
+            if (!string.IsNullOrEmpty(apiKey))
+            {
+                client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+            }
+        });
+    }
+}

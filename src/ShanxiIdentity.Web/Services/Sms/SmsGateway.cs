@@ -1,0 +1,51 @@
+using System.Net.Http.Json;
+
+namespace ShanxiIdentity.Web.Services.Sms;
+
+/// <summary>Delivers a message already written to the outbox.</summary>
+public interface ISmsGateway
+{
+    /// <summary>True when the gateway accepted the message.</summary>
+    Task<bool> DeliverAsync(string phone, string text, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The default: messages stay in the outbox table, which the development page <c>/dev/sms</c>
+/// shows. Used where no gateway is configured.
+/// </summary>
+public sealed class OutboxOnlySmsGateway : ISmsGateway
+{
+    public Task<bool> DeliverAsync(string phone, string text, CancellationToken cancellationToken) => Task.FromResult(false);
+}
+
+/// <summary>Posts <c>{ phone, text }</c> as JSON to <c>Sms:Gateway:Endpoint</c>; any 2xx is accepted.</summary>
+public sealed partial class HttpSmsGateway(HttpClient http, ILogger<HttpSmsGateway> logger) : ISmsGateway
+{
+    public const string EndpointKey = "Sms:Gateway:Endpoint";
+    public const string ApiKeyKey = "Sms:Gateway:ApiKey";
+
+    public async Task<bool> DeliverAsync(string phone, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.PostAsJsonAsync(string.Empty, new { phone, text }, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                LogRefused(logger, (int)response.StatusCode);
+            }
+
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            LogUnreachable(logger, ex);
+            return false;
+        }
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "SMS gateway refused a message with status {Status}")]
+    private static partial void LogRefused(ILogger logger, int status);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "SMS gateway unreachable")]
+    private static partial void LogUnreachable(ILogger logger, Exception exception);
+}
