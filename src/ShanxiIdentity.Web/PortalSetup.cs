@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using FluentValidation;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -36,6 +38,9 @@ public static class PortalSetup
         {
             builder.Services.AddHostedService<DemoDataSeeder>();
         }
+
+        // Chinese text goes out as characters, not as &#x...; entities (HTML-significant characters are still encoded).
+        builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         // Every unsafe request of every form carries an antiforgery token.
         builder.Services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));

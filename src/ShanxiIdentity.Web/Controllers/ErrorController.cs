@@ -7,6 +7,7 @@ namespace ShanxiIdentity.Web.Controllers;
 /// middleware has already logged an unhandled exception by the time this runs.
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
+[IgnoreAntiforgeryToken] // a refused POST is re-executed here as a POST; its error page must not be refused too
 public sealed class ErrorController : Controller
 {
     [Route("/error/{status:int}")]

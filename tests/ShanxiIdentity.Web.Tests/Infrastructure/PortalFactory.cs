@@ -21,6 +21,11 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
 
     public string LogDirectory => Path.Combine(_workDirectory, "logs");
 
+    public TestClock Clock { get; } = new();
+
+    /// <summary>A visitor with its own cookies; redirects are not followed, so tests see where they lead.</summary>
+    public PortalSession NewSession() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+
     public virtual async Task InitializeAsync() => ConnectionString = await CreateDatabaseAsync(_workDirectory);
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -35,6 +40,11 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
 
     protected abstract Task<string> CreateDatabaseAsync(string workDirectory);
 
+    /// <summary>Extra settings of a derived factory (gateway endpoints…).</summary>
+    protected virtual void ConfigureSettings(IWebHostBuilder builder)
+    {
+    }
+
     protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -47,11 +57,14 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting(DatabaseSettings.ConnectionStringKey, ConnectionString);
         builder.UseSetting("Logging:Directory", LogDirectory);
         builder.UseSetting("Logging:Console", "false");
+        builder.UseSetting("Captcha:FixedAnswer", PortalSession.CaptchaAnswer);
+        ConfigureSettings(builder);
         builder.ConfigureTestServices(services =>
         {
             // The probe endpoints and their validator (see TestProbeController).
             services.AddControllersWithViews().AddApplicationPart(typeof(PortalFactory).Assembly);
             services.AddValidatorsFromAssemblyContaining<PortalFactory>(includeInternalTypes: false);
+            services.AddSingleton<TimeProvider>(Clock);
         });
     }
 
@@ -68,7 +81,7 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     }
 }
 
-public sealed class SqlitePortalFactory : PortalFactory
+public class SqlitePortalFactory : PortalFactory
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
@@ -76,7 +89,7 @@ public sealed class SqlitePortalFactory : PortalFactory
         Task.FromResult($"Data Source={Path.Combine(workDirectory, "portal.db")};Pooling=False");
 }
 
-public sealed class PostgreSqlPortalFactory : PortalFactory
+public class PostgreSqlPortalFactory : PortalFactory
 {
     private string? _databaseName;
 

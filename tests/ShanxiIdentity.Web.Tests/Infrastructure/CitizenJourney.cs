@@ -1,0 +1,51 @@
+namespace ShanxiIdentity.Web.Tests.Infrastructure;
+
+/// <summary>The steps of the citizen's journey through the real forms, for tests to compose.</summary>
+public static class CitizenJourney
+{
+    public const string RegisterUrl = "/account/register";
+    public const string LoginUrl = "/account/login";
+
+    public static Dictionary<string, string?> RegistrationFields(Citizen citizen, string smsCode, string? userName = null) => new()
+    {
+        ["Name"] = citizen.Name,
+        ["IdNumber"] = citizen.IdNumber,
+        ["UserName"] = userName,
+        ["Phone"] = citizen.Phone,
+        ["SmsCode"] = smsCode,
+        ["Password"] = citizen.Password,
+        ["ConfirmPassword"] = citizen.Password,
+        ["AcceptAgreement"] = "true",
+    };
+
+    /// <summary>Opens 个人注册, asks for the SMS code, reads it from the outbox and submits the form.</summary>
+    public static async Task<PortalSession.Submitted> RegisterAsync(this PortalFactory factory, PortalSession session, Citizen citizen, string? userName = null)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(citizen);
+        var page = await session.GetPageAsync(RegisterUrl);
+        var (sent, message) = await session.SendSmsAsync(page, RegisterUrl, RegisterUrl + "/sms", new Dictionary<string, string?> { ["Phone"] = citizen.Phone });
+        Assert.True(sent, message);
+        var code = await factory.LatestSmsCodeAsync(citizen.Phone);
+        return await session.SubmitAsync(page, RegisterUrl, RegistrationFields(citizen, code, userName));
+    }
+
+    /// <summary>A registered citizen, signed in on the returned session.</summary>
+    public static async Task<(Citizen Citizen, PortalSession Session)> RegisteredCitizenAsync(this PortalFactory factory, string? userName = null)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var citizen = Citizen.New();
+        await factory.AddResidentAsync(citizen);
+        var session = factory.NewSession();
+        var registered = await factory.RegisterAsync(session, citizen, userName);
+        Assert.True(registered.Location == "/my", $"Registration did not finish: {string.Join(" | ", registered.Errors)}");
+        return (citizen, session);
+    }
+
+    public static async Task<PortalSession.Submitted> LogInAsync(this PortalSession session, string account, string password)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var page = await session.GetPageAsync(LoginUrl);
+        return await session.SubmitAsync(page, LoginUrl, new Dictionary<string, string?> { ["Account"] = account, ["Password"] = password });
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ShanxiIdentity.Data;
+using ShanxiIdentity.Data.Entities;
+
+namespace ShanxiIdentity.Web.Tests.Infrastructure;
+
+/// <summary>Reads and seeds the portal's real database, as an operator's tools would.</summary>
+public static partial class PortalData
+{
+    public static async Task AddResidentAsync(this PortalFactory factory, Citizen citizen)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(citizen);
+        _ = factory.Server;
+        await using var scope = factory.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        db.Residents.Add(new ResidentRecord { ResidentIdNumber = citizen.IdNumber, Name = citizen.Name, ImportedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The code in the newest SMS sent to the phone, read from the outbox.</summary>
+    public static async Task<string> LatestSmsCodeAsync(this PortalFactory factory, string phone)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        await using var scope = factory.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var text = await db.SmsOutbox.AsNoTracking().Where(m => m.Phone == phone).OrderByDescending(m => m.Id).Select(m => m.Text).FirstAsync();
+        return SixDigits().Match(text).Value;
+    }
+
+    public static async Task<T> QueryAsync<T>(this PortalFactory factory, Func<PortalDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = factory.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    [GeneratedRegex("[0-9]{6}")]
+    private static partial Regex SixDigits();
+}
