@@ -14,6 +14,9 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The portal behind the browser, for seeding residents and reading the SMS outbox.</summary>
+    public SqlitePortalFactory Portal => _portal;
+
     public Uri BaseAddress { get; private set; } = null!;
 
     public static string ScreenshotDirectory =>

@@ -57,6 +57,48 @@ public sealed class StartupConfigurationTests : IDisposable
         Assert.True(File.Exists(file));
     }
 
+    [Fact]
+    public async Task A_fixed_captcha_answer_is_refused_in_production()
+    {
+        var outcome = await PortalProcess.RunAsync(Settings(("Captcha__FixedAnswer", "PASS")));
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("Captcha:FixedAnswer", outcome.Error, StringComparison.Ordinal);
+        AssertNoStackTrace(outcome);
+    }
+
+    [Fact]
+    public async Task Import_residents_command_reports_what_it_added_updated_and_skipped()
+    {
+        var file = Path.Combine(_work.FullName, "residents.csv");
+        await File.WriteAllTextAsync(file, "id_number,name\n140105198503151236,张三\n11010519491231002x,李 四\n140105198503151237,王五\n");
+        var database = Settings(("Database__Provider", "Sqlite"), ("ConnectionStrings__Default", $"Data Source={Path.Combine(_work.FullName, "import.db")}"));
+
+        var first = await PortalProcess.RunAsync(database, "import-residents", file);
+        await File.WriteAllTextAsync(file, "id_number,name\n140105198503151236,张三丰\n");
+        var second = await PortalProcess.RunAsync(database, "import-residents", file);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("import-residents: 2 added, 0 updated, 1 skipped.", first.Output, StringComparison.Ordinal);
+        Assert.Contains("line 4: 身份证号校验位不正确", first.Output, StringComparison.Ordinal);
+        Assert.Contains("import-residents: 0 added, 1 updated, 0 skipped.", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_residents_refuses_a_file_without_the_header()
+    {
+        var file = Path.Combine(_work.FullName, "bad.csv");
+        await File.WriteAllTextAsync(file, "140105198503151236,张三\n");
+
+        var outcome = await PortalProcess.RunAsync(
+            Settings(("Database__Provider", "Sqlite"), ("ConnectionStrings__Default", $"Data Source={Path.Combine(_work.FullName, "bad.db")}")),
+            "import-residents",
+            file);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("id_number,name", outcome.Error, StringComparison.Ordinal);
+    }
+
     private Dictionary<string, string> Settings(params (string Key, string Value)[] settings)
     {
         var environment = settings.ToDictionary(s => s.Key, s => s.Value);

@@ -13,7 +13,7 @@ public static partial class PortalData
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(citizen);
-        _ = factory.Server;
+        _ = factory.Services; // starts the host (TestServer or Kestrel) and so migrates the database
         await using var scope = factory.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         db.Residents.Add(new ResidentRecord { ResidentIdNumber = citizen.IdNumber, Name = citizen.Name, ImportedAt = DateTime.UtcNow });

@@ -28,11 +28,14 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
 
     public virtual async Task InitializeAsync() => ConnectionString = await CreateDatabaseAsync(_workDirectory);
 
-    async Task IAsyncLifetime.DisposeAsync()
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         await DropDatabaseAsync();
         TryDelete(_workDirectory);
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>A fresh service scope on the portal's own container, for reading what a request wrote.</summary>

@@ -1,0 +1,78 @@
+using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Web.Services.Accounts;
+using ShanxiIdentity.Web.Services.Captcha;
+using ShanxiIdentity.Web.Services.Sms;
+using ShanxiIdentity.Web.Tests.Infrastructure;
+using static ShanxiIdentity.Web.Tests.Infrastructure.CitizenJourney;
+
+namespace ShanxiIdentity.Web.Tests.Accounts;
+
+/// <summary>A factory of its own: these tests move its clock forward.</summary>
+public sealed class TimeTravelPortalFactory : SqlitePortalFactory;
+
+public sealed class ExpiryTests(TimeTravelPortalFactory factory) : IClassFixture<TimeTravelPortalFactory>
+{
+    [Fact]
+    public async Task A_captcha_expires_after_five_minutes()
+    {
+        var (citizen, _) = await factory.RegisteredCitizenAsync();
+        var session = factory.NewSession();
+        var page = await session.GetPageAsync(LoginUrl);
+
+        factory.Clock.Advance(CaptchaService.Lifetime + TimeSpan.FromSeconds(1));
+        var late = await session.SubmitAsync(page, LoginUrl, new Dictionary<string, string?> { ["Account"] = citizen.IdNumber, ["Password"] = citizen.Password });
+
+        Assert.Equal(AccountMessages.CaptchaExpired, late.FieldError("Captcha"));
+    }
+
+    [Fact]
+    public async Task An_sms_code_expires_after_five_minutes()
+    {
+        var citizen = Citizen.New();
+        await factory.AddResidentAsync(citizen);
+        var session = factory.NewSession();
+        var page = await session.GetPageAsync(RegisterUrl);
+        await session.SendSmsAsync(page, RegisterUrl, RegisterUrl + "/sms", new Dictionary<string, string?> { ["Phone"] = citizen.Phone });
+        var code = await factory.LatestSmsCodeAsync(citizen.Phone);
+
+        factory.Clock.Advance(SmsCodeService.Lifetime + TimeSpan.FromSeconds(1));
+        var late = await session.SubmitAsync(await session.GetPageAsync(RegisterUrl), RegisterUrl, RegistrationFields(citizen, code));
+
+        Assert.Equal(AccountMessages.SmsCodeExpired, late.FieldError("SmsCode"));
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_older_than_fifteen_minutes_no_longer_count_towards_lockout()
+    {
+        var (citizen, _) = await factory.RegisteredCitizenAsync();
+        var session = factory.NewSession();
+        for (var i = 0; i < 4; i++)
+        {
+            await session.LogInAsync(citizen.IdNumber, "Wrong#pass1");
+        }
+
+        factory.Clock.Advance(PasswordSignIn.FailureWindow + TimeSpan.FromMinutes(1));
+        var fifth = await session.LogInAsync(citizen.IdNumber, "Wrong#pass1");
+
+        Assert.Equal(SeedMessages.WrongUserNameOrPassword, fifth.FieldError("Password"));
+        Assert.Equal("/my", (await session.LogInAsync(citizen.IdNumber, citizen.Password)).Location);
+    }
+
+    [Fact]
+    public async Task Ten_codes_a_day_to_one_phone_and_no_more()
+    {
+        var session = factory.NewSession();
+        var page = await session.GetPageAsync(RegisterUrl);
+        var phone = new Dictionary<string, string?> { ["Phone"] = Citizen.NewPhone() };
+        for (var i = 0; i < SmsCodeService.DailyLimit; i++)
+        {
+            Assert.True((await session.SendSmsAsync(page, RegisterUrl, RegisterUrl + "/sms", phone)).Sent);
+            factory.Clock.Advance(SmsCodeService.ResendInterval);
+        }
+
+        var eleventh = await session.SendSmsAsync(page, RegisterUrl, RegisterUrl + "/sms", phone);
+
+        Assert.False(eleventh.Sent);
+        Assert.Equal(AccountMessages.SmsDailyLimit, eleventh.Message);
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Hosting;
+using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Web.Tests.Infrastructure;
+
+namespace ShanxiIdentity.Web.Tests.Accounts;
+
+/// <summary>The portal configured with HTTP gateways for SMS and the real-name check, against fake servers.</summary>
+public sealed class GatewayPortalFactory : SqlitePortalFactory
+{
+    public FakeGateway Sms { get; private set; } = null!;
+
+    public FakeGateway RealName { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Sms = await FakeGateway.StartAsync();
+        RealName = await FakeGateway.StartAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Sms.DisposeAsync();
+        await RealName.DisposeAsync();
+    }
+
+    protected override void ConfigureSettings(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Sms:Gateway:Endpoint", Sms.Address.ToString());
+        builder.UseSetting("Sms:Gateway:ApiKey", "sms-test-key");
+        builder.UseSetting("RealName:Gateway:Endpoint", RealName.Address.ToString());
+    }
+}
+
+public sealed class GatewayAdapterTests(GatewayPortalFactory factory) : IClassFixture<GatewayPortalFactory>
+{
+    [Fact]
+    public async Task Registration_uses_the_gateways_and_marks_the_sms_delivered()
+    {
+        var citizen = Citizen.New();
+        factory.RealName.Answer = body => (200, new { match = body.GetProperty("idNumber").GetString() == citizen.IdNumber && body.GetProperty("name").GetString() == citizen.Name });
+
+        var registered = await factory.RegisterAsync(factory.NewSession(), citizen);
+
+        Assert.Equal("/my", registered.Location);
+        Assert.Contains(factory.Sms.Received, m => m.GetProperty("phone").GetString() == citizen.Phone && m.GetProperty("text").GetString()!.Contains("验证码", StringComparison.Ordinal));
+        Assert.Contains("sms-test-key", factory.Sms.ApiKeys);
+        Assert.Contains(factory.RealName.Received, m => m.GetProperty("idNumber").GetString() == citizen.IdNumber);
+        var delivered = await factory.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.SmsOutbox, m => m.Phone == citizen.Phone));
+        Assert.NotNull(delivered.DeliveredAt);
+    }
+
+    [Fact]
+    public async Task A_gateway_mismatch_refuses_and_a_broken_gateway_is_never_taken_for_a_match()
+    {
+        factory.RealName.Answer = _ => (200, new { match = false });
+        var mismatch = await factory.RegisterAsync(factory.NewSession(), Citizen.New());
+        Assert.Equal(AccountMessages.RealNameMismatch, mismatch.FieldError("Name"));
+
+        factory.RealName.Answer = _ => (503, new { error = "down" });
+        var down = await factory.RegisterAsync(factory.NewSession(), Citizen.New());
+        Assert.Equal(AccountMessages.RealNameUnavailable, down.FieldError("Name"));
+
+        factory.RealName.Answer = _ => (200, new { unexpected = "shape" });
+        var nonsense = await factory.RegisterAsync(factory.NewSession(), Citizen.New());
+        Assert.Equal(AccountMessages.RealNameUnavailable, nonsense.FieldError("Name"));
+    }
+
+    [Fact]
+    public async Task A_refused_sms_stays_in_the_outbox_undelivered()
+    {
+        factory.Sms.Answer = _ => (500, new { error = "quota" });
+        var phone = Citizen.NewPhone();
+        var session = factory.NewSession();
+        var page = await session.GetPageAsync(CitizenJourney.RegisterUrl);
+
+        await session.SendSmsAsync(page, CitizenJourney.RegisterUrl, CitizenJourney.RegisterUrl + "/sms", new Dictionary<string, string?> { ["Phone"] = phone });
+
+        var message = await factory.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.SmsOutbox, m => m.Phone == phone));
+        Assert.Null(message.DeliveredAt);
+        factory.Sms.Answer = _ => (200, new { ok = true });
+    }
+}
