@@ -7,5 +7,5 @@ namespace ShanxiIdentity.Web.Controllers;
 public sealed class AgreementController : Controller
 {
     [HttpGet("/agreement")]
-    public IActionResult Index() => View(UserAgreement.Document);
+    public IActionResult Index() => View(Templates.UserAgreement);
 }

@@ -43,6 +43,29 @@
             .catch(function () { status.textContent = "网络异常，请稍后再试"; });
     });
 
+    // 常见问题: filter as you type (the search button does the same on the server without script).
+    var search = document.querySelector("[data-faq-search]");
+    if (search) {
+        search.addEventListener("input", function () {
+            var query = search.value.trim().toLowerCase();
+            var shown = 0;
+            document.querySelectorAll("[data-faq-entry]").forEach(function (entry) {
+                var match = query === "" || entry.textContent.toLowerCase().indexOf(query) >= 0;
+                entry.hidden = !match;
+                if (match) { shown += 1; }
+            });
+            var count = document.querySelector("[data-faq-count]");
+            if (count) { count.textContent = "共 " + shown + " 个问题"; }
+            var empty = document.querySelector("[data-faq-empty]");
+            if (empty) { empty.hidden = shown > 0; }
+        });
+    }
+
+    // 打印 buttons.
+    document.addEventListener("click", function (event) {
+        if (event.target.closest("[data-print]")) { window.print(); }
+    });
+
     function countdown(button, seconds) {
         var label = button.getAttribute("data-label") || button.textContent;
         button.setAttribute("data-label", label);

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Web.Guidance;
+using ShanxiIdentity.Web.Services.Accounts;
+
+namespace ShanxiIdentity.Web.Controllers;
+
+/// <summary>常见问题, 办理材料 and 模板下载: the seed document, as pages and downloads.</summary>
+[Route("/guide")]
+public sealed class GuidanceController(UserManager<Account> users, AccountLocator locator) : Controller
+{
+    [HttpGet("faq")]
+    public IActionResult Faq(string? q)
+    {
+        ViewData["Query"] = q;
+        return View(FaqCatalogue.Entries);
+    }
+
+    [HttpGet("materials")]
+    public IActionResult Materials(string? operation, string? userType, string? agent) =>
+        View(MaterialsChoice.Parse(operation, userType, agent));
+
+    [HttpGet("templates")]
+    public async Task<IActionResult> Templates()
+    {
+        ViewData["CanPrefill"] = await SignedInAccountAsync() is not null;
+        return View(Guidance.Templates.All);
+    }
+
+    [HttpGet("templates/{appendix:int}")]
+    public async Task<IActionResult> Template(int appendix, bool prefill = false)
+    {
+        if (Guidance.Templates.Find(appendix) is not { } template)
+        {
+            return NotFound();
+        }
+
+        var account = await SignedInAccountAsync();
+        ViewData["CanPrefill"] = account is not null;
+        return View(new TemplateView(template, prefill && account is not null ? TemplatePrefill.For(account) : null));
+    }
+
+    [HttpGet("templates/{appendix:int}.docx")]
+    public async Task<IActionResult> Download(int appendix, bool prefill = false)
+    {
+        if (Guidance.Templates.Find(appendix) is not { } template)
+        {
+            return NotFound();
+        }
+
+        var account = prefill ? await SignedInAccountAsync() : null;
+        var bytes = WordTemplate.Build(template, account is null ? null : TemplatePrefill.For(account));
+        Response.Headers.CacheControl = "no-store";
+        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{template.AppendixLabel}-{template.Title}.docx");
+    }
+
+    private async Task<Account?> SignedInAccountAsync() =>
+        Guid.TryParse(users.GetUserId(User), out var id) ? await locator.FindByIdAsync(id, HttpContext.RequestAborted) : null;
+}
+
+public sealed record TemplateView(SeedDocument Document, IReadOnlyDictionary<string, string>? Values);

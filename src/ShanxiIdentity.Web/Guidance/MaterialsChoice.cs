@@ -1,0 +1,36 @@
+using ShanxiIdentity.Domain.Counter;
+using ShanxiIdentity.Domain.Guidance;
+
+namespace ShanxiIdentity.Web.Guidance;
+
+/// <summary>A user type as the materials picker offers it; the last two have no row in the seed's table.</summary>
+public sealed record MaterialsUserType(string Slug, string Name, CounterUserType? TableType);
+
+/// <summary>What a visitor picked on 办理材料, and the list it leads to.</summary>
+public sealed record MaterialsChoice(CounterOperation? Operation, MaterialsUserType? UserType, bool? ByAgent)
+{
+    public static IReadOnlyList<MaterialsUserType> UserTypes { get; } =
+    [
+        new("person", "自然人", CounterUserType.Person),
+        new("enterprise", "企业法人", CounterUserType.Enterprise),
+        new("branch", "企业法人（分公司）", CounterUserType.EnterpriseBranch),
+        new("institution", "机关事业单位", CounterUserType.PublicInstitution),
+        new("private-non-enterprise", "民办非企业", CounterUserType.PrivateNonEnterprise),
+        new("social-organisation", "社团法人", null),
+        new("individual-business", "个体工商户", null),
+    ];
+
+    public static MaterialsChoice Parse(string? operation, string? userType, string? agent) => new(
+        operation switch { "register" => CounterOperation.Register, "modify" => CounterOperation.Modify, _ => null },
+        UserTypes.FirstOrDefault(t => t.Slug == userType),
+        agent switch { "yes" => true, "no" => false, _ => null });
+
+    public bool IsComplete => Operation is not null && UserType is not null && ByAgent is not null;
+
+    /// <summary>The seed's row for the choice; null when incomplete or when the table has no row for the type.</summary>
+    public MaterialsCase? Case => IsComplete && UserType!.TableType is { } type ? MaterialsTable.For(type, ByAgent!.Value) : null;
+
+    public string Heading => IsComplete
+        ? $"{Operation!.Value.DisplayName()} · {UserType!.Name} · {(ByAgent!.Value ? "代办（被授权人办理）" : "本人（法人代表）办理")}"
+        : string.Empty;
+}
