@@ -32,6 +32,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<ResidentRecord> Residents => Set<ResidentRecord>();
 
+    public DbSet<OrganisationRecord> Organisations => Set<OrganisationRecord>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -534,6 +534,31 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     b.ToTable("MaterialScans", (string)null);
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.OrganisationRecord", b =>
+                {
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LegalRepresentative")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("CreditCode");
+
+                    b.ToTable("Organisations", (string)null);
+                });
+
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.PersonProfile", b =>
                 {
                     b.Property<Guid>("AccountId")

@@ -536,6 +536,31 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     b.ToTable("MaterialScans", (string)null);
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.OrganisationRecord", b =>
+                {
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(18)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LegalRepresentative")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("CreditCode");
+
+                    b.ToTable("Organisations", (string)null);
+                });
+
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.PersonProfile", b =>
                 {
                     b.Property<Guid>("AccountId")

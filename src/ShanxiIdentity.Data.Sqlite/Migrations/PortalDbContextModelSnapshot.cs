@@ -519,6 +519,31 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                     b.ToTable("MaterialScans", (string)null);
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.OrganisationRecord", b =>
+                {
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalRepresentative")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CreditCode");
+
+                    b.ToTable("Organisations", (string)null);
+                });
+
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.PersonProfile", b =>
                 {
                     b.Property<Guid>("AccountId")

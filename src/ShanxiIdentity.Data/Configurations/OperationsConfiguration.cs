@@ -66,3 +66,15 @@ internal sealed class ResidentRecordConfiguration : IEntityTypeConfiguration<Res
         builder.Property(r => r.Name).HasMaxLength(100);
     }
 }
+
+internal sealed class OrganisationRecordConfiguration : IEntityTypeConfiguration<OrganisationRecord>
+{
+    public void Configure(EntityTypeBuilder<OrganisationRecord> builder)
+    {
+        builder.ToTable("Organisations");
+        builder.HasKey(o => o.CreditCode);
+        builder.Property(o => o.CreditCode).HasMaxLength(18).IsUnicode(false);
+        builder.Property(o => o.Name).HasMaxLength(200);
+        builder.Property(o => o.LegalRepresentative).HasMaxLength(100);
+    }
+}

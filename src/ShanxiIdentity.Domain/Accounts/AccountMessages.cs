@@ -20,6 +20,17 @@ public static class AccountMessages
 
     public const string NameInvalid = "请输入与身份证一致的姓名";
 
+    public const string LoginNameRule = "6至20位，由字母、数字和下划线组成，以字母开头";
+    public const string LoginNameInvalid = "登录账号须为6至20位，由字母、数字和下划线组成，以字母开头";
+    public const string OrganisationNameInvalid = "请输入与营业执照或登记证书一致的单位名称";
+    public const string HeadOfficeSameAsBranch = "总公司统一社会信用代码不能与分公司相同";
+    public const string RegistryUnavailable = "市场监管登记信息查询服务暂时不可用，请稍后再试";
+    public const string AwaitingCounterVerification = "您的法人账号尚未完成实名核验，请携带证明材料到当地政务大厅办理核验后再登录";
+    public const string LegalRegisteredAwaitingCounter = "法人账号已注册。该类型单位需到当地政务大厅核验证明材料、完成实名核验后方可登录";
+
+    public static string CategoryMismatch(string department, string category, string type) =>
+        $"统一社会信用代码的登记管理部门和机构类别（{department}·{category}）与所选法人类型“{type}”不符，请核对法人类型";
+
     public const string AgreementRequired = "请阅读并同意《山西省政务服务网用户协议》";
 
     public const string CaptchaWrong = "验证码错误，请重新输入";

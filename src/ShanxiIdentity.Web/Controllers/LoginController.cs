@@ -9,16 +9,18 @@ using ShanxiIdentity.Web.Services.Captcha;
 
 namespace ShanxiIdentity.Web.Controllers;
 
-/// <summary>登录 (个人登录) and 退出.</summary>
+/// <summary>登录 (个人登录 and 法人登录 side by side) and 退出.</summary>
 [Route("/account")]
 public sealed class LoginController(
     CaptchaService captcha,
     AccountLocator locator,
     PasswordSignIn passwordSignIn,
+    LoginGate gate,
     SignInManager<Account> signIn) : Controller
 {
     [HttpGet("login")]
-    public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
+    public IActionResult Login(string? returnUrl, string? kind) =>
+        View(new LoginForm { ReturnUrl = returnUrl, Kind = kind == LoginKinds.Legal ? LoginKinds.Legal : LoginKinds.Person });
 
     [HttpPost("login")]
     public async Task<IActionResult> Login(LoginForm form)
@@ -30,7 +32,7 @@ public sealed class LoginController(
             return View(form);
         }
 
-        var account = await locator.FindPersonAsync(form.Account, HttpContext.RequestAborted);
+        var account = await locator.FindAsync(LoginKinds.ToAccountKind(form.Kind), form.Account, HttpContext.RequestAborted);
         if (account is null)
         {
             ModelState.AddModelError(nameof(form.Account), SeedMessages.AccountDoesNotExist);
@@ -38,10 +40,18 @@ public sealed class LoginController(
             return View(form);
         }
 
-        var result = await passwordSignIn.SignInAsync(account, form.Password!);
+        var result = await passwordSignIn.CheckAsync(account, form.Password!);
         switch (result.Outcome)
         {
-            case SignInOutcome.SignedIn:
+            case SignInOutcome.PasswordAccepted:
+                if (await gate.RefusalAsync(account, HttpContext.RequestAborted) is { } refusal)
+                {
+                    ModelState.AddModelError(nameof(form.Account), refusal);
+                    ViewData["Hint"] = "counter";
+                    return View(form);
+                }
+
+                await passwordSignIn.SignInAsync(account);
                 return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToAction("Index", "MyAccount");
             case SignInOutcome.LockedOut:
                 ModelState.AddModelError(nameof(form.Password), result.LockedMessage());

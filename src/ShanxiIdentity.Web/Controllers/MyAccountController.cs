@@ -41,7 +41,7 @@ public sealed class MyAccountController(
         }
 
         const string prefix = "ChangePassword.";
-        foreach (var error in PasswordPolicy.Check(form.Password, account.Person?.ResidentIdNumber, account.PhoneNumber))
+        foreach (var error in PasswordPolicy.Check(form.Password, account.Person?.ResidentIdNumber ?? account.LegalEntity?.RepresentativeIdNumber, account.PhoneNumber))
         {
             ModelState.AddModelError(prefix + nameof(form.Password), error);
         }
@@ -164,10 +164,45 @@ public sealed class MyAccountController(
     private async Task<Account?> CurrentAsync() =>
         Guid.TryParse(users.GetUserId(User), out var id) ? await locator.FindByIdAsync(id, HttpContext.RequestAborted) : null;
 
-    private static MyAccountView ToView(Account account) => new(
-        account.Person?.Name ?? account.UserName ?? string.Empty,
-        account.Person is { } person ? SensitiveText.MaskIdNumber(person.ResidentIdNumber) : string.Empty,
-        account.UserName is { } name && !name.StartsWith(AccountLocator.InternalUserNamePrefix, StringComparison.Ordinal) ? name : null,
-        account.PhoneNumber is { } phone ? SensitiveText.MaskPhone(phone) : null,
-        account.CreatedAt);
+    private static MyAccountView ToView(Account account)
+    {
+        var registered = account.CreatedAt.AddHours(8).ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture);
+        var phone = new ProfileRow("手机号", account.PhoneNumber is { } p ? SensitiveText.MaskPhone(p) : "未预留", "phone");
+        var userName = account.UserName is { } name && !name.StartsWith(AccountLocator.InternalUserNamePrefix, StringComparison.Ordinal) ? name : null;
+        if (account.LegalEntity is { } organisation)
+        {
+            var branch = organisation.Type == LegalEntityType.EnterpriseBranch;
+            List<ProfileRow> rows =
+            [
+                new("单位名称", organisation.OrganisationName, "organisation"),
+                new("法人类型", organisation.Type.DisplayName(), "type"),
+                new("统一社会信用代码", organisation.CreditCode, "credit-code"),
+                new(branch ? "负责人" : "法定代表人", organisation.RepresentativeName, "representative"),
+                new(branch ? "负责人身份证号" : "法定代表人身份证号", SensitiveText.MaskIdNumber(organisation.RepresentativeIdNumber), "representative-id"),
+            ];
+            if (organisation.HeadOfficeCreditCode is { } headOffice)
+            {
+                rows.Add(new("总公司统一社会信用代码", headOffice, "head-office"));
+            }
+
+            rows.AddRange(
+            [
+                new("登录账号", userName ?? string.Empty, "login-name"),
+                phone,
+                new("实名核验", organisation.RealNameVerifiedAt is null ? "待政务大厅核验" : "已核验", "verification"),
+                new("注册日期", registered, "registered"),
+            ]);
+            return new MyAccountView(organisation.OrganisationName, rows, IsLegalEntity: true);
+        }
+
+        var person = account.Person!;
+        List<ProfileRow> personRows = [new("姓名", person.Name, "name"), new("身份证号", SensitiveText.MaskIdNumber(person.ResidentIdNumber), "id-number")];
+        if (userName is not null)
+        {
+            personRows.Add(new("用户名", userName, "user-name"));
+        }
+
+        personRows.AddRange([phone, new("注册日期", registered, "registered")]);
+        return new MyAccountView(person.Name, personRows, IsLegalEntity: false);
+    }
 }

@@ -21,7 +21,7 @@ public sealed class PasswordResetController(
     AuditLog audit) : Controller
 {
     [HttpGet("")]
-    public IActionResult Index() => View(new ForgotPasswordForm());
+    public IActionResult Index(string? kind) => View(new ForgotPasswordForm { Kind = kind == LoginKinds.Legal ? LoginKinds.Legal : LoginKinds.Person });
 
     [HttpPost("")]
     public async Task<IActionResult> Index(ForgotPasswordForm form)
@@ -33,7 +33,7 @@ public sealed class PasswordResetController(
             return View(form);
         }
 
-        var account = await locator.FindPersonAsync(form.Account, HttpContext.RequestAborted);
+        var account = await locator.FindAsync(LoginKinds.ToAccountKind(form.Kind), form.Account, HttpContext.RequestAborted);
         if (account is null)
         {
             ModelState.AddModelError(nameof(form.Account), SeedMessages.AccountDoesNotExist);
@@ -90,7 +90,7 @@ public sealed class PasswordResetController(
         }
 
         form.MaskedPhone = phone.Masked;
-        foreach (var error in PasswordPolicy.Check(form.Password, account.Person?.ResidentIdNumber, phone.Value))
+        foreach (var error in PasswordPolicy.Check(form.Password, account.Person?.ResidentIdNumber ?? account.LegalEntity?.RepresentativeIdNumber, phone.Value))
         {
             ModelState.AddModelError(nameof(form.Password), error);
         }
@@ -124,7 +124,7 @@ public sealed class PasswordResetController(
         await users.ResetAccessFailedCountAsync(account);
         await audit.WriteAsync(AuditAction.PasswordReset, account.Id, cancellationToken: HttpContext.RequestAborted);
         TempData["Status"] = AccountMessages.PasswordResetDone;
-        return RedirectToAction("Login", "Login");
+        return RedirectToAction("Login", "Login", account.Kind == AccountKind.LegalEntity ? new { kind = LoginKinds.Legal } : null);
     }
 
     private async Task<(Account? Account, MobilePhone? Phone)> ReadTicketAsync(string? ticket)

@@ -20,6 +20,17 @@ public sealed record MaterialsChoice(CounterOperation? Operation, MaterialsUserT
         new("individual-business", "个体工商户", null),
     ];
 
+    /// <summary>The picker's user type for a 法人类型, for links to "the materials list for that type".</summary>
+    public static string SlugFor(ShanxiIdentity.Domain.Accounts.LegalEntityType type) => type switch
+    {
+        ShanxiIdentity.Domain.Accounts.LegalEntityType.Enterprise => "enterprise",
+        ShanxiIdentity.Domain.Accounts.LegalEntityType.EnterpriseBranch => "branch",
+        ShanxiIdentity.Domain.Accounts.LegalEntityType.IndividualBusiness => "individual-business",
+        ShanxiIdentity.Domain.Accounts.LegalEntityType.SocialOrganisation => "social-organisation",
+        ShanxiIdentity.Domain.Accounts.LegalEntityType.PublicInstitution => "institution",
+        _ => "private-non-enterprise",
+    };
+
     public static MaterialsChoice Parse(string? operation, string? userType, string? agent) => new(
         operation switch { "register" => CounterOperation.Register, "modify" => CounterOperation.Modify, _ => null },
         UserTypes.FirstOrDefault(t => t.Slug == userType),

@@ -20,6 +20,18 @@ public static class TemplatePrefill
             }
         }
 
+        if (account.LegalEntity is { } organisation)
+        {
+            var representative = organisation.Type == Domain.Accounts.LegalEntityType.EnterpriseBranch ? "负责人" : "法定代表人";
+            values["委托单位"] = organisation.OrganisationName;
+            values["委托单位名称"] = organisation.OrganisationName;
+            values["统一社会信用代码"] = organisation.CreditCode;
+            values[representative] = organisation.RepresentativeName;
+            values[representative + "姓名"] = organisation.RepresentativeName;
+            values[representative + "身份证号码"] = organisation.RepresentativeIdNumber;
+            values["签署人"] = organisation.OrganisationName;
+        }
+
         return values;
     }
 }

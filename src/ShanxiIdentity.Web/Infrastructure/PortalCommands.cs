@@ -1,5 +1,7 @@
 using ShanxiIdentity.Data;
+using ShanxiIdentity.Web.Services;
 using ShanxiIdentity.Web.Services.RealName;
+using ShanxiIdentity.Web.Services.Registry;
 
 namespace ShanxiIdentity.Web.Infrastructure;
 
@@ -12,7 +14,10 @@ public static class PortalCommands
     private static readonly Dictionary<string, Func<IServiceProvider, string[], Task<int>>> Commands = new(StringComparer.Ordinal)
     {
         ["migrate"] = MigrateAsync,
-        ["import-residents"] = ImportResidentsAsync,
+        ["import-residents"] = (services, args) => ImportAsync(services, args, "import-residents", ResidentImporter.Header,
+            (reader, s) => s.GetRequiredService<ResidentImporter>().ImportAsync(reader)),
+        ["import-organisations"] = (services, args) => ImportAsync(services, args, "import-organisations", OrganisationImporter.Header,
+            (reader, s) => s.GetRequiredService<OrganisationImporter>().ImportAsync(reader)),
     };
 
     public static bool IsCommand(string[] args) => args is [var first, ..] && Commands.ContainsKey(first);
@@ -25,17 +30,22 @@ public static class PortalCommands
         return await Commands[args[0]](scope.ServiceProvider, args[1..]).ConfigureAwait(false);
     }
 
-    private static async Task<int> ImportResidentsAsync(IServiceProvider services, string[] args)
+    private static async Task<int> ImportAsync(
+        IServiceProvider services,
+        string[] args,
+        string command,
+        string header,
+        Func<TextReader, IServiceProvider, Task<ImportReport>> import)
     {
         if (args is not [var file])
         {
-            await Console.Error.WriteLineAsync($"usage: import-residents FILE.csv   (UTF-8, header: {ResidentImporter.Header})").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"usage: {command} FILE.csv   (UTF-8, header: {header})").ConfigureAwait(false);
             return 2;
         }
 
         if (!File.Exists(file))
         {
-            await Console.Error.WriteLineAsync($"import-residents: no such file: {file}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"{command}: no such file: {file}").ConfigureAwait(false);
             return 2;
         }
 
@@ -44,20 +54,20 @@ public static class PortalCommands
         ImportReport report;
         try
         {
-            report = await services.GetRequiredService<ResidentImporter>().ImportAsync(reader).ConfigureAwait(false);
+            report = await import(reader, services).ConfigureAwait(false);
         }
         catch (InvalidDataException ex)
         {
-            await Console.Error.WriteLineAsync($"import-residents: {ex.Message}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"{command}: {ex.Message}").ConfigureAwait(false);
             return 2;
         }
 
         foreach (var line in report.Skipped)
         {
-            Console.WriteLine($"import-residents: skipped {line}");
+            Console.WriteLine($"{command}: skipped {line}");
         }
 
-        Console.WriteLine($"import-residents: {report.Added} added, {report.Updated} updated, {report.Skipped.Count} skipped.");
+        Console.WriteLine($"{command}: {report.Added} added, {report.Updated} updated, {report.Skipped.Count} skipped.");
         return 0;
     }
 

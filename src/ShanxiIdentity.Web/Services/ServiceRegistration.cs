@@ -4,6 +4,7 @@ using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Web.Services.Accounts;
 using ShanxiIdentity.Web.Services.Captcha;
 using ShanxiIdentity.Web.Services.RealName;
+using ShanxiIdentity.Web.Services.Registry;
 using ShanxiIdentity.Web.Services.Sms;
 
 namespace ShanxiIdentity.Web.Services;
@@ -57,6 +58,10 @@ public static class ServiceRegistration
         services.AddScoped<CaptchaService>();
         services.AddScoped<SmsCodeService>();
         services.AddScoped<ResidentImporter>();
+        services.AddScoped<OrganisationImporter>();
+        services.AddScoped<LegalEntityRegistration>();
+        services.AddScoped<NewAccounts>();
+        services.AddScoped<LoginGate>();
         services.AddScoped<AccountLocator>();
         services.AddScoped<AuditLog>();
         services.AddScoped<PasswordSignIn>();
@@ -66,6 +71,7 @@ public static class ServiceRegistration
 
         AddGateway<ISmsGateway, HttpSmsGateway, OutboxOnlySmsGateway>(services, configuration, HttpSmsGateway.EndpointKey, HttpSmsGateway.ApiKeyKey);
         AddGateway<IRealNameVerifier, HttpRealNameVerifier, LocalResidentRegistry>(services, configuration, HttpRealNameVerifier.EndpointKey, HttpRealNameVerifier.ApiKeyKey);
+        AddGateway<IOrganisationRegistry, HttpOrganisationRegistry, LocalOrganisationRegistry>(services, configuration, HttpOrganisationRegistry.EndpointKey, HttpOrganisationRegistry.ApiKeyKey);
         return services;
     }
 

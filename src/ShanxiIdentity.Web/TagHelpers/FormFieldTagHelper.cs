@@ -28,6 +28,9 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
 
     public int? Maxlength { get; set; }
 
+    /// <summary>Overrides the model's display name where the label depends on the case (法定代表人 / 负责人).</summary>
+    public string? Label { get; set; }
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public required ViewContext ViewContext { get; set; }
@@ -55,7 +58,7 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator) : TagHelper
         var input = Type == "password"
             ? generator.GeneratePassword(ViewContext, For.ModelExplorer, name, value: null, cleaned)
             : generator.GenerateTextBox(ViewContext, For.ModelExplorer, name, For.Model, format: null, cleaned);
-        var label = generator.GenerateLabel(ViewContext, For.ModelExplorer, name, labelText: null, new { @class = Required ? "form-label required-star" : "form-label" });
+        var label = generator.GenerateLabel(ViewContext, For.ModelExplorer, name, labelText: Label, new { @class = Required ? "form-label required-star" : "form-label" });
         var error = generator.GenerateValidationMessage(ViewContext, For.ModelExplorer, name, message: null, tag: "div", new { @class = "invalid-feedback d-block", id = $"{id}-error" });
 
         output.TagName = "div";

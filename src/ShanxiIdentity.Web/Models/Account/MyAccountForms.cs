@@ -5,8 +5,11 @@ using ShanxiIdentity.Web.Validation;
 
 namespace ShanxiIdentity.Web.Models.Account;
 
+/// <summary>One line of 我的账号: a label, the value (identifiers already masked) and a stable name for tests and scripts.</summary>
+public sealed record ProfileRow(string Label, string Value, string Field);
+
 /// <summary>What 我的账号 shows: identifiers masked on the server.</summary>
-public sealed record MyAccountView(string Name, string MaskedIdNumber, string? UserName, string? MaskedPhone, DateTime RegisteredAt)
+public sealed record MyAccountView(string Heading, IReadOnlyList<ProfileRow> Rows, bool IsLegalEntity)
 {
     public ChangePasswordForm ChangePassword { get; init; } = new();
 

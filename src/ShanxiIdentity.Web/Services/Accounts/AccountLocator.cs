@@ -40,6 +40,36 @@ public sealed class AccountLocator(PortalDbContext db, ILookupNormalizer normali
             .ConfigureAwait(false);
     }
 
+    /// <summary>The legal-entity account a person means by 账号: a credit code or a 登录账号.</summary>
+    public async Task<Account?> FindLegalEntityAsync(string? input, CancellationToken cancellationToken = default)
+    {
+        var text = input?.Trim() ?? string.Empty;
+        var code = CreditCode.Parse(text);
+        if (code.IsValid)
+        {
+            return await db.Users.Include(a => a.LegalEntity)
+                .SingleOrDefaultAsync(a => a.Kind == AccountKind.LegalEntity && a.LegalEntity!.CreditCode == code.Value!.Value, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        if (!LegalEntityRules.IsValidLoginName(text))
+        {
+            return null;
+        }
+
+        var normalized = normalizer.NormalizeName(text);
+        return await db.Users.Include(a => a.LegalEntity)
+            .SingleOrDefaultAsync(a => a.Kind == AccountKind.LegalEntity && a.NormalizedUserName == normalized, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Finds the account of the kind the visitor chose (个人 or 法人).</summary>
+    public Task<Account?> FindAsync(AccountKind kind, string? input, CancellationToken cancellationToken = default) =>
+        kind == AccountKind.LegalEntity ? FindLegalEntityAsync(input, cancellationToken) : FindPersonAsync(input, cancellationToken);
+
+    public Task<bool> CreditCodeTakenAsync(string creditCode, CancellationToken cancellationToken = default) =>
+        db.LegalEntityProfiles.AnyAsync(p => p.CreditCode == creditCode, cancellationToken);
+
     public Task<bool> IdNumberTakenAsync(string residentIdNumber, CancellationToken cancellationToken = default) =>
         db.PersonProfiles.AnyAsync(p => p.ResidentIdNumber == residentIdNumber, cancellationToken);
 
@@ -50,5 +80,5 @@ public sealed class AccountLocator(PortalDbContext db, ILookupNormalizer normali
     }
 
     public Task<Account?> FindByIdAsync(Guid id, CancellationToken cancellationToken = default) =>
-        db.Users.Include(a => a.Person).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        db.Users.Include(a => a.Person).Include(a => a.LegalEntity).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
 }

@@ -7,6 +7,7 @@ namespace ShanxiIdentity.Web.Services.Accounts;
 public static class AuditAction
 {
     public const string PersonRegistered = "person.registered";
+    public const string LegalEntityRegistered = "legal-entity.registered";
     public const string SignedIn = "account.signed-in";
     public const string SignInFailed = "account.sign-in-failed";
     public const string LockedOut = "account.locked-out";

@@ -7,7 +7,7 @@ namespace ShanxiIdentity.Web.Services.Accounts;
 
 public enum SignInOutcome
 {
-    SignedIn,
+    PasswordAccepted,
     WrongPassword,
     LockedOut,
 }
@@ -28,7 +28,8 @@ public sealed class PasswordSignIn(UserManager<Account> users, SignInManager<Acc
 {
     public static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(15);
 
-    public async Task<SignInResult> SignInAsync(Account account, string password)
+    /// <summary>Checks the password against the lockout rule; signs nobody in (see <see cref="SignInAsync"/>).</summary>
+    public async Task<SignInResult> CheckAsync(Account account, string password)
     {
         ArgumentNullException.ThrowIfNull(account);
         if (await users.IsLockedOutAsync(account).ConfigureAwait(false))
@@ -44,9 +45,7 @@ public sealed class PasswordSignIn(UserManager<Account> users, SignInManager<Acc
                 await users.ResetAccessFailedCountAsync(account).ConfigureAwait(false);
             }
 
-            await signIn.SignInAsync(account, isPersistent: false).ConfigureAwait(false);
-            await audit.WriteAsync(AuditAction.SignedIn, account.Id).ConfigureAwait(false);
-            return new SignInResult(SignInOutcome.SignedIn);
+            return new SignInResult(SignInOutcome.PasswordAccepted);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -68,5 +67,11 @@ public sealed class PasswordSignIn(UserManager<Account> users, SignInManager<Acc
 
         await audit.WriteAsync(AuditAction.SignInFailed, account.Id).ConfigureAwait(false);
         return new SignInResult(SignInOutcome.WrongPassword);
+    }
+
+    public async Task SignInAsync(Account account)
+    {
+        await signIn.SignInAsync(account, isPersistent: false).ConfigureAwait(false);
+        await audit.WriteAsync(AuditAction.SignedIn, account.Id).ConfigureAwait(false);
     }
 }

@@ -10,7 +10,7 @@ public sealed class PortalPasswordValidator : IPasswordValidator<Account>
     public Task<IdentityResult> ValidateAsync(UserManager<Account> manager, Account user, string? password)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var errors = PasswordPolicy.Check(password, user.Person?.ResidentIdNumber, user.PhoneNumber);
+        var errors = PasswordPolicy.Check(password, user.Person?.ResidentIdNumber ?? user.LegalEntity?.RepresentativeIdNumber, user.PhoneNumber);
         return Task.FromResult(errors.Count == 0
             ? IdentityResult.Success
             : IdentityResult.Failed(errors.Select(e => new IdentityError { Code = "PasswordPolicy", Description = e }).ToArray()));

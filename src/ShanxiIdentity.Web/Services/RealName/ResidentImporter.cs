@@ -6,8 +6,6 @@ using ShanxiIdentity.Domain.Identifiers;
 
 namespace ShanxiIdentity.Web.Services.RealName;
 
-public sealed record ImportReport(int Added, int Updated, IReadOnlyList<string> Skipped);
-
 /// <summary>Fills the local resident registry from UTF-8 CSV with the header <c>id_number,name</c>.</summary>
 public sealed class ResidentImporter(PortalDbContext db, TimeProvider clock)
 {
@@ -15,34 +13,19 @@ public sealed class ResidentImporter(PortalDbContext db, TimeProvider clock)
 
     public async Task<ImportReport> ImportAsync(TextReader csv, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(csv);
-        var header = await csv.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-        if (header?.Trim().TrimStart('\uFEFF') != Header)
-        {
-            throw new InvalidDataException($"The first line must be the header \"{Header}\".");
-        }
-
-        var rows = new Dictionary<string, string>(StringComparer.Ordinal);
         var skipped = new List<string>();
-        var lineNumber = 1;
-        while (await csv.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        var rows = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (line, fields) in await CsvRecords.ReadAsync(csv, Header, skipped, cancellationToken).ConfigureAwait(false))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            var id = ResidentIdNumber.Parse(fields[0]);
+            var name = PersonName.NormalizeName(fields[1]);
+            if (!id.IsValid)
             {
-                continue;
+                skipped.Add($"line {line}: {id.Error}");
             }
-
-            var fields = line.Split(',');
-            var id = fields.Length == 2 ? ResidentIdNumber.Parse(Unquote(fields[0])) : null;
-            var name = fields.Length == 2 ? PersonName.NormalizeName(Unquote(fields[1])) : null;
-            if (id is null || name is null)
+            else if (name is null)
             {
-                skipped.Add($"line {lineNumber}: expected two fields, {Header}");
-            }
-            else if (!id.IsValid)
-            {
-                skipped.Add($"line {lineNumber}: {id.Error}");
+                skipped.Add($"line {line}: {AccountMessages.NameInvalid}");
             }
             else
             {
@@ -56,25 +39,20 @@ public sealed class ResidentImporter(PortalDbContext db, TimeProvider clock)
         int added = 0, updated = 0;
         foreach (var (id, name) in rows)
         {
-            if (existing.TryGetValue(id, out var record))
-            {
-                if (record.Name != name)
-                {
-                    record.Name = name;
-                    record.ImportedAt = now;
-                    updated++;
-                }
-            }
-            else
+            if (!existing.TryGetValue(id, out var record))
             {
                 db.Residents.Add(new ResidentRecord { ResidentIdNumber = id, Name = name, ImportedAt = now });
                 added++;
+            }
+            else if (record.Name != name)
+            {
+                record.Name = name;
+                record.ImportedAt = now;
+                updated++;
             }
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return new ImportReport(added, updated, skipped);
     }
-
-    private static string Unquote(string field) => field.Trim().Trim('"').Trim();
 }

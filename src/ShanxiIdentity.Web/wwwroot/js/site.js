@@ -61,6 +61,20 @@
         });
     }
 
+    // 法人注册: a branch (分公司) names its 负责人 and its head office's credit code.
+    var legalType = document.querySelector("[data-legal-type]");
+    if (legalType) {
+        var relabel = function () {
+            var branch = legalType.value === "EnterpriseBranch";
+            document.querySelectorAll("[data-branch-only]").forEach(function (box) { box.hidden = !branch; });
+            var name = document.querySelector("label[for='RepresentativeName']");
+            var id = document.querySelector("label[for='RepresentativeIdNumber']");
+            if (name) { name.textContent = branch ? "负责人姓名" : "法定代表人姓名"; }
+            if (id) { id.textContent = branch ? "负责人身份证号" : "法定代表人身份证号"; }
+        };
+        legalType.addEventListener("change", relabel);
+    }
+
     // 打印 buttons.
     document.addEventListener("click", function (event) {
         if (event.target.closest("[data-print]")) { window.print(); }

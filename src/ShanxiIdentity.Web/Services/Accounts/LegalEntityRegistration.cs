@@ -1,0 +1,87 @@
+using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Domain.Identifiers;
+using ShanxiIdentity.Web.Services.Registry;
+
+namespace ShanxiIdentity.Web.Services.Accounts;
+
+/// <summary>An organisation's application, already checked field by field.</summary>
+public sealed record LegalEntityApplication(
+    LegalEntityType Type,
+    string OrganisationName,
+    CreditCode CreditCode,
+    string RepresentativeName,
+    ResidentIdNumber RepresentativeIdNumber,
+    CreditCode? HeadOfficeCreditCode,
+    string LoginName,
+    MobilePhone Phone,
+    string SmsCode,
+    string Password);
+
+/// <summary>
+/// 法人注册: one account per credit code and per 登录账号; a market-regulated type must be held by
+/// the market-supervision registry under the name and representative given, otherwise the seed's
+/// 非市场监督管理局管理企业. Other types are registered awaiting verification at the counter.
+/// </summary>
+public sealed class LegalEntityRegistration(AccountLocator locator, IOrganisationRegistry registry, NewAccounts accounts)
+{
+    public async Task<RegistrationResult> RegisterAsync(LegalEntityApplication application, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        if (await locator.CreditCodeTakenAsync(application.CreditCode.Value, cancellationToken).ConfigureAwait(false))
+        {
+            return RegistrationResult.Refused(RegistrationField.CreditCode, SeedMessages.CreditCodeAlreadyCertified);
+        }
+
+        if (await locator.UserNameTakenAsync(application.LoginName, cancellationToken).ConfigureAwait(false))
+        {
+            return RegistrationResult.Refused(RegistrationField.LoginName, SeedMessages.LoginNameTaken);
+        }
+
+        if (LegalEntityRules.CategoryMismatch(application.Type, application.CreditCode) is { } mismatch)
+        {
+            return RegistrationResult.Refused(RegistrationField.Type, mismatch);
+        }
+
+        DateTime? verifiedAt = null;
+        if (application.Type.IsMarketRegulated())
+        {
+            var answer = await registry.LookUpAsync(application.CreditCode.Value, cancellationToken).ConfigureAwait(false);
+            if (answer.Outcome == RegistryOutcome.Unavailable)
+            {
+                return RegistrationResult.Refused(RegistrationField.CreditCode, AccountMessages.RegistryUnavailable);
+            }
+
+            if (answer.Organisation is not { } held
+                || held.Name != application.OrganisationName
+                || held.LegalRepresentative != application.RepresentativeName)
+            {
+                return RegistrationResult.Refused(RegistrationField.Type, SeedMessages.NotMarketSupervised);
+            }
+
+            verifiedAt = accounts.Now;
+        }
+
+        var account = new Account
+        {
+            Id = Guid.NewGuid(),
+            Kind = AccountKind.LegalEntity,
+            UserName = application.LoginName,
+            LegalEntity = new LegalEntityProfile
+            {
+                Type = application.Type,
+                OrganisationName = application.OrganisationName,
+                CreditCode = application.CreditCode.Value,
+                RepresentativeName = application.RepresentativeName,
+                RepresentativeIdNumber = application.RepresentativeIdNumber.Value,
+                HeadOfficeCreditCode = application.HeadOfficeCreditCode?.Value,
+                RealNameVerifiedAt = verifiedAt,
+            },
+        };
+        return await accounts.CreateAsync(account, application.Phone, application.SmsCode, application.Password, AuditAction.LegalEntityRegistered,
+            async () => await locator.CreditCodeTakenAsync(application.CreditCode.Value, cancellationToken).ConfigureAwait(false)
+                ? RegistrationResult.Refused(RegistrationField.CreditCode, SeedMessages.CreditCodeAlreadyCertified)
+                : RegistrationResult.Refused(RegistrationField.LoginName, SeedMessages.LoginNameTaken),
+            cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,40 @@
+using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Web.Services.Registry;
+
+namespace ShanxiIdentity.Web.Services.Accounts;
+
+/// <summary>
+/// Checks made after the password is accepted and before the sign-in, so only the account's
+/// holder learns them: a legal entity awaiting counter verification, or a market-regulated one the
+/// registry no longer holds (the seed's question 10).
+/// </summary>
+public sealed class LoginGate(IOrganisationRegistry registry)
+{
+    /// <summary>Null to let the account in; otherwise why not.</summary>
+    public async Task<string?> RefusalAsync(Account account, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (account.LegalEntity is not { } organisation)
+        {
+            return null;
+        }
+
+        if (organisation.RealNameVerifiedAt is null)
+        {
+            return AccountMessages.AwaitingCounterVerification;
+        }
+
+        if (organisation.Type.IsMarketRegulated())
+        {
+            // An unavailable registry does not lock organisations out; a definite "not held" does.
+            var answer = await registry.LookUpAsync(organisation.CreditCode, cancellationToken).ConfigureAwait(false);
+            if (answer.Outcome == RegistryOutcome.NotFound)
+            {
+                return SeedMessages.RegistryHasNoRecord;
+            }
+        }
+
+        return null;
+    }
+}

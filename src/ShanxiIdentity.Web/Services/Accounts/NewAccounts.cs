@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ShanxiIdentity.Data;
+using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Domain.Counter;
+using ShanxiIdentity.Domain.Identifiers;
+using ShanxiIdentity.Web.Services.Sms;
+
+namespace ShanxiIdentity.Web.Services.Accounts;
+
+public enum RegistrationField
+{
+    IdNumber,
+    UserName,
+    Name,
+    SmsCode,
+    CreditCode,
+    LoginName,
+    Type,
+    OrganisationName,
+    HeadOfficeCreditCode,
+}
+
+/// <summary>Either the new account, or the field to blame and the message to show beside it.</summary>
+public sealed record RegistrationResult(Account? Account, RegistrationField? Field = null, string? Message = null)
+{
+    public bool Succeeded => Account is not null;
+
+    public static RegistrationResult Refused(RegistrationField field, string message) => new(null, field, message);
+}
+
+/// <summary>
+/// The last steps every registration shares: spend the SMS code, create the account with its
+/// first reserved phone, and let the unique indexes settle a race (the loser gets the caller's
+/// refusal, worked out after the fact).
+/// </summary>
+public sealed class NewAccounts(PortalDbContext db, UserManager<Account> users, SmsCodeService smsCodes, AuditLog audit, TimeProvider clock)
+{
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<RegistrationResult> CreateAsync(
+        Account account,
+        MobilePhone phone,
+        string smsCode,
+        string password,
+        string auditAction,
+        Func<Task<RegistrationResult>> explainRace,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(phone);
+        ArgumentNullException.ThrowIfNull(explainRace);
+
+        // Last, because a right code is spent: every earlier refusal leaves it usable.
+        var code = await smsCodes.VerifyAsync(phone, SmsPurpose.Registration, smsCode, cancellationToken).ConfigureAwait(false);
+        if (code != SmsCodeVerdict.Passed)
+        {
+            return RegistrationResult.Refused(RegistrationField.SmsCode, SmsCodeService.Message(code));
+        }
+
+        account.PhoneNumber = phone.Value;
+        account.PhoneNumberConfirmed = true;
+        account.CreatedAt = Now;
+        account.PhoneChanges.Add(new ReservedPhoneChange { NewPhone = phone.Value, Channel = PhoneChangeChannel.Registration, ChangedAt = Now });
+
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(account, password).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // Another registration of the same identifier won the race.
+            db.ChangeTracker.Clear();
+            return await explainRace().ConfigureAwait(false);
+        }
+
+        if (!created.Succeeded)
+        {
+            return created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName))
+                ? await explainRace().ConfigureAwait(false)
+                : throw new InvalidOperationException("Identity refused a checked application: " + string.Join("; ", created.Errors.Select(e => e.Code)));
+        }
+
+        await audit.WriteAsync(auditAction, account.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new RegistrationResult(account);
+    }
+}
