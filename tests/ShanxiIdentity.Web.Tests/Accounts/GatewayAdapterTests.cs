@@ -11,11 +11,14 @@ public sealed class GatewayPortalFactory : SqlitePortalFactory
 
     public FakeGateway RealName { get; private set; } = null!;
 
+    public FakeGateway Registry { get; private set; } = null!;
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         Sms = await FakeGateway.StartAsync();
         RealName = await FakeGateway.StartAsync();
+        Registry = await FakeGateway.StartAsync();
     }
 
     public override async ValueTask DisposeAsync()
@@ -23,6 +26,7 @@ public sealed class GatewayPortalFactory : SqlitePortalFactory
         await base.DisposeAsync();
         await Sms.DisposeAsync();
         await RealName.DisposeAsync();
+        await Registry.DisposeAsync();
     }
 
     protected override void ConfigureSettings(IWebHostBuilder builder)
@@ -30,6 +34,7 @@ public sealed class GatewayPortalFactory : SqlitePortalFactory
         builder.UseSetting("Sms:Gateway:Endpoint", Sms.Address.ToString());
         builder.UseSetting("Sms:Gateway:ApiKey", "sms-test-key");
         builder.UseSetting("RealName:Gateway:Endpoint", RealName.Address.ToString());
+        builder.UseSetting("Registry:Gateway:Endpoint", Registry.Address.ToString());
     }
 }
 
@@ -65,6 +70,24 @@ public sealed class GatewayAdapterTests(GatewayPortalFactory factory) : IClassFi
         factory.RealName.Answer = _ => (200, new { unexpected = "shape" });
         var nonsense = await factory.RegisterAsync(factory.NewSession(), Citizen.New());
         Assert.Equal(AccountMessages.RealNameUnavailable, nonsense.FieldError("Name"));
+    }
+
+    [Fact]
+    public async Task Legal_registration_asks_the_registry_gateway_and_trusts_only_a_clear_answer()
+    {
+        var held = Organisation.New(Domain.Accounts.LegalEntityType.Enterprise);
+        factory.Registry.Answer = body => body.GetProperty("creditCode").GetString() == held.CreditCode
+            ? (200, new { found = true, name = held.Name, legalRepresentative = held.RepresentativeName })
+            : (200, new { found = false });
+
+        var registered = await factory.RegisterAsync(factory.NewSession(), held);
+        var unknown = await factory.RegisterAsync(factory.NewSession(), Organisation.New(Domain.Accounts.LegalEntityType.Enterprise));
+        factory.Registry.Answer = _ => (502, new { error = "upstream" });
+        var down = await factory.RegisterAsync(factory.NewSession(), Organisation.New(Domain.Accounts.LegalEntityType.Enterprise));
+
+        Assert.Equal("/my", registered.Location);
+        Assert.Equal(SeedMessages.NotMarketSupervised, unknown.FieldError("Type"));
+        Assert.Equal(AccountMessages.RegistryUnavailable, down.FieldError("CreditCode"));
     }
 
     [Fact]

@@ -85,6 +85,22 @@ public sealed class StartupConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_organisations_command_fills_the_local_registry()
+    {
+        var file = Path.Combine(_work.FullName, "organisations.csv");
+        await File.WriteAllTextAsync(file, "credit_code,name,legal_representative\n91350100M000100Y43,福建示例有限公司,张三\n91350100M000100Y44,校验位错误公司,李四\n\"92140700MA0N7P4W1T\",晋中市榆次区示例日用品商行,王五\n");
+
+        var outcome = await PortalProcess.RunAsync(
+            Settings(("Database__Provider", "Sqlite"), ("ConnectionStrings__Default", $"Data Source={Path.Combine(_work.FullName, "orgs.db")}")),
+            "import-organisations",
+            file);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("import-organisations: 2 added, 0 updated, 1 skipped.", outcome.Output, StringComparison.Ordinal);
+        Assert.Contains("line 3: 统一社会信用代码校验未通过", outcome.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_residents_refuses_a_file_without_the_header()
     {
         var file = Path.Combine(_work.FullName, "bad.csv");
