@@ -80,7 +80,12 @@ for project in tests/*/*.csproj; do
   passed=$((passed + p)); failed=$((failed + f))
   if [ "$code" -ne 0 ]; then
     status=1
-    grep -E -A15 '^\s+Failed |Error Message' "$out" | head -n 80 || true
+    # The failures' messages, from the results file (the console shows only their names).
+    trx="$SHANXI_ARTIFACTS/test-results/$name.trx"
+    if [ -f "$trx" ]; then
+      tr '\n' ' ' < "$trx" | grep -oE '<UnitTestResult [^>]*testName="[^"]*"[^>]*outcome="Failed"|<Message>[^<]*' \
+        | sed -E 's/.*testName="([^"]*)".*/FAILED \1/; s/<Message>/    /' | head -n 60 || true
+    fi
   fi
 done
 
