@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Web.Services.Accounts;
@@ -32,6 +33,10 @@ public static class ServiceRegistration
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PortalPasswordValidator>();
+
+        // Argon2id instead of Identity's PBKDF2 (docs/decisions/0004-argon2id-password-hashing.md).
+        services.AddSingleton(Argon2Settings.From(configuration));
+        services.Replace(ServiceDescriptor.Singleton<IPasswordHasher<Account>, Argon2PasswordHasher>());
 
         services.ConfigureApplicationCookie(options =>
         {
