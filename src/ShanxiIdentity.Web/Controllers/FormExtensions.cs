@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Web.Services.Captcha;
+using ShanxiIdentity.Web.Services.Sms;
 
 namespace ShanxiIdentity.Web.Controllers;
 
@@ -16,6 +18,31 @@ internal static class FormExtensions
 
         modelState.AddModelError("Captcha", verdict == CaptchaVerdict.Expired ? AccountMessages.CaptchaExpired : AccountMessages.CaptchaWrong);
         return false;
+    }
+
+    /// <summary>
+    /// The answer to 获取短信验证码: JSON for the page's script, or, without script, the form again
+    /// with the outcome beside the button (sent) or beside the field (refused).
+    /// </summary>
+    public static IActionResult SmsSendAnswer(this Controller controller, SmsSendResult result, string errorField, string viewName, object form)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        ArgumentNullException.ThrowIfNull(result);
+        if (controller.Request.WantsJson())
+        {
+            return controller.Json(new { sent = result.Sent, message = result.Message });
+        }
+
+        if (result.Sent)
+        {
+            controller.ViewData["SmsStatus"] = result.Message;
+        }
+        else
+        {
+            controller.ModelState.AddModelError(errorField, result.Message);
+        }
+
+        return controller.View(viewName, form);
     }
 
     /// <summary>True when the request came from the page's own script and wants JSON back.</summary>

@@ -22,6 +22,7 @@ public sealed class MyAccountController(
     SmsCodeService sms,
     PortalDbContext db,
     AuditLog audit,
+    PasswordSignIn passwordCheck,
     TimeProvider clock) : Controller
 {
     [HttpGet("")]
@@ -44,6 +45,11 @@ public sealed class MyAccountController(
         foreach (var error in PasswordPolicy.Check(form.Password, account.Person?.ResidentIdNumber ?? account.LegalEntity?.RepresentativeIdNumber, account.PhoneNumber))
         {
             ModelState.AddModelError(prefix + nameof(form.Password), error);
+        }
+
+        if (ModelState.IsValid && await passwordCheck.CheckAsync(account, form.CurrentPassword!) is { Outcome: not SignInOutcome.PasswordAccepted } refused)
+        {
+            ModelState.AddModelError(prefix + nameof(form.CurrentPassword), refused.Outcome == SignInOutcome.LockedOut ? refused.LockedMessage() : AccountMessages.CurrentPasswordWrong);
         }
 
         if (ModelState.IsValid)
@@ -82,13 +88,7 @@ public sealed class MyAccountController(
     public async Task<IActionResult> SendNewPhoneCode([Bind(Prefix = "ChangePhone")] ChangePhoneForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var phone = MobilePhone.Parse(form.NewPhone);
-        if (!phone.IsValid)
-        {
-            return Json(new { sent = false, message = phone.Error });
-        }
-
-        var result = await sms.SendAsync(phone.Value!, SmsPurpose.PhoneChangeNew, HttpContext.RequestAborted);
+        var result = await sms.SendAsync(form.NewPhone, SmsPurpose.PhoneChangeNew, HttpContext.RequestAborted);
         return Json(new { sent = result.Sent, message = result.Message });
     }
 
@@ -110,10 +110,10 @@ public sealed class MyAccountController(
             {
                 ModelState.AddModelError(prefix + nameof(form.NewPhone), AccountMessages.SamePhone);
             }
-            else if (!await users.CheckPasswordAsync(account, form.CurrentPassword!))
+            else if (await passwordCheck.CheckAsync(account, form.CurrentPassword!) is { Outcome: not SignInOutcome.PasswordAccepted } refused)
             {
-                await users.AccessFailedAsync(account);
-                ModelState.AddModelError(prefix + nameof(form.CurrentPassword), AccountMessages.CurrentPasswordWrong);
+                // The same count and lockout as at login: this form must not be a way round them.
+                ModelState.AddModelError(prefix + nameof(form.CurrentPassword), refused.Outcome == SignInOutcome.LockedOut ? refused.LockedMessage() : AccountMessages.CurrentPasswordWrong);
             }
             else if (await sms.VerifyAsync(oldPhone, SmsPurpose.PhoneChangeOld, form.OldPhoneCode, HttpContext.RequestAborted) is var oldCode && oldCode != SmsCodeVerdict.Passed)
             {

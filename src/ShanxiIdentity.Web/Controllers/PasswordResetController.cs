@@ -61,22 +61,8 @@ public sealed class PasswordResetController(
         }
 
         var result = await sms.SendAsync(phone, SmsPurpose.PasswordReset, HttpContext.RequestAborted);
-        if (Request.WantsJson())
-        {
-            return Json(new { sent = result.Sent, message = result.Message });
-        }
-
-        if (result.Sent)
-        {
-            ViewData["SmsStatus"] = result.Message;
-        }
-        else
-        {
-            ModelState.AddModelError(nameof(form.SmsCode), result.Message);
-        }
-
         form.MaskedPhone = phone.Masked;
-        return View("Reset", form);
+        return this.SmsSendAnswer(result, nameof(form.SmsCode), "Reset", form);
     }
 
     [HttpPost("reset")]

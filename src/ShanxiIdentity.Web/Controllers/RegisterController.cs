@@ -63,24 +63,7 @@ public sealed class RegisterController(
     {
         ArgumentNullException.ThrowIfNull(form);
         ModelState.Clear();
-        var phone = MobilePhone.Parse(form.Phone);
-        var result = phone.IsValid
-            ? await sms.SendAsync(phone.Value!, SmsPurpose.Registration, HttpContext.RequestAborted)
-            : new SmsSendResult(false, phone.Error!);
-        if (Request.WantsJson())
-        {
-            return Json(new { sent = result.Sent, message = result.Message });
-        }
-
-        if (result.Sent)
-        {
-            ViewData["SmsStatus"] = result.Message;
-        }
-        else
-        {
-            ModelState.AddModelError(nameof(form.Phone), result.Message);
-        }
-
-        return View(nameof(Index), form);
+        var result = await sms.SendAsync(form.Phone, SmsPurpose.Registration, HttpContext.RequestAborted);
+        return this.SmsSendAnswer(result, nameof(form.Phone), nameof(Index), form);
     }
 }

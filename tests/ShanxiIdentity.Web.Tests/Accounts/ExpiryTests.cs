@@ -32,8 +32,7 @@ public sealed class ExpiryTests(TimeTravelPortalFactory factory) : IClassFixture
         await factory.AddResidentAsync(citizen);
         var session = factory.NewSession();
         var page = await session.GetPageAsync(RegisterUrl);
-        await session.SendSmsAsync(page, RegisterUrl, RegisterUrl + "/sms", new Dictionary<string, string?> { ["Phone"] = citizen.Phone });
-        var code = await factory.LatestSmsCodeAsync(citizen.Phone);
+        var code = await factory.RequestRegistrationCodeAsync(session, page, citizen.Phone);
 
         factory.Clock.Advance(SmsCodeService.Lifetime + TimeSpan.FromSeconds(1));
         var late = await session.SubmitAsync(await session.GetPageAsync(RegisterUrl), RegisterUrl, RegistrationFields(citizen, code));

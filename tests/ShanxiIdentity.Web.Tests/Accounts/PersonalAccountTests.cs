@@ -89,8 +89,7 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
         await factory.AddResidentAsync(citizen);
         var session = factory.NewSession();
         var page = await session.GetPageAsync(RegisterUrl);
-        await session.SendSmsAsync(page, RegisterUrl, RegisterUrl + "/sms", new Dictionary<string, string?> { ["Phone"] = citizen.Phone });
-        var code = await factory.LatestSmsCodeAsync(citizen.Phone);
+        var code = await factory.RequestRegistrationCodeAsync(session, page, citizen.Phone);
         var wrong = code == "000000" ? "111111" : "000000";
 
         var refused = await session.SubmitAsync(page, RegisterUrl, RegistrationFields(citizen, wrong));
@@ -266,8 +265,7 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
         await factory.AddResidentAsync(citizen);
         var session = factory.NewSession();
         var page = await session.GetPageAsync(RegisterUrl);
-        await session.SendSmsAsync(page, RegisterUrl, RegisterUrl + "/sms", new Dictionary<string, string?> { ["Phone"] = citizen.Phone });
-        var code = await factory.LatestSmsCodeAsync(citizen.Phone);
+        var code = await factory.RequestRegistrationCodeAsync(session, page, citizen.Phone);
         var wrong = code == "000000" ? "111111" : "000000";
 
         for (var i = 0; i < 5; i++)
@@ -303,6 +301,24 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
         Assert.Equal("/my", changed.Location);
         Assert.Contains(AccountMessages.PasswordChanged, (await session.GetPageAsync("/my")).QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("/my", (await factory.NewSession().LogInAsync(citizen.IdNumber, "Changed#Pass1")).Location);
+    }
+
+    [Fact]
+    public async Task Guessing_the_current_password_on_my_account_counts_towards_the_lockout()
+    {
+        var (_, session) = await factory.RegisteredCitizenAsync();
+        PortalSession.Submitted? last = null;
+        for (var i = 0; i < 5; i++)
+        {
+            last = await session.SubmitAsync(await session.GetPageAsync("/my"), "/my/password", new Dictionary<string, string?>
+            {
+                ["ChangePassword.CurrentPassword"] = "Guess#Number" + i,
+                ["ChangePassword.Password"] = "Changed#Pass1",
+                ["ChangePassword.ConfirmPassword"] = "Changed#Pass1",
+            });
+        }
+
+        Assert.StartsWith("密码错误次数过多，账号已锁定", last!.FieldError("ChangePassword_CurrentPassword"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -371,8 +387,7 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
         {
             var session = factory.NewSession();
             var page = await session.GetPageAsync(RegisterUrl);
-            await session.SendSmsAsync(page, RegisterUrl, RegisterUrl + "/sms", new Dictionary<string, string?> { ["Phone"] = racer.Phone });
-            prepared.Add((session, page, RegistrationFields(racer, await factory.LatestSmsCodeAsync(racer.Phone))));
+            prepared.Add((session, page, RegistrationFields(racer, await factory.RequestRegistrationCodeAsync(session, page, racer.Phone))));
         }
 
         var results = await Task.WhenAll(prepared.Select(p => p.Session.SubmitAsync(p.Page, RegisterUrl, p.Fields)));

@@ -18,15 +18,23 @@ public static class CitizenJourney
         ["AcceptAgreement"] = "true",
     };
 
+    /// <summary>Presses 获取短信验证码 on 个人注册 and reads the code from the outbox.</summary>
+    public static async Task<string> RequestRegistrationCodeAsync(this PortalFactory factory, PortalSession session, AngleSharp.Dom.IDocument registerPage, string phone)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(session);
+        var (sent, message) = await session.SendSmsAsync(registerPage, RegisterUrl, RegisterUrl + "/sms", new Dictionary<string, string?> { ["Phone"] = phone });
+        Assert.True(sent, message);
+        return await factory.LatestSmsCodeAsync(phone);
+    }
+
     /// <summary>Opens 个人注册, asks for the SMS code, reads it from the outbox and submits the form.</summary>
     public static async Task<PortalSession.Submitted> RegisterAsync(this PortalFactory factory, PortalSession session, Citizen citizen, string? userName = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(citizen);
         var page = await session.GetPageAsync(RegisterUrl);
-        var (sent, message) = await session.SendSmsAsync(page, RegisterUrl, RegisterUrl + "/sms", new Dictionary<string, string?> { ["Phone"] = citizen.Phone });
-        Assert.True(sent, message);
-        var code = await factory.LatestSmsCodeAsync(citizen.Phone);
+        var code = await factory.RequestRegistrationCodeAsync(session, page, citizen.Phone);
         return await session.SubmitAsync(page, RegisterUrl, RegistrationFields(citizen, code, userName));
     }
 

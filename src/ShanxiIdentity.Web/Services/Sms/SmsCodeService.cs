@@ -38,6 +38,13 @@ public sealed class SmsCodeService(PortalDbContext db, ISmsGateway gateway, Time
     public const int DailyLimit = 10;
     public const int MaxWrongTries = 5;
 
+    /// <summary>Sends a code to a number as typed on a form; a number that does not parse is refused with its reason.</summary>
+    public Task<SmsSendResult> SendAsync(string? typedPhone, string purpose, CancellationToken cancellationToken = default)
+    {
+        var phone = MobilePhone.Parse(typedPhone);
+        return phone.IsValid ? SendAsync(phone.Value!, purpose, cancellationToken) : Task.FromResult(new SmsSendResult(false, phone.Error!));
+    }
+
     public async Task<SmsSendResult> SendAsync(MobilePhone phone, string purpose, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(phone);
