@@ -98,6 +98,17 @@ public abstract class LegalEntityAccountTests<TFactory>(TFactory factory) : ICla
     }
 
     [Fact]
+    public async Task Full_width_brackets_and_spaces_do_not_make_a_registered_name_differ()
+    {
+        var organisation = Organisation.New(LegalEntityType.Enterprise) with { Name = "太原市示例科技有限公司 (迎泽分公司)" };
+        await factory.AddToRegistryAsync(organisation, name: "太原市示例科技有限公司（迎泽分公司）");
+
+        var registered = await factory.RegisterAsync(factory.NewSession(), organisation);
+
+        Assert.Equal("/my", registered.Location);
+    }
+
+    [Fact]
     public async Task A_social_organisation_registers_awaiting_the_counter_and_is_told_so_at_login()
     {
         var organisation = Organisation.New(LegalEntityType.SocialOrganisation);

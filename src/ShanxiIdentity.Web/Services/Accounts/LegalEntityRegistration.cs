@@ -53,8 +53,8 @@ public sealed class LegalEntityRegistration(AccountLocator locator, IOrganisatio
             }
 
             if (answer.Organisation is not { } held
-                || held.Name != application.OrganisationName
-                || held.LegalRepresentative != application.RepresentativeName)
+                || !SameName(held.Name, application.OrganisationName)
+                || !SameName(held.LegalRepresentative, application.RepresentativeName))
             {
                 return RegistrationResult.Refused(RegistrationField.Type, SeedMessages.NotMarketSupervised);
             }
@@ -84,4 +84,14 @@ public sealed class LegalEntityRegistration(AccountLocator locator, IOrganisatio
                 : RegistrationResult.Refused(RegistrationField.LoginName, SeedMessages.LoginNameTaken),
             cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Names as people type them and as registries store them differ in width and spacing
+    /// (（分公司） against (分公司)); NFKC with white space removed compares what they mean.
+    /// </summary>
+    private static bool SameName(string registered, string typed) =>
+        string.Equals(Fold(registered), Fold(typed), StringComparison.Ordinal);
+
+    private static string Fold(string name) =>
+        string.Concat(name.Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)));
 }
