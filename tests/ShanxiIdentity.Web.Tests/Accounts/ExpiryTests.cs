@@ -58,6 +58,24 @@ public sealed class ExpiryTests(TimeTravelPortalFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_session_idle_for_thirty_minutes_ends_and_an_active_one_slides()
+    {
+        var (_, active) = await factory.RegisteredCitizenAsync();
+        var (_, idle) = await factory.RegisteredCitizenAsync();
+
+        for (var i = 0; i < 4; i++)
+        {
+            factory.Clock.Advance(TimeSpan.FromMinutes(10));
+            using var stillIn = await active.Client.GetAsync(new Uri("/my", UriKind.Relative));
+            Assert.Equal(System.Net.HttpStatusCode.OK, stillIn.StatusCode);
+        }
+
+        using var expired = await idle.Client.GetAsync(new Uri("/my", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, expired.StatusCode);
+        Assert.Contains("/account/login", expired.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ten_codes_a_day_to_one_phone_and_no_more()
     {
         var session = factory.NewSession();
