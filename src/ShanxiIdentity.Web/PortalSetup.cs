@@ -18,6 +18,8 @@ public static class PortalSetup
 {
     private static readonly CultureInfo Chinese = new("zh-CN");
 
+    public const string GuidanceCachePolicy = "guidance";
+
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -38,6 +40,13 @@ public static class PortalSetup
         {
             builder.Services.AddHostedService<DemoDataSeeder>();
         }
+
+        // The guidance pages are the same for every anonymous visitor: serve them from memory
+        // (a cache, not state: any instance can rebuild it from the seed content).
+        builder.Services.AddOutputCache(options => options.AddPolicy(GuidanceCachePolicy, policy => policy
+            .With(context => context.HttpContext.User.Identity?.IsAuthenticated != true)
+            .SetVaryByQuery("*")
+            .Expire(TimeSpan.FromMinutes(10))));
 
         // Chinese text goes out as characters, not as &#x...; entities (HTML-significant characters are still encoded).
         builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -76,6 +85,7 @@ public static class PortalSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

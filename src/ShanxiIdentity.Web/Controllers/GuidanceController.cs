@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Web.Guidance;
 using ShanxiIdentity.Web.Services.Accounts;
@@ -11,6 +12,7 @@ namespace ShanxiIdentity.Web.Controllers;
 public sealed class GuidanceController(UserManager<Account> users, AccountLocator locator) : Controller
 {
     [HttpGet("faq")]
+    [OutputCache(PolicyName = PortalSetup.GuidanceCachePolicy)]
     public IActionResult Faq(string? q)
     {
         ViewData["Query"] = q;
@@ -18,10 +20,12 @@ public sealed class GuidanceController(UserManager<Account> users, AccountLocato
     }
 
     [HttpGet("materials")]
+    [OutputCache(PolicyName = PortalSetup.GuidanceCachePolicy)]
     public IActionResult Materials(string? operation, string? userType, string? agent) =>
         View(MaterialsChoice.Parse(operation, userType, agent));
 
     [HttpGet("templates")]
+    [OutputCache(PolicyName = PortalSetup.GuidanceCachePolicy)]
     public async Task<IActionResult> Templates()
     {
         ViewData["CanPrefill"] = await SignedInAccountAsync() is not null;

@@ -183,6 +183,22 @@ public abstract partial class GuidanceTests<TFactory>(TFactory factory) : IClass
     }
 
     [Fact]
+    public async Task Cached_anonymous_pages_are_never_served_to_a_signed_in_visitor()
+    {
+        var anonymous = await factory.NewSession().GetPageAsync("/guide/templates");
+        var (_, session) = await factory.RegisteredCitizenAsync();
+
+        var signedIn = await session.GetPageAsync("/guide/templates");
+        var anonymousAgain = await factory.NewSession().GetPageAsync("/guide/templates");
+
+        Assert.Empty(anonymous.QuerySelectorAll("[data-prefilled]"));
+        Assert.NotEmpty(signedIn.QuerySelectorAll("[data-prefilled]"));
+        Assert.NotNull(signedIn.QuerySelector("nav a[href='/my']"));
+        Assert.Empty(anonymousAgain.QuerySelectorAll("[data-prefilled]"));
+        Assert.Null(anonymousAgain.QuerySelector("nav a[href='/my']"));
+    }
+
+    [Fact]
     public async Task Anonymous_prefill_requests_get_a_blank_letter()
     {
         using var response = await factory.NewSession().Client.GetAsync(new Uri("/guide/templates/1.docx?prefill=true", UriKind.Relative));
