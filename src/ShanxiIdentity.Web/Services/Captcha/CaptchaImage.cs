@@ -97,7 +97,9 @@ public static class CaptchaImage
         return EncodePng(pixels);
     }
 
-    private static int Next(int exclusiveMax) => RandomNumberGenerator.GetInt32(Math.Max(1, exclusiveMax));
+    // Noise and jitter need no cryptographic randomness (the answer does, and gets it in NewAnswer);
+    // a CSPRNG call per pixel block made the login page several times slower.
+    private static int Next(int exclusiveMax) => Random.Shared.Next(Math.Max(1, exclusiveMax));
 
     private static (byte R, byte G, byte B) Colour() => ((byte)(20 + Next(140)), (byte)(20 + Next(140)), (byte)(20 + Next(140)));
 

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace ShanxiIdentity.Benchmark;
+
+/// <summary>Throughput and latency of one scenario: how many succeeded per second, and how fast.</summary>
+internal sealed record LoadResult(string Name, double PerSecond, double P50Ms, double P99Ms, int Failures)
+{
+    public override string ToString() => $"{Name,-44} {PerSecond,10:F1}/s   p50 {P50Ms,7:F1} ms   p99 {P99Ms,7:F1} ms   failures {Failures}";
+}
+
+/// <summary>
+/// A closed-loop load generator: a fixed number of workers, each sending its next request when the
+/// previous one answers, for a fixed time. Every worker keeps its own cookies, like a browser.
+/// </summary>
+internal static class LoadClient
+{
+    public static HttpClient NewBrowser(Uri baseAddress) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = baseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+    public static Task<LoadResult> GetAsync(string name, Uri baseAddress, string path, TimeSpan duration, int workers) =>
+        RunAsync(name, baseAddress, duration, workers, async client =>
+        {
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative)).ConfigureAwait(false);
+            await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            return response.StatusCode == HttpStatusCode.OK;
+        });
+
+    /// <summary>Runs <paramref name="operation"/> in a loop on each worker; it answers whether it succeeded.</summary>
+    public static async Task<LoadResult> RunAsync(string name, Uri baseAddress, TimeSpan duration, int workers, Func<HttpClient, Task<bool>> operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var latencies = new List<double>[workers];
+        var failures = 0;
+        var clock = Stopwatch.StartNew();
+        var tasks = Enumerable.Range(0, workers).Select(async worker =>
+        {
+            var own = latencies[worker] = [];
+            using var client = NewBrowser(baseAddress);
+            while (clock.Elapsed < duration)
+            {
+                var started = clock.Elapsed;
+                bool ok;
+                try
+                {
+                    ok = await operation(client).ConfigureAwait(false);
+                }
+                catch (HttpRequestException)
+                {
+                    ok = false;
+                }
+
+                if (ok)
+                {
+                    own.Add((clock.Elapsed - started).TotalMilliseconds);
+                }
+                else
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        });
+        await Task.WhenAll(tasks).ConfigureAwait(false);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new LoadResult(name, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), failures);
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}

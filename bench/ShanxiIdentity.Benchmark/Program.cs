@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Npgsql;
+using ShanxiIdentity.Benchmark;
+using ShanxiIdentity.Data;
+using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Web.Services.Accounts;
+
+// The performance benchmark of docs/benchmarks.md; bench/run.sh runs it. Everything is measured
+// in this one run on this one machine, and reported as figures and as ratios between them.
+var options = BenchOptions.Parse(args);
+var work = Directory.CreateTempSubdirectory("shanxi-bench-").FullName;
+var results = new List<LoadResult>();
+var facts = new Dictionary<string, double>();
+Console.WriteLine($"Benchmark: {options.Duration.TotalSeconds} s a scenario, {options.Workers} workers, {options.LargeAccounts:N0} accounts for the scale test");
+
+var root = FindRoot();
+Console.WriteLine("Publishing ShanxiIdentity (Release)…");
+var portalDll = Path.Combine(work, "portal", "ShanxiIdentity.Web.dll");
+await StockTemplate.RunAsync("dotnet", root, "publish", "src/ShanxiIdentity.Web", "-c", "Release", "-o", Path.GetDirectoryName(portalDll)!, "--nologo", "-v", "quiet");
+
+// The limit of a login: raw hash verifications per second on all cores.
+var argon2 = new Argon2PasswordHasher(new Argon2Settings());
+var argonHash = argon2.HashPassword(new Account(), AccountSeeder.Password);
+facts["argon2id verifications/s"] = HashRate(() => argon2.VerifyHashedPassword(new Account(), argonHash, AccountSeeder.Password) != PasswordVerificationResult.Failed);
+var pbkdf2 = new PasswordHasher<IdentityUser>();
+var pbkdf2Hash = pbkdf2.HashPassword(new IdentityUser(), AccountSeeder.Password);
+facts["pbkdf2 (Identity default) verifications/s"] = HashRate(() => pbkdf2.VerifyHashedPassword(new IdentityUser(), pbkdf2Hash, AccountSeeder.Password) != PasswordVerificationResult.Failed);
+
+if (!options.SkipPeer)
+{
+    Console.WriteLine("Generating and publishing the stock template (dotnet new mvc --auth Individual)…");
+    var peerDll = await StockTemplate.PublishAsync(work);
+    await using var peer = await ServerProcess.StartAsync(peerDll, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+    await StockTemplate.RegisterAsync(peer.Address);
+    results.Add(await LoadClient.GetAsync("peer: home page", peer.Address, "/", options.Duration, options.Workers));
+    results.Add(await LoadClient.GetAsync("peer: login page", peer.Address, "/Identity/Account/Login", options.Duration, options.Workers));
+    results.Add(await LoadClient.RunAsync("peer: complete logins", peer.Address, options.Duration, options.Workers, StockTemplate.LogInAsync));
+    facts["peer: resident MiB after run"] = peer.ResidentMiB();
+    facts["peer: start to first 200 (s)"] = peer.StartToFirst200.TotalSeconds;
+}
+
+foreach (var provider in options.Providers)
+{
+    var label = provider.ToString();
+    var connection = provider == DatabaseProvider.Sqlite
+        ? $"Data Source={Path.Combine(work, "bench.db")}"
+        : await CreatePostgresDatabaseAsync(options.Postgres!);
+    var environment = new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Benchmark",
+        ["Database__Provider"] = label,
+        ["ConnectionStrings__Default"] = connection,
+        ["Captcha__FixedAnswer"] = "PASS",
+        ["Logging__Console"] = "false",
+        ["Logging__Directory"] = Path.Combine(work, "logs-" + label),
+        ["Serilog__MinimumLevel__Default"] = "Warning",
+    };
+
+    Console.WriteLine($"{label}: migrating and seeding 1,000 accounts…");
+    await (await ServerProcess.StartAsync(portalDll, environment, "/healthz")).DisposeAsync();
+    await AccountSeeder.SeedAsync(provider, connection, argonHash, 1_000);
+
+    await using (var portal = await ServerProcess.StartAsync(portalDll, environment))
+    {
+        facts[$"{label}: start to first 200 (s)"] = portal.StartToFirst200.TotalSeconds;
+        results.Add(await LoadClient.GetAsync($"{label}: minimal endpoint /healthz", portal.Address, "/healthz", options.Duration, options.Workers));
+        results.Add(await LoadClient.GetAsync($"{label}: home page", portal.Address, "/", options.Duration, options.Workers));
+        results.Add(await LoadClient.GetAsync($"{label}: FAQ", portal.Address, "/guide/faq", options.Duration, options.Workers));
+        results.Add(await LoadClient.GetAsync($"{label}: materials", portal.Address, "/guide/materials?operation=modify&userType=branch&agent=yes", options.Duration, options.Workers));
+        results.Add(await LoadClient.GetAsync($"{label}: templates", portal.Address, "/guide/templates", options.Duration, options.Workers));
+        results.Add(await LoadClient.GetAsync($"{label}: login page", portal.Address, "/account/login", options.Duration, options.Workers));
+        results.Add(await LoadClient.RunAsync($"{label}: complete logins (1,000 accounts)", portal.Address, options.Duration, options.Workers, client => PortalLogin.LogInAsync(client, 1_000)));
+        facts[$"{label}: resident MiB after run"] = portal.ResidentMiB();
+    }
+
+    Console.WriteLine($"{label}: seeding up to {options.LargeAccounts:N0} accounts…");
+    var seeding = Stopwatch.StartNew();
+    await AccountSeeder.SeedAsync(provider, connection, argonHash, options.LargeAccounts);
+    facts[$"{label}: seeding to {options.LargeAccounts:N0} accounts (s)"] = seeding.Elapsed.TotalSeconds;
+    await using (var portal = await ServerProcess.StartAsync(portalDll, environment))
+    {
+        results.Add(await LoadClient.RunAsync($"{label}: complete logins ({options.LargeAccounts:N0} accounts)", portal.Address, options.Duration, options.Workers, client => PortalLogin.LogInAsync(client, options.LargeAccounts)));
+    }
+}
+
+var report = Report.Build(results, facts, options);
+Console.WriteLine();
+Console.WriteLine(report);
+if (options.Output is { } output)
+{
+    await File.WriteAllTextAsync(Path.Combine(root, output), report);
+    Console.WriteLine($"Written to {output}");
+}
+
+Directory.Delete(work, recursive: true);
+return 0;
+
+static double HashRate(Func<bool> verify)
+{
+    var count = 0L;
+    var clock = Stopwatch.StartNew();
+    Parallel.For(0, Environment.ProcessorCount, _ =>
+    {
+        while (clock.Elapsed < TimeSpan.FromSeconds(3))
+        {
+            if (verify())
+            {
+                Interlocked.Increment(ref count);
+            }
+        }
+    });
+    return count / clock.Elapsed.TotalSeconds;
+}
+
+static async Task<string> CreatePostgresDatabaseAsync(string admin)
+{
+    var name = "shanxi_bench_" + Guid.NewGuid().ToString("N")[..8];
+    await using var connection = new NpgsqlConnection(admin);
+    await connection.OpenAsync();
+    await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+    await command.ExecuteNonQueryAsync();
+    return new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 200 }.ConnectionString;
+}
+
+static string FindRoot()
+{
+    var directory = new DirectoryInfo(Directory.GetCurrentDirectory());
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ShanxiIdentity.sln")))
+    {
+        directory = directory.Parent;
+    }
+
+    return directory?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
+}
+
+internal static class PortalLogin
+{
+    /// <summary>A complete 个人登录: the form with its token and captcha, then the post; only a redirect to 我的账号 counts.</summary>
+    public static async Task<bool> LogInAsync(HttpClient client, int accounts)
+    {
+        var fields = await Forms.HiddenFieldsAsync(client, "/account/login").ConfigureAwait(false);
+        fields["Account"] = AccountSeeder.IdNumber(Random.Shared.Next(accounts));
+        fields["Password"] = AccountSeeder.Password;
+        fields["Captcha"] = "PASS";
+        var location = await Forms.PostAsync(client, "/account/login", fields).ConfigureAwait(false);
+        return location == "/my";
+    }
+}
+
+internal sealed record BenchOptions(TimeSpan Duration, int Workers, int LargeAccounts, bool SkipPeer, string? Postgres, string? Output)
+{
+    public IEnumerable<DatabaseProvider> Providers => Postgres is null ? [DatabaseProvider.Sqlite] : [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
+
+    public static BenchOptions Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var smoke = args.Contains("--smoke");
+        return new BenchOptions(
+            TimeSpan.FromSeconds(int.Parse(Value("--duration") ?? (smoke ? "2" : "10"), CultureInfo.InvariantCulture)),
+            int.Parse(Value("--workers") ?? "16", CultureInfo.InvariantCulture),
+            int.Parse(Value("--large") ?? (smoke ? "5000" : "1000000"), CultureInfo.InvariantCulture),
+            smoke || args.Contains("--skip-peer"),
+            Value("--postgres") ?? Environment.GetEnvironmentVariable("SHANXI_BENCH_POSTGRES"),
+            Value("--out") ?? (smoke ? null : "docs/benchmarks.md"));
+    }
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The performance benchmark, in one command: starts a throwaway PostgreSQL, then measures the
+# stock template, raw hashing and ShanxiIdentity on SQLite and PostgreSQL side by side, and writes
+# docs/benchmarks.md.   bench/run.sh [--smoke] [--duration S] [--workers N] [--large N] [--skip-peer]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d /tmp/shanxi-bench.XXXXXX)
+trap 'declare -F stop_postgres >/dev/null && stop_postgres; rm -rf "$work"' EXIT
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+fi
+# shellcheck source=../scripts/postgres.sh
+. scripts/postgres.sh
+dotnet run -c Release --project bench/ShanxiIdentity.Benchmark -- --postgres "$SHANXI_PG_ADMIN" "$@"
