@@ -18,8 +18,6 @@ public enum RegistrationField
     CreditCode,
     LoginName,
     Type,
-    OrganisationName,
-    HeadOfficeCreditCode,
 }
 
 /// <summary>Either the new account, or the field to blame and the message to show beside it.</summary>
