@@ -48,6 +48,7 @@ public sealed class LoginController(
                 {
                     ModelState.AddModelError(nameof(form.Account), refusal);
                     ViewData["Hint"] = "counter";
+                    ViewData["MaterialsUserType"] = Guidance.MaterialsChoice.SlugFor(account);
                     return View(form);
                 }
 

@@ -6,6 +6,7 @@ using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Domain.Identifiers;
+using ShanxiIdentity.Web.Guidance;
 using ShanxiIdentity.Web.Models.Account;
 using ShanxiIdentity.Web.Services.Accounts;
 using ShanxiIdentity.Web.Services.Sms;
@@ -192,7 +193,7 @@ public sealed class MyAccountController(
                 new("实名核验", organisation.RealNameVerifiedAt is null ? "待政务大厅核验" : "已核验", "verification"),
                 new("注册日期", registered, "registered"),
             ]);
-            return new MyAccountView(organisation.OrganisationName, rows, IsLegalEntity: true);
+            return new MyAccountView(organisation.OrganisationName, rows, IsLegalEntity: true, MaterialsChoice.SlugFor(account));
         }
 
         var person = account.Person!;
@@ -203,6 +204,6 @@ public sealed class MyAccountController(
         }
 
         personRows.AddRange([phone, new("注册日期", registered, "registered")]);
-        return new MyAccountView(person.Name, personRows, IsLegalEntity: false);
+        return new MyAccountView(person.Name, personRows, IsLegalEntity: false, MaterialsChoice.SlugFor(account));
     }
 }

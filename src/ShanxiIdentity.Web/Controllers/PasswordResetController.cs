@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Domain.Identifiers;
+using ShanxiIdentity.Web.Guidance;
 using ShanxiIdentity.Web.Models.Account;
 using ShanxiIdentity.Web.Services.Accounts;
 using ShanxiIdentity.Web.Services.Captcha;
@@ -46,6 +47,7 @@ public sealed class PasswordResetController(
             return View(form);
         }
 
+        ViewData["MaterialsUserType"] = MaterialsChoice.SlugFor(account);
         return View("Reset", new ResetPasswordForm { Ticket = tickets.Issue(account.Id), MaskedPhone = phone.Masked });
     }
 
@@ -62,6 +64,7 @@ public sealed class PasswordResetController(
 
         var result = await sms.SendAsync(phone, SmsPurpose.PasswordReset, HttpContext.RequestAborted);
         form.MaskedPhone = phone.Masked;
+        ViewData["MaterialsUserType"] = MaterialsChoice.SlugFor(account);
         return this.SmsSendAnswer(result, nameof(form.SmsCode), "Reset", form);
     }
 
@@ -76,6 +79,7 @@ public sealed class PasswordResetController(
         }
 
         form.MaskedPhone = phone.Masked;
+        ViewData["MaterialsUserType"] = MaterialsChoice.SlugFor(account);
         foreach (var error in PasswordPolicy.Check(form.Password, account.Person?.ResidentIdNumber ?? account.LegalEntity?.RepresentativeIdNumber, phone.Value))
         {
             ModelState.AddModelError(nameof(form.Password), error);

@@ -31,6 +31,13 @@ public sealed record MaterialsChoice(CounterOperation? Operation, MaterialsUserT
         _ => "private-non-enterprise",
     };
 
+    /// <summary>The picker's user type for an account: its 法人类型, or 自然人.</summary>
+    public static string SlugFor(ShanxiIdentity.Data.Entities.Account account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return account.LegalEntity is { } organisation ? SlugFor(organisation.Type) : "person";
+    }
+
     public static MaterialsChoice Parse(string? operation, string? userType, string? agent) => new(
         operation switch { "register" => CounterOperation.Register, "modify" => CounterOperation.Modify, _ => null },
         UserTypes.FirstOrDefault(t => t.Slug == userType),

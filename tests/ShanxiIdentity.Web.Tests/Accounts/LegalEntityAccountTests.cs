@@ -118,7 +118,7 @@ public abstract class LegalEntityAccountTests<TFactory>(TFactory factory) : ICla
 
         var login = await factory.NewSession().LogInAsLegalAsync(organisation.CreditCode, organisation.Password);
         Assert.Equal(AccountMessages.AwaitingCounterVerification, login.FieldError("Account"));
-        Assert.NotNull(login.Page.QuerySelector("[data-hint=counter] a[href^='/guide/materials']"));
+        Assert.NotNull(login.Page.QuerySelector("[data-hint=counter] a[href='/guide/materials?operation=modify&userType=social-organisation']"));
         var stored = await factory.QueryAsync(db => db.LegalEntityProfiles.SingleAsync(p => p.CreditCode == organisation.CreditCode));
         Assert.Null(stored.RealNameVerifiedAt);
     }
@@ -156,7 +156,7 @@ public abstract class LegalEntityAccountTests<TFactory>(TFactory factory) : ICla
         var refused = await factory.NewSession().LogInAsLegalAsync(organisation.CreditCode, organisation.Password);
 
         Assert.Equal(SeedMessages.RegistryHasNoRecord, refused.FieldError("Account"));
-        Assert.NotNull(refused.Page.QuerySelector("[data-hint=counter] a[href^='/guide/materials']"));
+        Assert.NotNull(refused.Page.QuerySelector("[data-hint=counter] a[href='/guide/materials?operation=modify&userType=enterprise']"));
         Assert.Null(refused.Location);
     }
 
@@ -188,6 +188,7 @@ public abstract class LegalEntityAccountTests<TFactory>(TFactory factory) : ICla
         var forgot = await session.GetPageAsync("/account/forgot?kind=legal");
         var step2 = await session.SubmitAsync(forgot, "/account/forgot", new Dictionary<string, string?> { ["Account"] = organisation.LoginName });
         Assert.Equal(SensitiveText.MaskPhone(organisation.Phone), step2.Page.QuerySelector("[data-masked-phone]")!.TextContent);
+        Assert.NotNull(step2.Page.QuerySelector("[data-counter-route] a[href='/guide/materials?operation=modify&userType=enterprise']"));
 
         factory.Clock.Advance(SmsCodeService.ResendInterval);
         Assert.True((await session.SendSmsAsync(step2.Page, "/account/forgot/reset", "/account/forgot/sms", new Dictionary<string, string?>())).Sent);

@@ -240,7 +240,7 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
 
         var route = page.QuerySelector("[data-counter-route]")!;
         Assert.Contains("政务大厅", route.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(route.QuerySelector("a[href^='/guide/materials']"));
+        Assert.NotNull(route.QuerySelector("a[href='/guide/materials?operation=modify&userType=person']"));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace ShanxiIdentity.Web.Models.Account;
 public sealed record ProfileRow(string Label, string Value, string Field);
 
 /// <summary>What 我的账号 shows: identifiers masked on the server.</summary>
-public sealed record MyAccountView(string Heading, IReadOnlyList<ProfileRow> Rows, bool IsLegalEntity)
+public sealed record MyAccountView(string Heading, IReadOnlyList<ProfileRow> Rows, bool IsLegalEntity, string MaterialsUserType)
 {
     public ChangePasswordForm ChangePassword { get; init; } = new();
 
