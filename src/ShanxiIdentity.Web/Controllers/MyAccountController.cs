@@ -55,8 +55,8 @@ public sealed class MyAccountController(
 
         if (ModelState.IsValid)
         {
-            // Changing the password changes the security stamp, which ends every other session.
-            var changed = await users.ChangePasswordAsync(account, form.CurrentPassword!, form.Password!);
+            // The current password was checked above (with the lockout count): no second verification.
+            var changed = await users.ReplacePasswordAsync(account, form.Password!);
             if (changed.Succeeded)
             {
                 await signIn.RefreshSignInAsync(account);
@@ -65,9 +65,7 @@ public sealed class MyAccountController(
                 return RedirectToAction(nameof(Index));
             }
 
-            ModelState.AddModelError(prefix + nameof(form.CurrentPassword), changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
-                ? AccountMessages.CurrentPasswordWrong
-                : string.Join("；", changed.Errors.Select(e => e.Description)));
+            ModelState.AddModelError(prefix + nameof(form.Password), string.Join("；", changed.Errors.Select(e => e.Description)));
         }
 
         return View(nameof(Index), ToView(account) with { ChangePassword = form });

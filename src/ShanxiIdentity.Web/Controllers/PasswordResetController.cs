@@ -97,9 +97,7 @@ public sealed class PasswordResetController(
             return View(form);
         }
 
-        // Resetting changes the security stamp: every other session of the account ends.
-        var token = await users.GeneratePasswordResetTokenAsync(account);
-        var reset = await users.ResetPasswordAsync(account, token, form.Password!);
+        var reset = await users.ReplacePasswordAsync(account, form.Password!);
         if (!reset.Succeeded)
         {
             foreach (var error in reset.Errors)

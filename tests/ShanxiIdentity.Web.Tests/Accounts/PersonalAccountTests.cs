@@ -282,6 +282,8 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
     public async Task Citizen_changes_password_with_the_current_one()
     {
         var (citizen, session) = await factory.RegisteredCitizenAsync();
+        var otherSession = factory.NewSession();
+        Assert.Equal("/my", (await otherSession.LogInAsync(citizen.IdNumber, citizen.Password)).Location);
         var my = await session.GetPageAsync("/my");
 
         var wrong = await session.SubmitAsync(my, "/my/password", new Dictionary<string, string?>
@@ -301,6 +303,10 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
         Assert.Equal("/my", changed.Location);
         Assert.Contains(AccountMessages.PasswordChanged, (await session.GetPageAsync("/my")).QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("/my", (await factory.NewSession().LogInAsync(citizen.IdNumber, "Changed#Pass1")).Location);
+        using var stillIn = await session.Client.GetAsync(new Uri("/my", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+        using var otherDevice = await otherSession.Client.GetAsync(new Uri("/my", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, otherDevice.StatusCode);
     }
 
     [Fact]
