@@ -51,12 +51,14 @@ for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
   log "Testing $name"
   out="$work/$name.out"
+  # No "|| true" here: with pipefail it would run on a failing dotnet test and reset PIPESTATUS.
   set +e
   dotnet test "$project" -c "$configuration" --no-build --nologo "$@" \
     --logger "console;verbosity=normal" --results-directory "$SHANXI_ARTIFACTS/test-results" \
-    --logger "trx;LogFileName=$name.trx" 2>&1 | tee "$out" | grep -E '^\s+(Passed|Failed|Skipped) |Failed!|Passed!|: error ' || true
-  code=${PIPESTATUS[0]}
+    --logger "trx;LogFileName=$name.trx" 2>&1 | tee "$out" | grep -E '^\s+(Passed|Failed|Skipped) |Failed!|Passed!|: error '
+  statuses=("${PIPESTATUS[@]}")
   set -e
+  code=${statuses[0]}
   p=$(grep -oE 'Passed: +[0-9]+' "$out" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
   f=$(grep -oE 'Failed: +[0-9]+' "$out" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
   passed=$((passed + p)); failed=$((failed + f))
@@ -74,4 +76,6 @@ done
 echo
 echo "Artifacts (test results, screenshots): $SHANXI_ARTIFACTS"
 echo "$passed passed, $failed failed"
+# Belt and braces: any counted failure fails the run, whatever the exit codes said.
+[ "$failed" -eq 0 ] || status=1
 exit $status

@@ -36,7 +36,9 @@ public sealed class CitizenJourneyBrowserTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(page, "journey-2-my-account");
 
         // 退出 from the (collapsed, on a phone) menu.
+        // Wait for the menu to finish opening, as a person would, before pressing 退出 in it.
         await page.GetByRole(AriaRole.Button, new() { Name = "展开导航" }).ClickAsync();
+        await page.Locator("#portal-nav.show").WaitForAsync(new() { Timeout = 5000 });
         await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
         await page.WaitForURLAsync(browser.BaseAddress.ToString());
 

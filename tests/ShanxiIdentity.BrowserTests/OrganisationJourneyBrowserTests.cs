@@ -39,7 +39,9 @@ public sealed class OrganisationJourneyBrowserTests(BrowserFixture browser)
         Assert.Equal(branch.HeadOfficeCreditCode, await page.Locator("[data-field=head-office]").TextContentAsync());
         await BrowserFixture.ScreenshotAsync(page, "branch-2-my-account");
 
+        // Wait for the menu to finish opening, as a person would, before pressing 退出 in it.
         await page.GetByRole(AriaRole.Button, new() { Name = "展开导航" }).ClickAsync();
+        await page.Locator("#portal-nav.show").WaitForAsync(new() { Timeout = 5000 });
         await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
         await page.WaitForURLAsync(browser.BaseAddress.ToString());
 
