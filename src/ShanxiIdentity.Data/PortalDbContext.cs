@@ -12,6 +12,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 {
     public DbSet<PersonProfile> PersonProfiles => Set<PersonProfile>();
 
+    public DbSet<StaffProfile> StaffProfiles => Set<StaffProfile>();
+
     public DbSet<LegalEntityProfile> LegalEntityProfiles => Set<LegalEntityProfile>();
 
     public DbSet<ReservedPhoneChange> ReservedPhoneChanges => Set<ReservedPhoneChange>();
@@ -35,6 +37,27 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<OrganisationRecord> Organisations => Set<OrganisationRecord>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The audit log is append-only: no code path of the portal may change or delete a row.</summary>
+    private void RefuseAuditRewrites()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only.");
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -291,6 +291,10 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
 
                     b.HasIndex("At");
 
+                    b.HasIndex("Action", "At");
+
+                    b.HasIndex("ActorAccountId", "At");
+
                     b.HasIndex("SubjectAccountId", "At");
 
                     b.ToTable("AuditEntries", (string)null);
@@ -346,6 +350,9 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly?>("AuthorizationLetterDate")
                         .HasColumnType("date");
 
@@ -384,9 +391,13 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(20)");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("UserType")
                         .IsRequired()
@@ -395,11 +406,11 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
-
                     b.HasIndex("CreatedByStaffId");
 
                     b.HasIndex("DecidedByStaffId");
+
+                    b.HasIndex("AccountId", "Status");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -478,6 +489,9 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("VerifiedAtCounter")
+                        .HasColumnType("boolean");
 
                     b.HasKey("AccountId");
 
@@ -733,6 +747,24 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     b.ToTable("SmsOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.StaffProfile", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CreatedByStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("StaffProfiles", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -853,6 +885,15 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.StaffProfile", b =>
+                {
+                    b.HasOne("ShanxiIdentity.Data.Entities.Account", null)
+                        .WithOne("Staff")
+                        .HasForeignKey("ShanxiIdentity.Data.Entities.StaffProfile", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.Account", b =>
                 {
                     b.Navigation("LegalEntity");
@@ -860,6 +901,8 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("PhoneChanges");
+
+                    b.Navigation("Staff");
                 });
 
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.CounterRequest", b =>

@@ -293,6 +293,10 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
 
                     b.HasIndex("At");
 
+                    b.HasIndex("Action", "At");
+
+                    b.HasIndex("ActorAccountId", "At");
+
                     b.HasIndex("SubjectAccountId", "At");
 
                     b.ToTable("AuditEntries", (string)null);
@@ -348,6 +352,9 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateOnly?>("AuthorizationLetterDate")
                         .HasColumnType("date");
 
@@ -386,9 +393,13 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("UserType")
                         .IsRequired()
@@ -397,11 +408,11 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
-
                     b.HasIndex("CreatedByStaffId");
 
                     b.HasIndex("DecidedByStaffId");
+
+                    b.HasIndex("AccountId", "Status");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -480,6 +491,9 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
+
+                    b.Property<bool>("VerifiedAtCounter")
+                        .HasColumnType("bit");
 
                     b.HasKey("AccountId");
 
@@ -735,6 +749,24 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     b.ToTable("SmsOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.StaffProfile", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CreatedByStaffId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("StaffProfiles", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -855,6 +887,15 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.StaffProfile", b =>
+                {
+                    b.HasOne("ShanxiIdentity.Data.Entities.Account", null)
+                        .WithOne("Staff")
+                        .HasForeignKey("ShanxiIdentity.Data.Entities.StaffProfile", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.Account", b =>
                 {
                     b.Navigation("LegalEntity");
@@ -862,6 +903,8 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("PhoneChanges");
+
+                    b.Navigation("Staff");
                 });
 
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.CounterRequest", b =>

@@ -278,6 +278,10 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
 
                     b.HasIndex("At");
 
+                    b.HasIndex("Action", "At");
+
+                    b.HasIndex("ActorAccountId", "At");
+
                     b.HasIndex("SubjectAccountId", "At");
 
                     b.ToTable("AuditEntries", (string)null);
@@ -333,6 +337,9 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("AuthorizationLetterDate")
                         .HasColumnType("TEXT");
 
@@ -371,8 +378,12 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserType")
@@ -382,11 +393,11 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
-
                     b.HasIndex("CreatedByStaffId");
 
                     b.HasIndex("DecidedByStaffId");
+
+                    b.HasIndex("AccountId", "Status");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -463,6 +474,9 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("VerifiedAtCounter")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("AccountId");
 
@@ -714,6 +728,24 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                     b.ToTable("SmsOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.StaffProfile", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedByStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("StaffProfiles", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -834,6 +866,15 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.StaffProfile", b =>
+                {
+                    b.HasOne("ShanxiIdentity.Data.Entities.Account", null)
+                        .WithOne("Staff")
+                        .HasForeignKey("ShanxiIdentity.Data.Entities.StaffProfile", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.Account", b =>
                 {
                     b.Navigation("LegalEntity");
@@ -841,6 +882,8 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("PhoneChanges");
+
+                    b.Navigation("Staff");
                 });
 
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.CounterRequest", b =>

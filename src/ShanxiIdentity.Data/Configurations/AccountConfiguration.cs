@@ -17,7 +17,18 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
 
         builder.HasOne(a => a.Person).WithOne().HasForeignKey<PersonProfile>(p => p.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.LegalEntity).WithOne().HasForeignKey<LegalEntityProfile>(p => p.AccountId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(a => a.Staff).WithOne().HasForeignKey<StaffProfile>(p => p.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.PhoneChanges).WithOne().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class StaffProfileConfiguration : IEntityTypeConfiguration<StaffProfile>
+{
+    public void Configure(EntityTypeBuilder<StaffProfile> builder)
+    {
+        builder.ToTable("StaffProfiles");
+        builder.HasKey(p => p.AccountId);
+        builder.Property(p => p.Name).HasMaxLength(100);
     }
 }
 

@@ -12,7 +12,8 @@ internal sealed class CounterRequestConfiguration : IEntityTypeConfiguration<Cou
         builder.Property(r => r.Operation).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.UserType).HasConversion<string>().HasMaxLength(30);
         builder.Property(r => r.ChangeKind).HasConversion<string>().HasMaxLength(40);
-        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        // A concurrency token: two supervisors deciding at once cannot both apply the change.
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         builder.Property(r => r.AgentName).HasMaxLength(100);
         builder.Property(r => r.AgentIdNumber).HasMaxLength(18).IsUnicode(false);
         builder.Property(r => r.ChangeDetails).HasMaxLength(4000);
@@ -22,6 +23,7 @@ internal sealed class CounterRequestConfiguration : IEntityTypeConfiguration<Cou
         builder.HasOne<Account>().WithMany().HasForeignKey(r => r.DecidedByStaffId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Materials).WithOne().HasForeignKey(m => m.CounterRequestId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.Status, r.CreatedAt });
+        builder.HasIndex(r => new { r.AccountId, r.Status });
     }
 }
 

@@ -14,6 +14,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.ClientAddress).HasMaxLength(64).IsUnicode(false);
         builder.HasIndex(e => e.At);
         builder.HasIndex(e => new { e.SubjectAccountId, e.At });
+        builder.HasIndex(e => new { e.ActorAccountId, e.At });
+        builder.HasIndex(e => new { e.Action, e.At });
     }
 }
 

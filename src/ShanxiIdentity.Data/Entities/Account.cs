@@ -20,5 +20,7 @@ public class Account : IdentityUser<Guid>
 
     public LegalEntityProfile? LegalEntity { get; set; }
 
+    public StaffProfile? Staff { get; set; }
+
     public List<ReservedPhoneChange> PhoneChanges { get; } = [];
 }

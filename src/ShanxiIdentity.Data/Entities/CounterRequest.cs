@@ -25,7 +25,7 @@ public class CounterRequest
 
     public CounterChangeKind ChangeKind { get; set; }
 
-    /// <summary>The requested change (new phone, corrected name…) as JSON.</summary>
+    /// <summary>The requested change, a <c>CounterChange</c> as JSON.</summary>
     public required string ChangeDetails { get; set; }
 
     public CounterRequestStatus Status { get; set; }
@@ -34,11 +34,16 @@ public class CounterRequest
 
     public DateTime CreatedAt { get; set; }
 
+    public DateTime? SubmittedAt { get; set; }
+
     public Guid? DecidedByStaffId { get; set; }
 
     public DateTime? DecidedAt { get; set; }
 
+    /// <summary>The rejection reason, or a note on the approval.</summary>
     public string? DecisionNote { get; set; }
+
+    public DateTime? AppliedAt { get; set; }
 
     public List<CounterRequestMaterial> Materials { get; } = [];
 }

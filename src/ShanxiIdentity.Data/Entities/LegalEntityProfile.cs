@@ -24,4 +24,7 @@ public class LegalEntityProfile
 
     /// <summary>Null until the registry or a counter clerk has verified the organisation.</summary>
     public DateTime? RealNameVerifiedAt { get; set; }
+
+    /// <summary>Verified by a counter clerk against the licence: the registry's answer no longer decides login.</summary>
+    public bool VerifiedAtCounter { get; set; }
 }

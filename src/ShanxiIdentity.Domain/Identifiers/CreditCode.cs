@@ -30,7 +30,16 @@ public sealed class CreditCode : IEquatable<CreditCode>
 
     public bool IsMarketSupervision => Category.IsMarketSupervision;
 
-    public static ParseResult<CreditCode> Parse(string? input)
+    public static ParseResult<CreditCode> Parse(string? input) => Parse(input, verifyCheckCharacters: true);
+
+    /// <summary>
+    /// The code as a licence shows it, at the counter only: shape, category and division are
+    /// checked, the check characters are not (some pilot-era codes were issued with wrong ones,
+    /// and the clerk has the licence in hand).
+    /// </summary>
+    public static ParseResult<CreditCode> ParseAsIssued(string? input) => Parse(input, verifyCheckCharacters: false);
+
+    private static ParseResult<CreditCode> Parse(string? input, bool verifyCheckCharacters)
     {
         var text = IdentifierText.Normalize(input);
         if (text.Length == 0)
@@ -62,8 +71,8 @@ public sealed class CreditCode : IEquatable<CreditCode>
             return Fail(IdentifierMessages.CreditCodeDivision);
         }
 
-        if (text[16] != ComputeOrganisationCheckCharacter(text.AsSpan(8, 8))
-            || text[17] != ComputeCheckCharacter(text.AsSpan(0, 17)))
+        if (verifyCheckCharacters && (text[16] != ComputeOrganisationCheckCharacter(text.AsSpan(8, 8))
+            || text[17] != ComputeCheckCharacter(text.AsSpan(0, 17))))
         {
             return Fail(IdentifierMessages.CreditCodeCheck);
         }

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Web.Services.Accounts;
+using ShanxiIdentity.Web.Areas.Counter;
 using ShanxiIdentity.Web.Services.Captcha;
+using ShanxiIdentity.Web.Services.Counter;
 using ShanxiIdentity.Web.Services.RealName;
 using ShanxiIdentity.Web.Services.Registry;
 using ShanxiIdentity.Web.Services.Sms;
@@ -48,10 +50,26 @@ public static class ServiceRegistration
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/error/403";
+            options.UseCounterCookieRules();
         });
 
         // Checked on every request: a password reset or "sign out elsewhere" takes effect at once.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        // The refreshed principal keeps how the session was signed in (a staff member's amr=mfa).
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.Zero;
+            options.OnRefreshingPrincipal = context =>
+            {
+                var methods = context.CurrentPrincipal?.FindAll(StaffSignIn.MfaClaimType).ToList() ?? [];
+                if (methods.Count > 0 && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    identity.AddClaims(methods.Select(c => new System.Security.Claims.Claim(c.Type, c.Value)));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAuthorization(options => options.AddCounterPolicies());
 
         var fixedAnswer = configuration[CaptchaSettings.FixedAnswerKey];
         if (!string.IsNullOrEmpty(fixedAnswer) && environment.IsProduction())
@@ -72,6 +90,12 @@ public static class ServiceRegistration
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<PersonRegistration>();
         services.AddSingleton<PasswordResetTicket>();
+        services.AddSingleton<StaffSignInTicket>();
+        services.AddScoped<StaffDirectory>();
+        services.AddScoped<StaffSignIn>();
+        services.AddScoped<CounterDesk>();
+        services.AddScoped<CounterChangeApplier>();
+        services.AddScoped<AuditTrail>();
         services.AddHttpContextAccessor();
 
         AddGateway<ISmsGateway, HttpSmsGateway, OutboxOnlySmsGateway>(services, configuration, HttpSmsGateway.EndpointKey, HttpSmsGateway.ApiKeyKey);

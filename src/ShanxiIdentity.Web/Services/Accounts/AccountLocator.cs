@@ -67,6 +67,30 @@ public sealed class AccountLocator(PortalDbContext db, ILookupNormalizer normali
     public Task<Account?> FindAsync(AccountKind kind, string? input, CancellationToken cancellationToken = default) =>
         kind == AccountKind.LegalEntity ? FindLegalEntityAsync(input, cancellationToken) : FindPersonAsync(input, cancellationToken);
 
+    /// <summary>The account a counter clerk means: by ID number, credit code (as the licence shows it) or login name.</summary>
+    public async Task<Account?> FindForCounterAsync(string? input, CancellationToken cancellationToken = default)
+    {
+        var text = input?.Trim() ?? string.Empty;
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        var accounts = db.Users.Include(a => a.Person).Include(a => a.LegalEntity).Where(a => a.Kind != AccountKind.Staff);
+        if (ResidentIdNumber.Parse(text).Value is { } id)
+        {
+            return await accounts.SingleOrDefaultAsync(a => a.Person!.ResidentIdNumber == id.Value, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (CreditCode.ParseAsIssued(text).Value is { } code)
+        {
+            return await accounts.SingleOrDefaultAsync(a => a.LegalEntity!.CreditCode == code.Value, cancellationToken).ConfigureAwait(false);
+        }
+
+        var normalized = normalizer.NormalizeName(text);
+        return await accounts.SingleOrDefaultAsync(a => a.NormalizedUserName == normalized, cancellationToken).ConfigureAwait(false);
+    }
+
     public Task<bool> CreditCodeTakenAsync(string creditCode, CancellationToken cancellationToken = default) =>
         db.LegalEntityProfiles.AnyAsync(p => p.CreditCode == creditCode, cancellationToken);
 

@@ -28,8 +28,12 @@ public sealed class PasswordSignIn(UserManager<Account> users, SignInManager<Acc
 {
     public static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(15);
 
-    /// <summary>Checks the password against the lockout rule; signs nobody in (see <see cref="SignInAsync"/>).</summary>
-    public async Task<SignInResult> CheckAsync(Account account, string password)
+    /// <summary>
+    /// Checks the password against the lockout rule; signs nobody in (see <see cref="SignInAsync"/>).
+    /// When a second factor follows, a right password does not clear the count of failures, so
+    /// wrong authenticator codes after it still add up to the lockout.
+    /// </summary>
+    public async Task<SignInResult> CheckAsync(Account account, string password, bool secondFactorFollows = false)
     {
         ArgumentNullException.ThrowIfNull(account);
         if (await users.IsLockedOutAsync(account).ConfigureAwait(false))
@@ -39,15 +43,31 @@ public sealed class PasswordSignIn(UserManager<Account> users, SignInManager<Acc
 
         if (await users.CheckPasswordAsync(account, password).ConfigureAwait(false))
         {
-            if (account.AccessFailedCount > 0)
+            if (!secondFactorFollows)
             {
-                account.FailedAccessWindowStart = null;
-                await users.ResetAccessFailedCountAsync(account).ConfigureAwait(false);
+                await ResetFailuresAsync(account).ConfigureAwait(false);
             }
 
             return new SignInResult(SignInOutcome.PasswordAccepted);
         }
 
+        return await RecordFailureAsync(account).ConfigureAwait(false);
+    }
+
+    public async Task ResetFailuresAsync(Account account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (account.AccessFailedCount > 0)
+        {
+            account.FailedAccessWindowStart = null;
+            await users.ResetAccessFailedCountAsync(account).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Counts a wrong secret (password, or a staff member's authenticator code) against the lockout.</summary>
+    public async Task<SignInResult> RecordFailureAsync(Account account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
         var now = clock.GetUtcNow().UtcDateTime;
         if (account.FailedAccessWindowStart is not { } start || now - start > FailureWindow)
         {

@@ -16,6 +16,9 @@ public static class SmsPurpose
     public const string PasswordReset = "password-reset";
     public const string PhoneChangeOld = "phone-change-old";
     public const string PhoneChangeNew = "phone-change-new";
+
+    /// <summary>A notice (a counter change applied), not a code: it does not count towards the send limits.</summary>
+    public const string CounterNotice = "counter-notice";
 }
 
 public sealed record SmsSendResult(bool Sent, string Message);
@@ -49,7 +52,7 @@ public sealed class SmsCodeService(PortalDbContext db, ISmsGateway gateway, Time
     {
         ArgumentNullException.ThrowIfNull(phone);
         var now = clock.GetUtcNow().UtcDateTime;
-        var sent = db.SmsOutbox.Where(m => m.Phone == phone.Value);
+        var sent = db.SmsOutbox.Where(m => m.Phone == phone.Value && m.Purpose != SmsPurpose.CounterNotice);
 
         var last = await sent.MaxAsync(m => (DateTime?)m.CreatedAt, cancellationToken).ConfigureAwait(false);
         if (last is { } lastSent && now - lastSent < ResendInterval)

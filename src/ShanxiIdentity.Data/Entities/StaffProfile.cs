@@ -1,0 +1,12 @@
+namespace ShanxiIdentity.Data.Entities;
+
+/// <summary>政务大厅工作人员: the person behind a staff account (roles are Identity roles).</summary>
+public class StaffProfile
+{
+    public Guid AccountId { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>The administrator who created the account; null for the first, made by <c>create-admin</c>.</summary>
+    public Guid? CreatedByStaffId { get; set; }
+}

@@ -1,0 +1,158 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ShanxiIdentity.Data;
+using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Domain.Counter;
+using ShanxiIdentity.Web.Services.Accounts;
+
+namespace ShanxiIdentity.Web.Services.Counter;
+
+/// <summary>A new staff account and the one-time password to hand over, or why it was not made.</summary>
+public sealed record StaffCreation(Account? Account, string? InitialPassword, string? Error)
+{
+    public bool Succeeded => Account is not null;
+}
+
+public sealed record StaffMember(Guid Id, string LoginName, string Name, IReadOnlyList<string> Roles, bool Enrolled, DateTimeOffset? LockedUntil);
+
+/// <summary>
+/// Staff accounts: created by an administrator (or, for the first one, by <c>create-admin</c>)
+/// with a random one-time password; the holder sets their own password and binds an
+/// authenticator at the first sign-in, so nobody else ever knows a working credential.
+/// </summary>
+public sealed class StaffDirectory(
+    PortalDbContext db,
+    UserManager<Account> users,
+    RoleManager<IdentityRole<Guid>> roles,
+    AuditLog audit,
+    TimeProvider clock)
+{
+    public const string LoginNameTaken = "该登录账号已被使用";
+
+    public async Task<StaffCreation> CreateAsync(string loginName, string name, IReadOnlyCollection<string> staffRoles, Guid? createdBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(staffRoles);
+        if (!PersonName.IsValidUserName(loginName))
+        {
+            return new StaffCreation(null, null, AccountMessages.UserNameInvalid);
+        }
+
+        if (PersonName.NormalizeName(name) is not { } cleanName)
+        {
+            return new StaffCreation(null, null, AccountMessages.NameInvalid);
+        }
+
+        if (staffRoles.Count == 0 || staffRoles.Any(r => !StaffRole.All.Contains(r)))
+        {
+            return new StaffCreation(null, null, CounterMessages.RolesRequired);
+        }
+
+        if (await users.FindByNameAsync(loginName).ConfigureAwait(false) is not null)
+        {
+            return new StaffCreation(null, null, LoginNameTaken);
+        }
+
+        await EnsureRolesAsync().ConfigureAwait(false);
+        var password = OneTimePassword();
+        var account = new Account
+        {
+            UserName = loginName,
+            Kind = AccountKind.Staff,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            LockoutEnabled = true,
+            Staff = new StaffProfile { Name = cleanName, CreatedByStaffId = createdBy },
+        };
+        var created = await users.CreateAsync(account, password).ConfigureAwait(false);
+        if (!created.Succeeded)
+        {
+            return new StaffCreation(null, null, created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName))
+                ? LoginNameTaken
+                : string.Join("；", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRolesAsync(account, staffRoles).ConfigureAwait(false);
+        await audit.WriteAsync(AuditAction.StaffCreated, account.Id, createdBy ?? account.Id, string.Join(",", staffRoles), cancellationToken).ConfigureAwait(false);
+        return new StaffCreation(account, password, null);
+    }
+
+    public async Task<string?> SetRolesAsync(Guid staffId, IReadOnlyCollection<string> staffRoles, Guid administratorId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(staffRoles);
+        if (staffRoles.Count == 0 || staffRoles.Any(r => !StaffRole.All.Contains(r)))
+        {
+            return CounterMessages.RolesRequired;
+        }
+
+        var account = await db.Users.SingleOrDefaultAsync(a => a.Id == staffId && a.Kind == AccountKind.Staff, cancellationToken).ConfigureAwait(false);
+        if (account is null)
+        {
+            return "未找到该员工账号";
+        }
+
+        if (staffId == administratorId && !staffRoles.Contains(StaffRole.Administrator))
+        {
+            // The last way back in would otherwise be the create-admin command.
+            return "不能取消自己的管理员角色";
+        }
+
+        await EnsureRolesAsync().ConfigureAwait(false);
+        var current = await users.GetRolesAsync(account).ConfigureAwait(false);
+        await users.RemoveFromRolesAsync(account, current.Except(staffRoles)).ConfigureAwait(false);
+        await users.AddToRolesAsync(account, staffRoles.Except(current)).ConfigureAwait(false);
+
+        // Takes effect on the member's next request: the security stamp is checked on each one.
+        await users.UpdateSecurityStampAsync(account).ConfigureAwait(false);
+        await audit.WriteAsync(AuditAction.StaffRolesChanged, account.Id, administratorId, string.Join(",", staffRoles), cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    public async Task<IReadOnlyList<StaffMember>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var staff = await db.Users.AsNoTracking().Include(a => a.Staff)
+            .Where(a => a.Kind == AccountKind.Staff)
+            .OrderBy(a => a.UserName)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var roleNames = await (from link in db.UserRoles
+                               join role in db.Roles on link.RoleId equals role.Id
+                               select new { link.UserId, role.Name })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        return staff.Select(a => new StaffMember(
+                a.Id,
+                a.UserName!,
+                a.Staff?.Name ?? string.Empty,
+                roleNames.Where(r => r.UserId == a.Id).Select(r => r.Name!).OrderBy(r => StaffRole.All.ToList().IndexOf(r)).ToList(),
+                a.TwoFactorEnabled,
+                a.LockoutEnd > now ? a.LockoutEnd : null))
+            .ToList();
+    }
+
+    private async Task EnsureRolesAsync()
+    {
+        foreach (var role in StaffRole.All)
+        {
+            if (!await roles.RoleExistsAsync(role).ConfigureAwait(false))
+            {
+                await roles.CreateAsync(new IdentityRole<Guid>(role)).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>16 characters from upper, lower, digits and symbols, without look-alikes (0/O, 1/l/I).</summary>
+    private static string OneTimePassword()
+    {
+        const string upper = "ABCDEFGHJKMNPQRSTUVWXYZ";
+        const string lower = "abcdefghijkmnpqrstuvwxyz";
+        const string digits = "23456789";
+        const string symbols = "#%+=@";
+        var chars = RandomNumberGenerator.GetItems<char>(upper, 4)
+            .Concat(RandomNumberGenerator.GetItems<char>(lower, 5))
+            .Concat(RandomNumberGenerator.GetItems<char>(digits, 5))
+            .Concat(RandomNumberGenerator.GetItems<char>(symbols, 2))
+            .ToArray();
+        RandomNumberGenerator.Shuffle(chars.AsSpan());
+        return new string(chars);
+    }
+}

@@ -1,0 +1,170 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using QRCoder;
+using ShanxiIdentity.Data;
+using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Domain.Counter;
+using ShanxiIdentity.Domain.Identifiers;
+using ShanxiIdentity.Web.Services.Accounts;
+
+namespace ShanxiIdentity.Web.Services.Counter;
+
+public enum StaffStep
+{
+    /// <summary>Wrong name or password, or locked: <see cref="StaffStepResult.Message"/> says which.</summary>
+    Refused,
+
+    /// <summary>The password was right; the authenticator code comes next.</summary>
+    Code,
+
+    /// <summary>The password was right, and no authenticator is bound yet: bind one and choose a password.</summary>
+    Enrol,
+
+    SignedIn,
+}
+
+public sealed record StaffStepResult(StaffStep Step, string? Ticket = null, string? Message = null);
+
+/// <summary>The authenticator to bind: the key to type, and the same as a QR code.</summary>
+public sealed record AuthenticatorSetup(string Key, string FormattedKey, string QrCodeDataUri);
+
+/// <summary>
+/// Staff sign in with password and a TOTP authenticator code (Identity's authenticator token
+/// provider). Between the two steps only a protected five-minute ticket travels; wrong codes count
+/// towards the same lockout as wrong passwords. The session is marked <c>amr=mfa</c>, which every
+/// counter policy requires.
+/// </summary>
+public sealed class StaffSignIn(
+    PortalDbContext db,
+    UserManager<Account> users,
+    SignInManager<Account> signIn,
+    ILookupNormalizer normalizer,
+    PasswordSignIn passwords,
+    StaffSignInTicket tickets,
+    AuditLog audit)
+{
+    public const string MfaClaimType = "amr";
+    public const string MfaClaimValue = "mfa";
+    private const string Issuer = "山西政务服务网统一身份认证";
+
+    public async Task<StaffStepResult> PasswordAsync(string? loginName, string? password, CancellationToken cancellationToken)
+    {
+        var normalized = normalizer.NormalizeName(loginName?.Trim() ?? string.Empty);
+        var account = await db.Users.SingleOrDefaultAsync(a => a.Kind == AccountKind.Staff && a.NormalizedUserName == normalized, cancellationToken).ConfigureAwait(false);
+        if (account is null)
+        {
+            // Staff names are not for guessing: the same answer as a wrong password.
+            return new StaffStepResult(StaffStep.Refused, Message: CounterMessages.StaffSignInFailed);
+        }
+
+        var checkedPassword = await passwords.CheckAsync(account, password ?? string.Empty, secondFactorFollows: true).ConfigureAwait(false);
+        return checkedPassword.Outcome switch
+        {
+            SignInOutcome.PasswordAccepted => new StaffStepResult(account.TwoFactorEnabled ? StaffStep.Code : StaffStep.Enrol, tickets.Issue(account.Id)),
+            SignInOutcome.LockedOut => new StaffStepResult(StaffStep.Refused, Message: checkedPassword.LockedMessage()),
+            _ => new StaffStepResult(StaffStep.Refused, Message: CounterMessages.StaffSignInFailed),
+        };
+    }
+
+    /// <summary>The account a ticket carries, if it is still valid and still a staff account.</summary>
+    public async Task<Account?> HolderAsync(string? ticket, CancellationToken cancellationToken) =>
+        tickets.Read(ticket) is { } id
+            ? await db.Users.SingleOrDefaultAsync(a => a.Id == id && a.Kind == AccountKind.Staff, cancellationToken).ConfigureAwait(false)
+            : null;
+
+    public async Task<StaffStepResult> CodeAsync(string? ticket, string? code, CancellationToken cancellationToken)
+    {
+        if (await HolderAsync(ticket, cancellationToken).ConfigureAwait(false) is not { TwoFactorEnabled: true } account)
+        {
+            return new StaffStepResult(StaffStep.Refused, Message: AccountMessages.ResetExpired);
+        }
+
+        if (await VerifyCodeAsync(account, code).ConfigureAwait(false) is { } refusal)
+        {
+            return new StaffStepResult(StaffStep.Code, ticket, refusal);
+        }
+
+        await CompleteAsync(account).ConfigureAwait(false);
+        return new StaffStepResult(StaffStep.SignedIn);
+    }
+
+    public async Task<AuthenticatorSetup> SetupAsync(Account account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var key = await users.GetAuthenticatorKeyAsync(account).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(account).ConfigureAwait(false);
+            key = (await users.GetAuthenticatorKeyAsync(account).ConfigureAwait(false))!;
+        }
+
+        var formatted = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
+        var uri = $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(account.UserName!)}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
+        var png = new PngByteQRCode(data).GetGraphic(4);
+        return new AuthenticatorSetup(key, formatted, "data:image/png;base64," + Convert.ToBase64String(png));
+    }
+
+    /// <summary>First sign-in: the staff member's own password, and the first code of the new authenticator.</summary>
+    public async Task<StaffStepResult> EnrolAsync(string? ticket, string newPassword, string? code, CancellationToken cancellationToken)
+    {
+        if (await HolderAsync(ticket, cancellationToken).ConfigureAwait(false) is not { TwoFactorEnabled: false } account)
+        {
+            return new StaffStepResult(StaffStep.Refused, Message: AccountMessages.ResetExpired);
+        }
+
+        if (await VerifyCodeAsync(account, code).ConfigureAwait(false) is { } refusal)
+        {
+            return new StaffStepResult(StaffStep.Enrol, ticket, refusal);
+        }
+
+        var changed = await users.ReplacePasswordAsync(account, newPassword).ConfigureAwait(false);
+        if (!changed.Succeeded)
+        {
+            return new StaffStepResult(StaffStep.Enrol, ticket, string.Join("；", changed.Errors.Select(e => e.Description)));
+        }
+
+        await users.SetTwoFactorEnabledAsync(account, true).ConfigureAwait(false);
+        audit.Record(AuditAction.StaffEnrolled, account.Id);
+        await CompleteAsync(account).ConfigureAwait(false);
+        return new StaffStepResult(StaffStep.SignedIn);
+    }
+
+    public async Task SignOutAsync(Guid staffId)
+    {
+        await signIn.SignOutAsync().ConfigureAwait(false);
+        await audit.WriteAsync(AuditAction.StaffSignedOut, staffId).ConfigureAwait(false);
+    }
+
+    private async Task<string?> VerifyCodeAsync(Account account, string? code)
+    {
+        if (await users.IsLockedOutAsync(account).ConfigureAwait(false))
+        {
+            return new Accounts.SignInResult(SignInOutcome.LockedOut, account.LockoutEnd).LockedMessage();
+        }
+
+        var digits = code?.Replace(" ", string.Empty, StringComparison.Ordinal) ?? string.Empty;
+        if (digits.Length != 6 || !IdentifierText.AllAsciiDigits(digits))
+        {
+            return CounterMessages.StaffCodeFormat;
+        }
+
+        if (await users.VerifyTwoFactorTokenAsync(account, users.Options.Tokens.AuthenticatorTokenProvider, digits).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var failure = await passwords.RecordFailureAsync(account).ConfigureAwait(false);
+        return failure.Outcome == SignInOutcome.LockedOut ? failure.LockedMessage() : CounterMessages.StaffCodeWrong;
+    }
+
+    private async Task CompleteAsync(Account account)
+    {
+        await passwords.ResetFailuresAsync(account).ConfigureAwait(false);
+        await signIn.SignInWithClaimsAsync(account, isPersistent: false, [new Claim(MfaClaimType, MfaClaimValue)]).ConfigureAwait(false);
+        await audit.WriteAsync(AuditAction.StaffSignedIn, account.Id).ConfigureAwait(false);
+    }
+}
