@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
@@ -30,7 +31,13 @@ public sealed class MyAccountController(
     public async Task<IActionResult> Index()
     {
         var account = await CurrentAsync();
-        return account is null ? Challenge() : View(ToView(account));
+        if (account is { Kind: AccountKind.Staff })
+        {
+            // Staff have no citizen profile; their place is the counter's desk.
+            return Redirect(Areas.Counter.CounterPolicy.PathPrefix);
+        }
+
+        return account is null ? Challenge() : View(ToView(account) with { CounterChanges = await CounterChangesAsync(account.Id) });
     }
 
     [HttpPost("password")]
@@ -158,6 +165,17 @@ public sealed class MyAccountController(
         await audit.WriteAsync(AuditAction.OtherSessionsSignedOut, account.Id, cancellationToken: HttpContext.RequestAborted);
         TempData["Status"] = AccountMessages.OtherSessionsSignedOut;
         return RedirectToAction(nameof(Index));
+    }
+
+    private async Task<IReadOnlyList<(string, string)>> CounterChangesAsync(Guid accountId)
+    {
+        var applied = await db.CounterRequests.AsNoTracking()
+            .Where(r => r.AccountId == accountId && r.Status == CounterRequestStatus.Applied)
+            .OrderByDescending(r => r.AppliedAt)
+            .Select(r => new { r.ChangeKind, r.AppliedAt })
+            .Take(20)
+            .ToListAsync(HttpContext.RequestAborted);
+        return applied.Select(r => (r.ChangeKind.DisplayName(), r.AppliedAt!.Value.AddHours(8).ToString("yyyy年M月d日 HH:mm", System.Globalization.CultureInfo.InvariantCulture))).ToList();
     }
 
     private async Task<Account?> CurrentAsync() =>

@@ -1,5 +1,7 @@
 using ShanxiIdentity.Data;
+using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Web.Services;
+using ShanxiIdentity.Web.Services.Counter;
 using ShanxiIdentity.Web.Services.RealName;
 using ShanxiIdentity.Web.Services.Registry;
 
@@ -14,6 +16,7 @@ public static class PortalCommands
     private static readonly Dictionary<string, Func<IServiceProvider, string[], Task<int>>> Commands = new(StringComparer.Ordinal)
     {
         ["migrate"] = MigrateAsync,
+        ["create-admin"] = CreateAdministratorAsync,
         ["import-residents"] = (services, args) => ImportAsync(services, args, "import-residents", ResidentImporter.Header,
             (reader, s) => s.GetRequiredService<ResidentImporter>().ImportAsync(reader)),
         ["import-organisations"] = (services, args) => ImportAsync(services, args, "import-organisations", OrganisationImporter.Header,
@@ -68,6 +71,32 @@ public static class PortalCommands
         }
 
         Console.WriteLine($"{command}: {report.Added} added, {report.Updated} updated, {report.Skipped.Count} skipped.");
+        return 0;
+    }
+
+    /// <summary>
+    /// The first administrator (or a new one after all were lost): a random one-time password,
+    /// printed once; the authenticator and the real password are set at the first sign-in.
+    /// </summary>
+    private static async Task<int> CreateAdministratorAsync(IServiceProvider services, string[] args)
+    {
+        if (args is not [var loginName, var name])
+        {
+            await Console.Error.WriteLineAsync("usage: create-admin LOGIN-NAME 姓名").ConfigureAwait(false);
+            return 2;
+        }
+
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None).ConfigureAwait(false);
+        var created = await services.GetRequiredService<StaffDirectory>().CreateAsync(loginName, name, [StaffRole.Administrator], createdBy: null).ConfigureAwait(false);
+        if (!created.Succeeded)
+        {
+            await Console.Error.WriteLineAsync($"create-admin: {created.Error}").ConfigureAwait(false);
+            return 2;
+        }
+
+        Console.WriteLine($"create-admin: administrator {loginName} created.");
+        Console.WriteLine($"create-admin: one-time password: {created.InitialPassword}");
+        Console.WriteLine("create-admin: sign in at /counter/login; the first sign-in binds an authenticator app and sets a new password.");
         return 0;
     }
 

@@ -38,6 +38,20 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>The error entries the portal logged so far, for the message of a failing assertion.</summary>
+    public string LoggedErrors() => string.Join(
+        Environment.NewLine,
+        Directory.Exists(LogDirectory)
+            ? Directory.GetFiles(LogDirectory).SelectMany(ReadShared).Where(line => line.Contains("\"@l\":\"Error\"", StringComparison.Ordinal) || line.Contains("\"@l\":\"Fatal\"", StringComparison.Ordinal))
+            : []);
+
+    private static IEnumerable<string> ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n');
+    }
+
     /// <summary>A fresh service scope on the portal's own container, for reading what a request wrote.</summary>
     public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
 

@@ -63,6 +63,25 @@ public sealed class PortalSession(HttpClient client)
         return new Submitted(response.StatusCode, response.Headers.Location?.ToString(), body);
     }
 
+    /// <summary>Uploads a file through the form of <paramref name="page"/> that posts to <paramref name="action"/> (with its antiforgery token).</summary>
+    public async Task<Submitted> UploadAsync(IDocument page, string action, string fileName, byte[] content, string contentType = "application/octet-stream")
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var form = page.QuerySelectorAll<IHtmlFormElement>("form").FirstOrDefault(f => f.GetAttribute("action") == action)
+            ?? throw new InvalidOperationException($"No form posts to {action} on the page \"{page.Title}\".");
+        using var body = new MultipartFormDataContent();
+        foreach (var hidden in form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]"))
+        {
+            body.Add(new StringContent(hidden.Value), hidden.Name!);
+        }
+
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        body.Add(file, form.QuerySelector<IHtmlInputElement>("input[type=file]")!.Name!, fileName);
+        using var response = await client.PostAsync(new Uri(action, UriKind.Relative), body);
+        return new Submitted(response.StatusCode, response.Headers.Location?.ToString(), await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Presses 获取短信验证码 the way the page's script does, and returns the JSON answer.</summary>
     public async Task<(bool Sent, string Message)> SendSmsAsync(IDocument page, string formAction, string sendUrl, IReadOnlyDictionary<string, string?> values)
     {

@@ -53,6 +53,13 @@ public static class CounterPolicy
             return redirectToLogin(context);
         };
 
+        // A refusal is a 403 with the Chinese error page (re-executed), not a redirect to it.
+        options.Events.OnRedirectToAccessDenied = context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        };
+
         var signingIn = options.Events.OnSigningIn;
         options.Events.OnSigningIn = context =>
         {

@@ -11,6 +11,9 @@ public sealed record ProfileRow(string Label, string Value, string Field);
 /// <summary>What 我的账号 shows: identifiers masked on the server.</summary>
 public sealed record MyAccountView(string Heading, IReadOnlyList<ProfileRow> Rows, bool IsLegalEntity, string MaterialsUserType)
 {
+    /// <summary>Changes made at a service hall, newest first: what, and when it took effect (China time).</summary>
+    public IReadOnlyList<(string Change, string AppliedAt)> CounterChanges { get; init; } = [];
+
     public ChangePasswordForm ChangePassword { get; init; } = new();
 
     public ChangePhoneForm ChangePhone { get; init; } = new();

@@ -25,7 +25,8 @@ public sealed class LoginGate(IOrganisationRegistry registry)
             return AccountMessages.AwaitingCounterVerification;
         }
 
-        if (organisation.Type.IsMarketRegulated())
+        // Verified at the counter against the licence: the registry's answer no longer decides.
+        if (organisation.Type.IsMarketRegulated() && !organisation.VerifiedAtCounter)
         {
             // An unavailable registry does not lock organisations out; a definite "not held" does.
             var answer = await registry.LookUpAsync(organisation.CreditCode, cancellationToken).ConfigureAwait(false);

@@ -152,9 +152,9 @@ public sealed class CounterDesk(
         }
 
         var baseName = Path.GetFileNameWithoutExtension(Path.GetFileName(fileName ?? string.Empty));
+        // No key set here: EF generates it, and so knows the scan is new rather than an update.
         material.Scan = new MaterialScan
         {
-            Id = Guid.NewGuid(),
             FileName = $"{(string.IsNullOrWhiteSpace(baseName) ? $"材料{position}" : baseName[..Math.Min(baseName.Length, 100)])}{format.Extension()}",
             ContentType = format.ContentType(),
             Length = content.Length,
@@ -171,17 +171,17 @@ public sealed class CounterDesk(
     /// <summary>The archived scan, for a staff member who downloads it (audited).</summary>
     public async Task<MaterialScan?> ScanAsync(Guid requestId, int position, Guid staffId, CancellationToken cancellationToken)
     {
-        var found = await db.CounterRequestMaterials.AsNoTracking()
-            .Where(m => m.CounterRequestId == requestId && m.Position == position && m.Scan != null)
-            .Select(m => new { m.Scan, Request = db.CounterRequests.Single(r => r.Id == requestId) })
-            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (found is null)
+        var request = await db.CounterRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken).ConfigureAwait(false);
+        var scan = request is null ? null : await db.MaterialScans.AsNoTracking()
+            .SingleOrDefaultAsync(s => db.CounterRequestMaterials.Any(m => m.Id == s.CounterRequestMaterialId && m.CounterRequestId == requestId && m.Position == position), cancellationToken)
+            .ConfigureAwait(false);
+        if (scan is null)
         {
             return null;
         }
 
-        await audit.WriteAsync(AuditAction.ScanDownloaded, found.Request.AccountId, staffId, $"{Describe(found.Request)} 第{position}项", cancellationToken).ConfigureAwait(false);
-        return found.Scan;
+        await audit.WriteAsync(AuditAction.ScanDownloaded, request!.AccountId, staffId, $"{Describe(request)} 第{position}项", cancellationToken).ConfigureAwait(false);
+        return scan;
     }
 
     public async Task<IReadOnlyList<string>> SubmitAsync(Guid requestId, Guid clerkId, CancellationToken cancellationToken)

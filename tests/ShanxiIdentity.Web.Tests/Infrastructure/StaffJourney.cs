@@ -1,0 +1,71 @@
+using Microsoft.Extensions.DependencyInjection;
+using OtpNet;
+using ShanxiIdentity.Web.Services.Counter;
+
+namespace ShanxiIdentity.Web.Tests.Infrastructure;
+
+/// <summary>A staff member after the first sign-in: their own password and their authenticator's key.</summary>
+public sealed record StaffMember(string LoginName, string Password, string AuthenticatorKey)
+{
+    /// <summary>What the authenticator app shows now (RFC 6238 by Otp.NET, independent of the portal's code).</summary>
+    public string CurrentCode => Code(AuthenticatorKey);
+
+    public static string Code(string key) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow);
+}
+
+/// <summary>The staff side of the portal through its real forms: creation, first sign-in, sign-in.</summary>
+public static class StaffJourney
+{
+    public const string LoginUrl = "/counter/login";
+    public const string StaffPassword = "Counter#2026pw";
+
+    public static string NewLoginName() => "staff" + Random.Shared.Next(100_000, 999_999);
+
+    /// <summary>Creates the account as an administrator would; returns the one-time password.</summary>
+    public static async Task<(string LoginName, string InitialPassword)> CreateStaffAsync(this PortalFactory factory, params string[] roles)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        await using var scope = factory.CreateScope();
+        var loginName = NewLoginName();
+        var created = await scope.ServiceProvider.GetRequiredService<StaffDirectory>().CreateAsync(loginName, "王晓明", roles, createdBy: null);
+        Assert.True(created.Succeeded, created.Error);
+        return (loginName, created.InitialPassword!);
+    }
+
+    /// <summary>Password and captcha on /counter/login: the page that comes next (code or enrolment).</summary>
+    public static async Task<PortalSession.Submitted> SubmitStaffPasswordAsync(this PortalSession session, string loginName, string password)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var page = await session.GetPageAsync(LoginUrl);
+        return await session.SubmitAsync(page, LoginUrl, new Dictionary<string, string?> { ["LoginName"] = loginName, ["Password"] = password });
+    }
+
+    /// <summary>A new staff member with the roles, through the first sign-in (authenticator bound), signed in on the session.</summary>
+    public static async Task<(StaffMember Member, PortalSession Session)> SignedInStaffAsync(this PortalFactory factory, params string[] roles)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var (loginName, initialPassword) = await factory.CreateStaffAsync(roles);
+        var session = factory.NewSession();
+        var enrolPage = await session.SubmitStaffPasswordAsync(loginName, initialPassword);
+        var key = enrolPage.Page.QuerySelector("[data-authenticator-key]")?.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant()
+            ?? throw new InvalidOperationException("No authenticator key on the first sign-in page: " + string.Join(" | ", enrolPage.Errors));
+        var enrolled = await session.SubmitAsync(enrolPage.Page, "/counter/login/enrol", new Dictionary<string, string?>
+        {
+            ["Password"] = StaffPassword,
+            ["ConfirmPassword"] = StaffPassword,
+            ["Code"] = StaffMember.Code(key),
+        });
+        Assert.True(enrolled.Location == "/counter", $"First sign-in did not finish: {enrolled.Status} {string.Join(" | ", enrolled.Errors)}");
+        return (new StaffMember(loginName, StaffPassword, key), session);
+    }
+
+    /// <summary>Password, then the authenticator code: the answer to the code step.</summary>
+    public static async Task<PortalSession.Submitted> StaffLogInAsync(this PortalSession session, StaffMember member, string? code = null)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(member);
+        var codePage = await session.SubmitStaffPasswordAsync(member.LoginName, member.Password);
+        Assert.True(codePage.Page.QuerySelector("form[action='/counter/login/code']") is not null, "No code step: " + string.Join(" | ", codePage.Errors));
+        return await session.SubmitAsync(codePage.Page, "/counter/login/code", new Dictionary<string, string?> { ["Code"] = code ?? member.CurrentCode });
+    }
+}
