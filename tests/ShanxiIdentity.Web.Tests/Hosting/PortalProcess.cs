@@ -45,6 +45,22 @@ internal static class PortalProcess
         return new Outcome(process.ExitCode, await output, await error);
     }
 
+    /// <summary>An operator command against the database of a running test portal.</summary>
+    public static Task<Outcome> RunCommandAsync(Infrastructure.PortalFactory factory, params string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        _ = factory.Services; // the portal has migrated its database
+        return RunAsync(
+            new Dictionary<string, string>
+            {
+                ["Database__Provider"] = factory.Provider.ToString(),
+                ["ConnectionStrings__Default"] = factory.ConnectionString,
+                ["Logging__Directory"] = factory.LogDirectory,
+                ["Logging__Console"] = "false",
+            },
+            args);
+    }
+
     /// <summary>The web project's own build output, next to its runtimeconfig and deps files.</summary>
     private static string WebAssemblyPath()
     {

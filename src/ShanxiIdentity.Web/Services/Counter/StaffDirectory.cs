@@ -102,7 +102,8 @@ public sealed class StaffDirectory(
         await users.RemoveFromRolesAsync(account, current.Except(staffRoles)).ConfigureAwait(false);
         await users.AddToRolesAsync(account, staffRoles.Except(current)).ConfigureAwait(false);
 
-        // Takes effect on the member's next request: the security stamp is checked on each one.
+        // Ends the member's sessions at their next request (the stamp is checked on each one):
+        // the next sign-in carries the new roles.
         await users.UpdateSecurityStampAsync(account).ConfigureAwait(false);
         await audit.WriteAsync(AuditAction.StaffRolesChanged, account.Id, administratorId, string.Join(",", staffRoles), cancellationToken).ConfigureAwait(false);
         return null;
