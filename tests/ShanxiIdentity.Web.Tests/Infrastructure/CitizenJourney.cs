@@ -46,7 +46,7 @@ public static class CitizenJourney
         await factory.AddResidentAsync(citizen);
         var session = factory.NewSession();
         var registered = await factory.RegisterAsync(session, citizen, userName);
-        Assert.True(registered.Location == "/my", $"Registration did not finish: {string.Join(" | ", registered.Errors)}");
+        Assert.True(registered.Location == "/my", $"Registration did not finish: {(int)registered.Status} {registered.Location} {string.Join(" | ", registered.Errors)}");
         return (citizen, session);
     }
 

@@ -24,7 +24,12 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     public TestClock Clock { get; } = new();
 
     /// <summary>A visitor with its own cookies; redirects are not followed, so tests see where they lead.</summary>
-    public PortalSession NewSession() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+    public PortalSession NewSession() => ServerAddress is { } server
+        ? new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = server })
+        : new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+
+    /// <summary>The Kestrel address when the portal listens on a real socket (the browser tests); null under TestServer.</summary>
+    public Uri? ServerAddress { get; set; }
 
     public virtual async Task InitializeAsync() => ConnectionString = await CreateDatabaseAsync(_workDirectory);
 
