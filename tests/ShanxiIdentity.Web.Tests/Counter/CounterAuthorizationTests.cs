@@ -48,6 +48,7 @@ public sealed class CounterAuthorizationTests(SqlitePortalFactory factory) : ICl
         ["GET counter/staff/new"] = Access.Administrator,
         ["POST counter/staff/new"] = Access.Administrator,
         ["POST counter/staff/{id:guid}/roles"] = Access.Administrator,
+        ["POST counter/staff/{id:guid}/reset"] = Access.Administrator,
         ["GET counter/audit"] = Access.Administrator,
         ["GET counter/audit/export"] = Access.Administrator,
 

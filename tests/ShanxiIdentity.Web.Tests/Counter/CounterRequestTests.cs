@@ -335,6 +335,68 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task A_citizen_is_registered_at_the_counter_and_a_legal_representative_corrected()
+    {
+        var (_, clerk) = await factory.SignedInStaffAsync(StaffRole.Clerk);
+        var (_, supervisor) = await factory.SignedInStaffAsync(StaffRole.Supervisor);
+        async Task ApproveAsync(string requestUrl)
+        {
+            await clerk.CompleteMaterialsAsync(requestUrl);
+            Assert.Equal(requestUrl, (await clerk.SubmitAsync(await clerk.GetPageAsync(requestUrl), requestUrl + "/submit", new Dictionary<string, string?>())).Location);
+            await supervisor.SubmitAsync(await supervisor.GetPageAsync(requestUrl), requestUrl + "/approve", new Dictionary<string, string?>());
+            Assert.Equal(nameof(CounterRequestStatus.Applied), (await supervisor.GetPageAsync(requestUrl)).QuerySelector("[data-request-status]")!.GetAttribute("data-request-status"));
+        }
+
+        // A citizen registered on their behalf: the account exists, verified, without a password until 忘记密码.
+        var citizen = Citizen.New();
+        var empty = await clerk.OpenRequestAsync("/counter/requests/new?kind=Registration&userType=Person", new Dictionary<string, string?> { ["UserType"] = nameof(CounterUserType.Person) });
+        Assert.Contains(SeedMessages.StarredFieldsRequired, empty.Errors);
+        var opened = await clerk.OpenRequestAsync("/counter/requests/new?kind=Registration&userType=Person", new Dictionary<string, string?>
+        {
+            ["UserType"] = nameof(CounterUserType.Person),
+            ["Name"] = citizen.Name,
+            ["IdNumber"] = citizen.IdNumber,
+            ["NewPhone"] = citizen.Phone,
+        });
+        await ApproveAsync(opened.Location!);
+        var person = await factory.QueryAsync(db => db.Users.Include(a => a.Person).SingleAsync(a => a.Person!.ResidentIdNumber == citizen.IdNumber));
+        Assert.Equal(citizen.Phone, person.PhoneNumber);
+        Assert.NotNull(person.Person!.RealNameVerifiedAt);
+        Assert.Null(person.PasswordHash);
+        Assert.Equal(SeedMessages.WrongUserNameOrPassword, (await factory.NewSession().LogInAsync(citizen.IdNumber, "Anything#123")).FieldError("Password"));
+        var twice = await clerk.OpenRequestAsync("/counter/requests/new?kind=Registration&userType=Person", new Dictionary<string, string?>
+        {
+            ["UserType"] = nameof(CounterUserType.Person),
+            ["Name"] = citizen.Name,
+            ["IdNumber"] = citizen.IdNumber,
+            ["NewPhone"] = citizen.Phone,
+        });
+        Assert.Equal(SeedMessages.IdNumberAlreadyCertified, twice.FieldError("IdNumber"));
+
+        // A new legal representative, corrected from the licence; the organisation logs in and sees it.
+        var (organisation, _) = await factory.RegisteredOrganisationAsync();
+        var accountId = CounterDeskSteps.AccountIdFrom(await clerk.FindAccountAsync(organisation.LoginName));
+        var representative = Citizen.New();
+        var nothing = await clerk.OpenRequestAsync($"/counter/requests/new?accountId={accountId}&kind=AccountInformation", new Dictionary<string, string?> { ["UserType"] = nameof(CounterUserType.Enterprise) });
+        Assert.Contains(CounterMessages.NothingToChange, nothing.Errors);
+        var wrongType = await clerk.OpenRequestAsync($"/counter/requests/new?accountId={accountId}&kind=AccountInformation", new Dictionary<string, string?> { ["UserType"] = nameof(CounterUserType.Person), ["RepresentativeName"] = representative.Name });
+        Assert.Equal(CounterMessages.UserTypeMismatch, wrongType.FieldError("UserType"));
+        var corrected = await clerk.OpenRequestAsync($"/counter/requests/new?accountId={accountId}&kind=AccountInformation", new Dictionary<string, string?>
+        {
+            ["UserType"] = nameof(CounterUserType.Enterprise),
+            ["RepresentativeName"] = representative.Name,
+            ["RepresentativeIdNumber"] = representative.IdNumber,
+        });
+        await ApproveAsync(corrected.Location!);
+        var session = factory.NewSession();
+        Assert.Equal("/my", (await session.LogInAsLegalAsync(organisation.LoginName, organisation.Password)).Location);
+        var my = await session.GetPageAsync("/my");
+        Assert.Equal(representative.Name, my.QuerySelector("[data-field=representative]")!.TextContent);
+        Assert.Equal(representative.MaskedIdNumber, my.QuerySelector("[data-field=representative-id]")!.TextContent);
+        Assert.Contains("更正账号信息", my.QuerySelector("[data-counter-changes]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_staff_action_is_audited_with_identifiers_masked_and_the_administrator_exports_it()
     {
         var (citizen, _) = await factory.RegisteredCitizenAsync();

@@ -156,6 +156,28 @@ public abstract class StaffSignInTests<TFactory>(TFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Resetting_a_member_who_lost_the_phone_ends_the_sessions_and_asks_for_a_new_authenticator()
+    {
+        var (_, adminSession) = await factory.SignedInStaffAsync(StaffRole.Administrator);
+        var (member, memberSession) = await factory.SignedInStaffAsync(StaffRole.Clerk);
+        var memberId = await factory.QueryAsync(db => db.Users.Where(u => u.UserName == member.LoginName).Select(u => u.Id).SingleAsync());
+
+        var reset = await adminSession.SubmitAsync(await adminSession.GetPageAsync("/counter/staff"), $"/counter/staff/{memberId}/reset", new Dictionary<string, string?>());
+        var password = reset.Page.QuerySelector("[data-initial-password]")!.TextContent;
+
+        using (var ended = await memberSession.Client.GetAsync(new Uri("/counter", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        }
+
+        Assert.Equal(CounterMessages.StaffSignInFailed, (await factory.NewSession().SubmitStaffPasswordAsync(member.LoginName, member.Password)).FieldError("Password"));
+        var enrol = await factory.NewSession().SubmitStaffPasswordAsync(member.LoginName, password);
+        var newKey = enrol.Page.QuerySelector("[data-authenticator-key]")!.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        Assert.NotEqual(member.AuthenticatorKey, newKey);
+        Assert.Contains(AuditAction.StaffReset, await factory.QueryAsync(db => db.AuditEntries.Where(e => e.SubjectAccountId == memberId).Select(e => e.Action).ToListAsync()));
+    }
+
+    [Fact]
     public async Task Create_admin_makes_the_first_administrator_with_a_one_time_password_and_no_default()
     {
         var process = await PortalProcess.RunCommandAsync(factory, "create-admin", "firstadmin", "赵管理");

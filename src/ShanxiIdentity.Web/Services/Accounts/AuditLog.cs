@@ -18,6 +18,7 @@ public static class AuditAction
 
     public const string StaffCreated = "staff.created";
     public const string StaffRolesChanged = "staff.roles-changed";
+    public const string StaffReset = "staff.reset";
     public const string StaffEnrolled = "staff.authenticator-enrolled";
     public const string StaffSignedIn = "staff.signed-in";
     public const string StaffSignedOut = "staff.signed-out";
@@ -49,6 +50,7 @@ public static class AuditAction
         OtherSessionsSignedOut => "退出其他设备",
         StaffCreated => "创建员工账号",
         StaffRolesChanged => "修改员工角色",
+        StaffReset => "重置员工登录",
         StaffEnrolled => "绑定身份验证器",
         StaffSignedIn => "员工登录",
         StaffSignedOut => "员工退出",

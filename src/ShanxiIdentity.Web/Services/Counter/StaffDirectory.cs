@@ -109,6 +109,33 @@ public sealed class StaffDirectory(
         return null;
     }
 
+    /// <summary>
+    /// For a lost phone or a forgotten password: a new one-time password, the authenticator unbound
+    /// (the next sign-in binds one again), every session ended and the lockout cleared.
+    /// </summary>
+    public async Task<StaffCreation> ResetAsync(Guid staffId, Guid administratorId, CancellationToken cancellationToken = default)
+    {
+        var account = await db.Users.Include(a => a.Staff).SingleOrDefaultAsync(a => a.Id == staffId && a.Kind == AccountKind.Staff, cancellationToken).ConfigureAwait(false);
+        if (account is null)
+        {
+            return new StaffCreation(null, null, "未找到该员工账号");
+        }
+
+        var password = OneTimePassword();
+        var replaced = await users.ReplacePasswordAsync(account, password).ConfigureAwait(false);
+        if (!replaced.Succeeded)
+        {
+            return new StaffCreation(null, null, string.Join("；", replaced.Errors.Select(e => e.Description)));
+        }
+
+        await users.SetTwoFactorEnabledAsync(account, false).ConfigureAwait(false);
+        await users.ResetAuthenticatorKeyAsync(account).ConfigureAwait(false);
+        await users.SetLockoutEndDateAsync(account, null).ConfigureAwait(false);
+        await users.ResetAccessFailedCountAsync(account).ConfigureAwait(false);
+        await audit.WriteAsync(AuditAction.StaffReset, account.Id, administratorId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new StaffCreation(account, password, null);
+    }
+
     public async Task<IReadOnlyList<StaffMember>> ListAsync(CancellationToken cancellationToken = default)
     {
         var staff = await db.Users.AsNoTracking().Include(a => a.Staff)

@@ -38,6 +38,21 @@ public sealed class StaffController(StaffDirectory directory) : CounterControlle
         return View("Created", new StaffCreatedView(created.Account!.UserName!, created.Account.Staff!.Name, created.InitialPassword!));
     }
 
+    [HttpPost("{id:guid}/reset")]
+    public async Task<IActionResult> Reset(Guid id)
+    {
+        var reset = await directory.ResetAsync(id, StaffId, Aborted);
+        if (!reset.Succeeded)
+        {
+            TempData["Warning"] = reset.Error;
+            return RedirectToAction(nameof(Index));
+        }
+
+        Response.Headers.CacheControl = "no-store";
+        ViewData["Reset"] = true;
+        return View("Created", new StaffCreatedView(reset.Account!.UserName!, reset.Account.Staff!.Name, reset.InitialPassword!));
+    }
+
     [HttpPost("{id:guid}/roles")]
     public async Task<IActionResult> Roles(Guid id, List<string> roles)
     {
