@@ -36,6 +36,7 @@ public static class PortalSetup
             .AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
 
         builder.Services.AddPortalAccounts(builder.Configuration, builder.Environment);
+        builder.Services.AddClientRateLimits(builder.Configuration);
         if (builder.Environment.IsDevelopment())
         {
             builder.Services.AddHostedService<DemoDataSeeder>();
@@ -47,6 +48,35 @@ public static class PortalSetup
             .With(context => context.HttpContext.User.Identity?.IsAuthenticated != true)
             .SetVaryByQuery("*")
             .Expire(TimeSpan.FromMinutes(10))));
+
+        // Behind nginx or a load balancer: the client's address and scheme come from the proxy,
+        // trusted only from the addresses in Network:KnownProxies (loopback by default).
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in (builder.Configuration["Network:KnownProxies"] ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.TryParse(proxy, out var address)
+                    ? address
+                    : throw new PortalConfigurationException("Network:KnownProxies", "须为逗号分隔的IP地址。"));
+            }
+        });
+
+        // HSTS for every host name the portal is served under (UseHsts skips localhost by default).
+        builder.Services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.ExcludedHosts.Clear();
+        });
+
+        // Every cookie (sign-in, antiforgery, TempData) is HttpOnly, SameSite=Lax, and Secure outside
+        // Development; behind a TLS-terminating proxy the forwarded headers make requests HTTPS.
+        builder.Services.Configure<CookiePolicyOptions>(options =>
+        {
+            options.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+            options.MinimumSameSitePolicy = SameSiteMode.Lax;
+            options.Secure = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
 
         // Chinese text goes out as characters, not as &#x...; entities (HTML-significant characters are still encoded).
         builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -62,6 +92,7 @@ public static class PortalSetup
     public static WebApplication UsePortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -72,6 +103,7 @@ public static class PortalSetup
             app.UseHsts();
         }
 
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -82,9 +114,11 @@ public static class PortalSetup
         // This host's own logger: the static one is only the bootstrap logger (see AddPortal).
         app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseStaticFiles();
+        app.UseCookiePolicy();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseOutputCache();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

@@ -28,7 +28,6 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
         _portal.UseKestrel(0);
         _portal.StartServer();
         BaseAddress = _portal.CreateClient().BaseAddress!;
-        _portal.ServerAddress = BaseAddress;
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

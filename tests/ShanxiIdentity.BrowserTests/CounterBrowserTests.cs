@@ -17,7 +17,7 @@ public sealed class CounterBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task A_clerk_and_a_supervisor_handle_a_phone_change_on_their_screens()
     {
-        var (citizen, _) = await browser.Portal.RegisteredCitizenAsync();
+        var citizen = await browser.Portal.SeedCitizenAsync();
         var (clerkName, clerkPassword) = await browser.Portal.CreateStaffAsync(StaffRole.Clerk);
         var (supervisorName, supervisorPassword) = await browser.Portal.CreateStaffAsync(StaffRole.Supervisor);
 

@@ -6,7 +6,7 @@ using ShanxiIdentity.Web.Services.Sms;
 
 namespace ShanxiIdentity.Web.Controllers;
 
-internal static class FormExtensions
+public static class FormExtensions
 {
     /// <summary>Puts the captcha's refusal beside the 验证码 field; true when it passed.</summary>
     public static bool AddCaptchaVerdict(this ModelStateDictionary modelState, CaptchaVerdict verdict)

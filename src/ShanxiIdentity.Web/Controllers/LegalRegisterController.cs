@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using ShanxiIdentity.Web.Infrastructure;
 using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Domain.Identifiers;
 using ShanxiIdentity.Web.Guidance;
@@ -20,6 +22,7 @@ public sealed class LegalRegisterController(
     [HttpGet("")]
     public IActionResult Index() => View(new RegisterLegalEntityForm());
 
+    [EnableRateLimiting(ClientRateLimits.Registration)]
     [HttpPost("")]
     public async Task<IActionResult> Index(RegisterLegalEntityForm form)
     {
@@ -75,6 +78,7 @@ public sealed class LegalRegisterController(
     }
 
     /// <summary>获取短信验证码: answers the page's script with JSON, or re-shows the form without script.</summary>
+    [EnableRateLimiting(ClientRateLimits.Sms)]
     [HttpPost("sms")]
     public async Task<IActionResult> SendCode(RegisterLegalEntityForm form)
     {

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using ShanxiIdentity.Web.Infrastructure;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Web.Models.Account;
@@ -22,6 +24,7 @@ public sealed class LoginController(
     public IActionResult Login(string? returnUrl, string? kind) =>
         View(new LoginForm { ReturnUrl = returnUrl, Kind = kind == LoginKinds.Legal ? LoginKinds.Legal : LoginKinds.Person });
 
+    [EnableRateLimiting(ClientRateLimits.Credentials)]
     [HttpPost("login")]
     public async Task<IActionResult> Login(LoginForm form)
     {

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using ShanxiIdentity.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
@@ -40,6 +42,7 @@ public sealed class MyAccountController(
         return account is null ? Challenge() : View(ToView(account) with { CounterChanges = await CounterChangesAsync(account.Id) });
     }
 
+    [EnableRateLimiting(ClientRateLimits.Credentials)]
     [HttpPost("password")]
     public async Task<IActionResult> ChangePassword([Bind(Prefix = "ChangePassword")] ChangePasswordForm form)
     {
@@ -78,6 +81,7 @@ public sealed class MyAccountController(
         return View(nameof(Index), ToView(account) with { ChangePassword = form });
     }
 
+    [EnableRateLimiting(ClientRateLimits.Sms)]
     [HttpPost("phone/sms-old")]
     public async Task<IActionResult> SendOldPhoneCode()
     {
@@ -90,6 +94,7 @@ public sealed class MyAccountController(
         return Json(new { sent = result.Sent, message = result.Message });
     }
 
+    [EnableRateLimiting(ClientRateLimits.Sms)]
     [HttpPost("phone/sms-new")]
     public async Task<IActionResult> SendNewPhoneCode([Bind(Prefix = "ChangePhone")] ChangePhoneForm form)
     {
@@ -98,6 +103,7 @@ public sealed class MyAccountController(
         return Json(new { sent = result.Sent, message = result.Message });
     }
 
+    [EnableRateLimiting(ClientRateLimits.Credentials)]
     [HttpPost("phone")]
     public async Task<IActionResult> ChangePhone([Bind(Prefix = "ChangePhone")] ChangePhoneForm form)
     {

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using ShanxiIdentity.Web.Infrastructure;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Domain.Identifiers;
@@ -24,6 +26,7 @@ public sealed class PasswordResetController(
     [HttpGet("")]
     public IActionResult Index(string? kind) => View(new ForgotPasswordForm { Kind = kind == LoginKinds.Legal ? LoginKinds.Legal : LoginKinds.Person });
 
+    [EnableRateLimiting(ClientRateLimits.Credentials)]
     [HttpPost("")]
     public async Task<IActionResult> Index(ForgotPasswordForm form)
     {
@@ -51,6 +54,7 @@ public sealed class PasswordResetController(
         return View("Reset", new ResetPasswordForm { Ticket = tickets.Issue(account.Id), MaskedPhone = phone.Masked });
     }
 
+    [EnableRateLimiting(ClientRateLimits.Sms)]
     [HttpPost("sms")]
     public async Task<IActionResult> SendCode(ResetPasswordForm form)
     {
@@ -68,6 +72,7 @@ public sealed class PasswordResetController(
         return this.SmsSendAnswer(result, nameof(form.SmsCode), "Reset", form);
     }
 
+    [EnableRateLimiting(ClientRateLimits.Credentials)]
     [HttpPost("reset")]
     public async Task<IActionResult> Reset(ResetPasswordForm form)
     {

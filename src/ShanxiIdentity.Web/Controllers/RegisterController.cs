@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using ShanxiIdentity.Web.Infrastructure;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Domain.Identifiers;
@@ -21,6 +23,7 @@ public sealed class RegisterController(
     [HttpGet("")]
     public IActionResult Index() => View(new RegisterPersonForm());
 
+    [EnableRateLimiting(ClientRateLimits.Registration)]
     [HttpPost("")]
     public async Task<IActionResult> Index(RegisterPersonForm form)
     {
@@ -58,6 +61,7 @@ public sealed class RegisterController(
     }
 
     /// <summary>获取短信验证码: answers the page's script with JSON, or re-shows the form without script.</summary>
+    [EnableRateLimiting(ClientRateLimits.Sms)]
     [HttpPost("sms")]
     public async Task<IActionResult> SendCode(RegisterPersonForm form)
     {

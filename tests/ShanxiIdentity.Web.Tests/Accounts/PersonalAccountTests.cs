@@ -230,7 +230,7 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
 
         using var stale = await firstSession.Client.GetAsync(new Uri("/my", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
-        Assert.StartsWith("http://localhost/account/login", stale.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("https://localhost/account/login", stale.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

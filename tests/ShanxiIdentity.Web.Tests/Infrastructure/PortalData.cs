@@ -20,6 +20,31 @@ public static partial class PortalData
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// A registered citizen written straight into the store (as the registration form would leave
+    /// it), for tests whose subject is not registration and whose client cannot speak HTTPS.
+    /// </summary>
+    public static async Task<Citizen> SeedCitizenAsync(this PortalFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var citizen = Citizen.New();
+        await using var scope = factory.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Account>>();
+        var account = new Account
+        {
+            UserName = "id-" + Guid.NewGuid().ToString("N"),
+            Kind = Domain.Accounts.AccountKind.Person,
+            PhoneNumber = citizen.Phone,
+            PhoneNumberConfirmed = true,
+            CreatedAt = DateTime.UtcNow,
+            Person = new PersonProfile { Name = citizen.Name, ResidentIdNumber = citizen.IdNumber, RealNameVerifiedAt = DateTime.UtcNow },
+        };
+        account.PhoneChanges.Add(new ReservedPhoneChange { NewPhone = citizen.Phone, Channel = Domain.Counter.PhoneChangeChannel.Registration, ChangedAt = DateTime.UtcNow });
+        var created = await users.CreateAsync(account, citizen.Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        return citizen;
+    }
+
     /// <summary>The code in the newest SMS sent to the phone, read from the outbox.</summary>
     public static async Task<string> LatestSmsCodeAsync(this PortalFactory factory, string phone)
     {

@@ -15,6 +15,9 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
 {
     private readonly string _workDirectory = Directory.CreateTempSubdirectory("shanxi-test-").FullName;
 
+    /// <summary>Requests arrive as HTTPS, as behind the production TLS terminator: cookies are Secure outside Development.</summary>
+    protected PortalFactory() => ClientOptions.BaseAddress = new Uri("https://localhost");
+
     public abstract DatabaseProvider Provider { get; }
 
     public string ConnectionString { get; private set; } = string.Empty;
@@ -24,12 +27,7 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     public TestClock Clock { get; } = new();
 
     /// <summary>A visitor with its own cookies; redirects are not followed, so tests see where they lead.</summary>
-    public PortalSession NewSession() => ServerAddress is { } server
-        ? new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = server })
-        : new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
-
-    /// <summary>The Kestrel address when the portal listens on a real socket (the browser tests); null under TestServer.</summary>
-    public Uri? ServerAddress { get; set; }
+    public PortalSession NewSession() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress }));
 
     public virtual async Task InitializeAsync() => ConnectionString = await CreateDatabaseAsync(_workDirectory);
 
@@ -80,6 +78,14 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Logging:Directory", LogDirectory);
         builder.UseSetting("Logging:Console", "false");
         builder.UseSetting("Captcha:FixedAnswer", PortalSession.CaptchaAnswer);
+
+        // Every request of a test host comes from one address: the per-address throttles would
+        // trip across unrelated tests. RateLimitTests runs with the limits low instead.
+        foreach (var policy in new[] { "credentials", "registration", "sms" })
+        {
+            builder.UseSetting($"RateLimits:{policy}:PermitLimit", "1000000");
+        }
+
         ConfigureSettings(builder);
         builder.ConfigureTestServices(services =>
         {

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using ShanxiIdentity.Web.Infrastructure;
 using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Web.Areas.Counter.Models;
 using ShanxiIdentity.Web.Controllers;
@@ -17,6 +19,7 @@ public sealed class StaffLoginController(StaffSignIn staffSignIn, CaptchaService
     public IActionResult Login(string? returnUrl) => View(new StaffLoginForm { ReturnUrl = returnUrl });
 
     [AllowAnonymous]
+    [EnableRateLimiting(ClientRateLimits.Credentials)]
     [HttpPost("login")]
     public async Task<IActionResult> Login(StaffLoginForm form)
     {
@@ -41,6 +44,7 @@ public sealed class StaffLoginController(StaffSignIn staffSignIn, CaptchaService
     }
 
     [AllowAnonymous]
+    [EnableRateLimiting(ClientRateLimits.Credentials)]
     [HttpPost("login/code")]
     public async Task<IActionResult> Code(StaffCodeForm form)
     {
@@ -55,6 +59,7 @@ public sealed class StaffLoginController(StaffSignIn staffSignIn, CaptchaService
     }
 
     [AllowAnonymous]
+    [EnableRateLimiting(ClientRateLimits.Credentials)]
     [HttpPost("login/enrol")]
     public async Task<IActionResult> Enrol(StaffEnrolForm form)
     {

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using ShanxiIdentity.Web.Controllers;
+
+namespace ShanxiIdentity.Web.Infrastructure;
+
+/// <summary>
+/// Per-client-address limits on the forms that check a secret, create an account or send an SMS,
+/// on top of the per-account and per-phone rules. The count lives in each instance's memory: with
+/// N instances a client gets at most N times the limit, which is the point of a throttle (the
+/// rules that must be exact — lockout, SMS limits — live in the database). A refusal is a 429
+/// with the Chinese error page, or JSON for the page's script.
+/// </summary>
+public static class ClientRateLimits
+{
+    /// <summary>Login, staff login and its code, password change and reset steps.</summary>
+    public const string Credentials = "credentials";
+
+    /// <summary>个人注册 and 法人注册 submissions.</summary>
+    public const string Registration = "registration";
+
+    /// <summary>Every 获取短信验证码.</summary>
+    public const string Sms = "sms";
+
+    public const string TooManyMessage = "操作过于频繁，请稍后再试";
+
+    private static readonly (string Name, int PermitLimit)[] Defaults = [(Credentials, 30), (Registration, 20), (Sms, 20)];
+
+    public static IServiceCollection AddClientRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddRateLimiter(options =>
+        {
+            foreach (var (name, defaultLimit) in Defaults)
+            {
+                var limit = configuration.GetValue($"RateLimits:{name}:PermitLimit", defaultLimit);
+                var window = TimeSpan.FromSeconds(configuration.GetValue($"RateLimits:{name}:WindowSeconds", 60));
+                options.AddPolicy(name, context => RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 }));
+            }
+
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                }
+
+                // The page's script reads JSON; a form post gets the error page (re-executed as /error/429).
+                if (context.HttpContext.Request.WantsJson())
+                {
+                    await context.HttpContext.Response.WriteAsJsonAsync(new { sent = false, message = TooManyMessage }, cancellationToken).ConfigureAwait(false);
+                }
+            };
+        });
+    }
+}
