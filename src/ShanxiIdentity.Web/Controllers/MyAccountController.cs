@@ -17,7 +17,7 @@ using ShanxiIdentity.Web.Services.Sms;
 namespace ShanxiIdentity.Web.Controllers;
 
 /// <summary>我的账号: what the portal holds, and the changes a citizen can make online.</summary>
-[Authorize]
+[Authorize(Policy = Areas.Counter.CounterPolicy.Holder)]
 [Route("/my")]
 public sealed class MyAccountController(
     UserManager<Account> users,
@@ -33,12 +33,6 @@ public sealed class MyAccountController(
     public async Task<IActionResult> Index()
     {
         var account = await CurrentAsync();
-        if (account is { Kind: AccountKind.Staff })
-        {
-            // Staff have no citizen profile; their place is the counter's desk.
-            return Redirect(Areas.Counter.CounterPolicy.PathPrefix);
-        }
-
         return account is null ? Challenge() : View(ToView(account) with { CounterChanges = await CounterChangesAsync(account.Id) });
     }
 

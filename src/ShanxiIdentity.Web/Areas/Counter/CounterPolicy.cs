@@ -20,6 +20,9 @@ public static class CounterPolicy
     public const string Supervisor = "counter.supervisor";
     public const string Administrator = "counter.admin";
 
+    /// <summary>我的账号: a citizen's or an organisation's own account; staff accounts have none.</summary>
+    public const string Holder = "account.holder";
+
     public const string PathPrefix = "/counter";
     public const string LoginPath = "/counter/login";
 
@@ -34,6 +37,9 @@ public static class CounterPolicy
         Add(options, Desk, StaffRole.Clerk, StaffRole.Supervisor);
         Add(options, Supervisor, StaffRole.Supervisor);
         Add(options, Administrator, StaffRole.Administrator);
+        options.AddPolicy(Holder, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => !StaffRole.All.Any(context.User.IsInRole)));
     }
 
     /// <summary>Cookie events: the staff login page for the staff area, and the shorter idle time for staff.</summary>

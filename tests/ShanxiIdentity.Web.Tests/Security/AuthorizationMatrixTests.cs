@@ -1,0 +1,203 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using ShanxiIdentity.Domain.Counter;
+using ShanxiIdentity.Web.Tests.Counter;
+using ShanxiIdentity.Web.Tests.Infrastructure;
+
+namespace ShanxiIdentity.Web.Tests.Security;
+
+/// <summary>
+/// Every endpoint the portal maps, requested as every kind of visitor. The table below is the
+/// expectation; an endpoint missing from it fails the test, so a new route needs a row.
+/// Authorization does not depend on the database provider, so this runs on SQLite only.
+/// </summary>
+public sealed class AuthorizationMatrixTests(SqlitePortalFactory factory) : IClassFixture<SqlitePortalFactory>
+{
+    private enum Access
+    {
+        /// <summary>Open to every visitor.</summary>
+        Anyone,
+
+        /// <summary>Only in Development: 404 for everyone here.</summary>
+        DevelopmentOnly,
+
+        /// <summary>Any signed-in visitor.</summary>
+        SignedIn,
+
+        /// <summary>A citizen's or an organisation's own account (我的账号): never staff.</summary>
+        Holder,
+
+        Staff,
+        Desk,
+        Clerk,
+        Supervisor,
+        Administrator,
+    }
+
+    private sealed record Visitor(string Name, PortalSession Session, string TokenPage, Access[] Grants);
+
+    private static readonly Dictionary<string, Access> Expected = new(StringComparer.Ordinal)
+    {
+        ["GET "] = Access.Anyone,
+        ["GET agreement"] = Access.Anyone,
+        ["GET captcha/{id:guid}"] = Access.Anyone,
+        ["POST captcha/new"] = Access.Anyone,
+        ["GET dev/sms"] = Access.DevelopmentOnly,
+        ["ANY error/{status:int}"] = Access.Anyone,
+        ["ANY healthz"] = Access.Anyone,
+        ["ANY readyz"] = Access.Anyone,
+        ["GET guide/faq"] = Access.Anyone,
+        ["GET guide/materials"] = Access.Anyone,
+        ["GET guide/templates"] = Access.Anyone,
+        ["GET guide/templates/{appendix:int}"] = Access.Anyone,
+        ["GET guide/templates/{appendix:int}.docx"] = Access.Anyone,
+        ["GET account/register"] = Access.Anyone,
+        ["POST account/register"] = Access.Anyone,
+        ["POST account/register/sms"] = Access.Anyone,
+        ["GET account/register/legal"] = Access.Anyone,
+        ["POST account/register/legal"] = Access.Anyone,
+        ["POST account/register/legal/sms"] = Access.Anyone,
+        ["GET account/register/legal/awaiting-counter"] = Access.Anyone,
+        ["GET account/login"] = Access.Anyone,
+        ["POST account/login"] = Access.Anyone,
+        ["GET account/forgot"] = Access.Anyone,
+        ["POST account/forgot"] = Access.Anyone,
+        ["POST account/forgot/sms"] = Access.Anyone,
+        ["POST account/forgot/reset"] = Access.Anyone,
+        ["GET my"] = Access.Holder,
+        ["POST my/password"] = Access.Holder,
+        ["POST my/phone/sms-old"] = Access.Holder,
+        ["POST my/phone/sms-new"] = Access.Holder,
+        ["POST my/phone"] = Access.Holder,
+        ["POST my/sign-out-others"] = Access.Holder,
+        ["GET counter/login"] = Access.Anyone,
+        ["POST counter/login"] = Access.Anyone,
+        ["POST counter/login/code"] = Access.Anyone,
+        ["POST counter/login/enrol"] = Access.Anyone,
+        ["GET counter"] = Access.Staff,
+        ["GET counter/accounts"] = Access.Desk,
+        ["GET counter/accounts/{id:guid}"] = Access.Desk,
+        ["POST counter/accounts/{id:guid}/reveal"] = Access.Desk,
+        ["GET counter/requests"] = Access.Desk,
+        ["GET counter/requests/new"] = Access.Clerk,
+        ["POST counter/requests/new"] = Access.Clerk,
+        ["GET counter/requests/{id:guid}"] = Access.Desk,
+        ["POST counter/requests/{id:guid}/reveal"] = Access.Desk,
+        ["POST counter/requests/{id:guid}/materials/{position:int}/check"] = Access.Clerk,
+        ["POST counter/requests/{id:guid}/materials/{position:int}/scan"] = Access.Clerk,
+        ["GET counter/requests/{id:guid}/materials/{position:int}/scan"] = Access.Desk,
+        ["POST counter/requests/{id:guid}/submit"] = Access.Clerk,
+        ["POST counter/requests/{id:guid}/approve"] = Access.Supervisor,
+        ["POST counter/requests/{id:guid}/reject"] = Access.Supervisor,
+        ["GET counter/staff"] = Access.Administrator,
+        ["GET counter/staff/new"] = Access.Administrator,
+        ["POST counter/staff/new"] = Access.Administrator,
+        ["POST counter/staff/{id:guid}/roles"] = Access.Administrator,
+        ["POST counter/staff/{id:guid}/reset"] = Access.Administrator,
+        ["GET counter/audit"] = Access.Administrator,
+        ["GET counter/audit/export"] = Access.Administrator,
+    };
+
+    /// <summary>These end the session they are requested with: each gets fresh visitors.</summary>
+    private static readonly Dictionary<string, Access> SessionEnding = new(StringComparer.Ordinal)
+    {
+        ["POST account/logout"] = Access.SignedIn,
+        ["POST counter/logout"] = Access.Staff,
+    };
+
+    [Fact]
+    public void Every_mapped_endpoint_has_a_row_in_the_table()
+    {
+        var mapped = PortalRoutes();
+        var listed = Expected.Keys.Concat(SessionEnding.Keys).ToList();
+        Assert.Empty(mapped.Except(listed));
+        Assert.Empty(listed.Except(mapped));
+    }
+
+    [Fact]
+    public async Task Every_endpoint_answers_each_kind_of_visitor_as_the_table_says()
+    {
+        var wrong = new List<string>();
+        var count = await CheckAsync(await VisitorsAsync(), Expected, wrong);
+        foreach (var route in SessionEnding)
+        {
+            count += await CheckAsync(await VisitorsAsync(), new Dictionary<string, Access> { [route.Key] = route.Value }, wrong);
+        }
+
+        Assert.True(wrong.Count == 0, $"{wrong.Count} of {count} answers differ:{Environment.NewLine}{string.Join(Environment.NewLine, wrong)}");
+        Assert.Equal(6 * (Expected.Count + SessionEnding.Count), count);
+        Console.WriteLine($"Authorization matrix: {count} requests ({Expected.Count + SessionEnding.Count} endpoints × 6 kinds of visitor), all as expected.");
+    }
+
+    private async Task<List<Visitor>> VisitorsAsync() =>
+    [
+        new("anonymous", factory.NewSession(), "/account/login", []),
+        new("person", (await factory.RegisteredCitizenAsync()).Session, "/my", [Access.SignedIn, Access.Holder]),
+        new("organisation", (await factory.RegisteredOrganisationAsync()).Session, "/my", [Access.SignedIn, Access.Holder]),
+        new("clerk", (await factory.SignedInStaffAsync(StaffRole.Clerk)).Session, "/counter", [Access.SignedIn, Access.Staff, Access.Desk, Access.Clerk]),
+        new("supervisor", (await factory.SignedInStaffAsync(StaffRole.Supervisor)).Session, "/counter", [Access.SignedIn, Access.Staff, Access.Desk, Access.Supervisor]),
+        new("administrator", (await factory.SignedInStaffAsync(StaffRole.Administrator)).Session, "/counter", [Access.SignedIn, Access.Staff, Access.Administrator]),
+    ];
+
+    private static async Task<int> CheckAsync(List<Visitor> visitors, Dictionary<string, Access> routes, List<string> wrong)
+    {
+        var count = 0;
+        foreach (var visitor in visitors)
+        {
+            var token = CounterDeskSteps.Token(await visitor.Session.GetPageAsync(visitor.TokenPage));
+            foreach (var (route, access) in routes)
+            {
+                var outcome = await RequestAsync(visitor.Session, route, token);
+                var expected = access switch
+                {
+                    Access.Anyone => "allowed",
+                    Access.DevelopmentOnly => "not found",
+                    _ when visitor.Name == "anonymous" => "login",
+                    _ when visitor.Grants.Contains(access) => "allowed",
+                    _ => "forbidden",
+                };
+                count++;
+                if (outcome != expected)
+                {
+                    wrong.Add($"{visitor.Name} {route}: expected {expected}, got {outcome}");
+                }
+            }
+        }
+
+        return count;
+    }
+
+    private static async Task<string> RequestAsync(PortalSession session, string route, string token)
+    {
+        var (method, template) = (route.Split(' ')[0], route.Split(' ')[1]);
+        var path = "/" + template
+            .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{position:int}", "1", StringComparison.Ordinal)
+            .Replace("{appendix:int}", "1", StringComparison.Ordinal)
+            .Replace("{status:int}", "404", StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(method == "POST" ? HttpMethod.Post : HttpMethod.Get, new Uri(path, UriKind.Relative));
+        if (method == "POST")
+        {
+            request.Content = new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token)]);
+        }
+
+        using var response = await session.Client.SendAsync(request);
+        var location = response.Headers.Location?.ToString() ?? string.Empty;
+        return (int)response.StatusCode >= 500 && !path.EndsWith("readyz", StringComparison.Ordinal) ? $"error {(int)response.StatusCode}"
+            : response.StatusCode == HttpStatusCode.Redirect && location.Contains("/login?", StringComparison.Ordinal) && location.Contains("eturnUrl=", StringComparison.Ordinal) ? "login"
+            : response.StatusCode == HttpStatusCode.Forbidden ? "forbidden"
+            : response.StatusCode == HttpStatusCode.NotFound && path == "/dev/sms" ? "not found"
+            : "allowed";
+    }
+
+    /// <summary>Every route endpoint of the portal (the tests' own probe controllers excluded).</summary>
+    private List<string> PortalRoutes() =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<ControllerActionDescriptor>()?.ControllerTypeInfo.Assembly != typeof(AuthorizationMatrixTests).Assembly)
+            .Where(e => e.RoutePattern.RawText is not null && !e.RoutePattern.RawText.Contains("{controller", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(m => $"{m} {e.RoutePattern.RawText!.TrimStart('/')}"))
+            .ToList();
+}
