@@ -32,6 +32,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<SmsCode> SmsCodes => Set<SmsCode>();
 
+    public DbSet<SmsThrottle> SmsThrottles => Set<SmsThrottle>();
+
     public DbSet<ResidentRecord> Residents => Set<ResidentRecord>();
 
     public DbSet<OrganisationRecord> Organisations => Set<OrganisationRecord>();

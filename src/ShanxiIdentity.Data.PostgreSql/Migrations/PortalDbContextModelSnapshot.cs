@@ -747,6 +747,31 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     b.ToTable("SmsOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.SmsThrottle", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("DayStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SentToday")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Phone");
+
+                    b.ToTable("SmsThrottles", (string)null);
+                });
+
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.StaffProfile", b =>
                 {
                     b.Property<Guid>("AccountId")

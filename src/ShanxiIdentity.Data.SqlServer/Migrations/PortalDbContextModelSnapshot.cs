@@ -749,6 +749,31 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     b.ToTable("SmsOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.SmsThrottle", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)");
+
+                    b.Property<DateTime>("DayStart")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("LastSentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("SentToday")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Phone");
+
+                    b.ToTable("SmsThrottles", (string)null);
+                });
+
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.StaffProfile", b =>
                 {
                     b.Property<Guid>("AccountId")

@@ -728,6 +728,31 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                     b.ToTable("SmsOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.SmsThrottle", b =>
+                {
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DayStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SentToday")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Phone");
+
+                    b.ToTable("SmsThrottles", (string)null);
+                });
+
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.StaffProfile", b =>
                 {
                     b.Property<Guid>("AccountId")

@@ -46,6 +46,17 @@ internal sealed class CaptchaChallengeConfiguration : IEntityTypeConfiguration<C
     }
 }
 
+internal sealed class SmsThrottleConfiguration : IEntityTypeConfiguration<SmsThrottle>
+{
+    public void Configure(EntityTypeBuilder<SmsThrottle> builder)
+    {
+        builder.ToTable("SmsThrottles");
+        builder.HasKey(t => t.Phone);
+        builder.Property(t => t.Phone).HasMaxLength(20).IsUnicode(false);
+        builder.Property(t => t.Version).IsConcurrencyToken();
+    }
+}
+
 internal sealed class SmsCodeConfiguration : IEntityTypeConfiguration<SmsCode>
 {
     public void Configure(EntityTypeBuilder<SmsCode> builder)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
+using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
 
@@ -24,8 +25,11 @@ public sealed record SignInResult(SignInOutcome Outcome, DateTimeOffset? LockedU
 /// account for fifteen minutes. Identity counts failures without a window, so the window start is
 /// kept on the account and an old run of failures is forgotten before counting a new one.
 /// </summary>
-public sealed class PasswordSignIn(UserManager<Account> users, SignInManager<Account> signIn, AuditLog audit, TimeProvider clock)
+public sealed class PasswordSignIn(UserManager<Account> users, SignInManager<Account> signIn, PortalDbContext db, AuditLog audit, TimeProvider clock)
 {
+    /// <summary>More concurrent failures on one account than this is not a race but a flood.</summary>
+    private const int MaxConcurrentRetries = 50;
+
     public static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(15);
 
     /// <summary>
@@ -64,19 +68,44 @@ public sealed class PasswordSignIn(UserManager<Account> users, SignInManager<Acc
         }
     }
 
-    /// <summary>Counts a wrong secret (password, or a staff member's authenticator code) against the lockout.</summary>
+    /// <summary>
+    /// Counts a wrong secret (password, or a staff member's authenticator code) against the lockout.
+    /// Concurrent failures are each counted: Identity saves with the account's concurrency stamp, and
+    /// a save that lost the race reloads the account and counts again, so the lock falls exactly at
+    /// the threshold, and a failure that arrives after it is answered as locked, not counted.
+    /// </summary>
     public async Task<SignInResult> RecordFailureAsync(Account account)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (account.FailedAccessWindowStart is not { } start || now - start > FailureWindow)
+        for (var attempt = 0; ; attempt++)
         {
-            account.AccessFailedCount = 0;
-            account.FailedAccessWindowStart = now;
+            if (await users.IsLockedOutAsync(account).ConfigureAwait(false))
+            {
+                return new SignInResult(SignInOutcome.LockedOut, account.LockoutEnd);
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (account.FailedAccessWindowStart is not { } start || now - start > FailureWindow)
+            {
+                account.AccessFailedCount = 0;
+                account.FailedAccessWindowStart = now;
+            }
+
+            // Increments the count, locks at the threshold, and saves the account with the window.
+            var counted = await users.AccessFailedAsync(account).ConfigureAwait(false);
+            if (counted.Succeeded)
+            {
+                break;
+            }
+
+            if (attempt >= MaxConcurrentRetries || counted.Errors.All(e => e.Code != nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+            {
+                throw new InvalidOperationException("The failed sign-in could not be counted: " + string.Join("; ", counted.Errors.Select(e => e.Code)));
+            }
+
+            await db.Entry(account).ReloadAsync().ConfigureAwait(false);
         }
 
-        // Increments the count, locks at the threshold, and saves the account with the window.
-        await users.AccessFailedAsync(account).ConfigureAwait(false);
         if (await users.IsLockedOutAsync(account).ConfigureAwait(false))
         {
             account.FailedAccessWindowStart = null;

@@ -32,7 +32,8 @@ public enum SmsCodeVerdict
 
 /// <summary>
 /// 短信验证码: six digits, stored hashed, valid five minutes, voided after five wrong tries;
-/// at most one send per phone a minute and ten a day. Every message goes through the outbox.
+/// at most one send per phone a minute and ten a day, counted in a per-phone row updated with
+/// optimistic concurrency (concurrent sends cannot both pass). Every message goes through the outbox.
 /// </summary>
 public sealed class SmsCodeService(PortalDbContext db, ISmsGateway gateway, TimeProvider clock)
 {
@@ -52,20 +53,29 @@ public sealed class SmsCodeService(PortalDbContext db, ISmsGateway gateway, Time
     {
         ArgumentNullException.ThrowIfNull(phone);
         var now = clock.GetUtcNow().UtcDateTime;
-        var sent = db.SmsOutbox.Where(m => m.Phone == phone.Value && m.Purpose != SmsPurpose.CounterNotice);
-
-        var last = await sent.MaxAsync(m => (DateTime?)m.CreatedAt, cancellationToken).ConfigureAwait(false);
-        if (last is { } lastSent && now - lastSent < ResendInterval)
+        var throttle = await db.SmsThrottles.SingleOrDefaultAsync(t => t.Phone == phone.Value, cancellationToken).ConfigureAwait(false);
+        if (throttle is not null && now - throttle.LastSentAt < ResendInterval)
         {
-            var wait = (int)Math.Ceiling((ResendInterval - (now - lastSent)).TotalSeconds);
-            return new SmsSendResult(false, AccountMessages.SmsTooSoon(wait));
+            return TooSoon(now - throttle.LastSentAt);
         }
 
         var startOfDay = ChinaDayStartUtc(now);
-        if (await sent.CountAsync(m => m.CreatedAt >= startOfDay, cancellationToken).ConfigureAwait(false) >= DailyLimit)
+        var sentToday = throttle is not null && throttle.DayStart == startOfDay ? throttle.SentToday : 0;
+        if (sentToday >= DailyLimit)
         {
             return new SmsSendResult(false, AccountMessages.SmsDailyLimit);
         }
+
+        if (throttle is null)
+        {
+            throttle = new SmsThrottle { Phone = phone.Value };
+            db.SmsThrottles.Add(throttle);
+        }
+
+        throttle.LastSentAt = now;
+        throttle.DayStart = startOfDay;
+        throttle.SentToday = sentToday + 1;
+        throttle.Version = Guid.NewGuid();
 
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
         var id = Guid.NewGuid();
@@ -86,7 +96,16 @@ public sealed class SmsCodeService(PortalDbContext db, ISmsGateway gateway, Time
             ExpiresAt = now + Lifetime,
         });
         db.SmsOutbox.Add(message);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent send to the same phone moved the throttle first (or created it): it won.
+            db.ChangeTracker.Clear();
+            return TooSoon(TimeSpan.Zero);
+        }
 
         if (await gateway.DeliverAsync(phone.Value, message.Text, cancellationToken).ConfigureAwait(false))
         {
@@ -126,6 +145,9 @@ public sealed class SmsCodeService(PortalDbContext db, ISmsGateway gateway, Time
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.ConsumedAt, now), cancellationToken).ConfigureAwait(false);
         return SmsCodeVerdict.Wrong;
     }
+
+    private static SmsSendResult TooSoon(TimeSpan sinceLast) =>
+        new(false, AccountMessages.SmsTooSoon((int)Math.Ceiling((ResendInterval - sinceLast).TotalSeconds)));
 
     public static string Message(SmsCodeVerdict verdict) => verdict switch
     {
