@@ -16,7 +16,7 @@ public static class PersonName
             return null;
         }
 
-        var text = string.Join(' ', input.Normalize(NormalizationForm.FormKC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var text = string.Join(' ', Identifiers.IdentifierText.Nfkc(input).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         text = text.Replace('•', '·').Replace('・', '·');
         if (text.Length is < 2 or > 50)
         {

@@ -15,7 +15,7 @@ public static class IdentifierText
             return string.Empty;
         }
 
-        var folded = input.Normalize(NormalizationForm.FormKC);
+        var folded = Nfkc(input);
         var builder = new StringBuilder(folded.Length);
         foreach (var c in folded)
         {
@@ -26,6 +26,38 @@ public static class IdentifierText
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// NFKC that never throws: string.Normalize refuses a lone surrogate (which a JSON body or a
+    /// CSV file can carry), so those become U+FFFD first and fail the later checks like any stray
+    /// character.
+    /// </summary>
+    public static string Nfkc(string input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        try
+        {
+            return input.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            var chars = input.ToCharArray();
+            for (var i = 0; i < chars.Length; i++)
+            {
+                var pairedHigh = char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]);
+                if (pairedHigh)
+                {
+                    i++;
+                }
+                else if (char.IsSurrogate(chars[i]))
+                {
+                    chars[i] = '�';
+                }
+            }
+
+            return new string(chars).Normalize(NormalizationForm.FormKC);
+        }
     }
 
     /// <summary>Only ASCII '0'–'9': char.IsDigit also accepts Arabic-Indic and other digits.</summary>

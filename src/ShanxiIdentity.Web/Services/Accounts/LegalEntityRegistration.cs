@@ -93,5 +93,5 @@ public sealed class LegalEntityRegistration(AccountLocator locator, IOrganisatio
         string.Equals(Fold(registered), Fold(typed), StringComparison.Ordinal);
 
     private static string Fold(string name) =>
-        string.Concat(name.Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)));
+        string.Concat(Domain.Identifiers.IdentifierText.Nfkc(name).Where(c => !char.IsWhiteSpace(c)));
 }
