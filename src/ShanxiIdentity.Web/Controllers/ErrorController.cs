@@ -10,9 +10,12 @@ namespace ShanxiIdentity.Web.Controllers;
 [IgnoreAntiforgeryToken] // a refused POST is re-executed here as a POST; its error page must not be refused too
 public sealed class ErrorController : Controller
 {
+    // No bound parameter: model binding would read the form of a re-executed POST, and a form
+    // that cannot be read (a NUL byte in a value) would fail this page too.
     [Route("/error/{status:int}")]
-    public IActionResult Show(int status)
+    public IActionResult Show()
     {
+        var status = int.TryParse(RouteData.Values["status"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 0;
         Response.StatusCode = status is >= 400 and <= 599 ? status : StatusCodes.Status500InternalServerError;
         ViewData["RequestId"] = HttpContext.TraceIdentifier;
         return View(Response.StatusCode == StatusCodes.Status404NotFound ? "NotFound" : "Error", Response.StatusCode);

@@ -71,8 +71,9 @@ public sealed class AccountLocator(PortalDbContext db, ILookupNormalizer normali
     public async Task<Account?> FindForCounterAsync(string? input, CancellationToken cancellationToken = default)
     {
         var text = input?.Trim() ?? string.Empty;
-        if (text.Length == 0)
+        if (text.Length is 0 or > 64 || text.Any(char.IsControl))
         {
+            // No account is named so; and PostgreSQL refuses a NUL byte in a query parameter.
             return null;
         }
 

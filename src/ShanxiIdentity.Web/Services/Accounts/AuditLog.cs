@@ -80,9 +80,13 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock, IHttpContex
             Action = action,
             SubjectAccountId = subject,
             ActorAccountId = actor ?? subject,
-            Detail = detail,
+            Detail = Printable(detail),
             ClientAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
         });
+
+    /// <summary>Control characters (a NUL byte cannot even be stored by PostgreSQL) become '?', and the text is capped at the column's size.</summary>
+    private static string? Printable(string? text) =>
+        text is null ? null : new string(text.Select(c => char.IsControl(c) ? '?' : c).Take(2000).ToArray());
 
     public async Task WriteAsync(string action, Guid? subject, Guid? actor = null, string? detail = null, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,181 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using ShanxiIdentity.Domain.Counter;
+using ShanxiIdentity.Web.Tests.Counter;
+using ShanxiIdentity.Web.Tests.Infrastructure;
+
+namespace ShanxiIdentity.Web.Tests.Security;
+
+/// <summary>
+/// Every visible field of every form receives a corpus of hostile input, one field at a time,
+/// the others holding a baseline that the portal refuses late (a wrong SMS code, an expired
+/// letter…), so the hostile value travels as far as it can. No answer may be a 500, reflect the
+/// input unescaped, or lack a Chinese message; no business row may be written.
+/// </summary>
+public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PortalFactory
+{
+    public static readonly string[] Corpus =
+    [
+        string.Empty,
+        "   ",
+        new string('长', 5000),
+        "' OR '1'='1' --",
+        "1); DROP TABLE \"AspNetUsers\"; --",
+        "<script>alert('xss')</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "\0\u0001\u0007\u001b",
+        "\uD800\uDBFF",
+        "😀👍🏽🇨🇳",
+        "１４０１０５１９８５０３１５１２３６",
+        "\u202Eabc\u202C",
+        "مرحبا بالعالم",
+        "{{7*7}}${7*7}",
+        "../../etc/passwd",
+        "\r\nSet-Cookie: injected=1",
+    ];
+
+    private static readonly string[] Markup = ["<script>alert('xss')</script>", "\"><img src=x onerror=alert(1)>"];
+
+    private sealed record FormCase(string Name, PortalSession Session, string PageUrl, string Action, Dictionary<string, string?> Baseline);
+
+    [Fact]
+    public async Task Every_field_of_every_form_holds_under_hostile_input()
+    {
+        var cases = await FormCasesAsync();
+        var before = await BusinessRowsAsync();
+        var failures = new List<string>();
+        var count = 0;
+        foreach (var form in cases)
+        {
+            var page = await form.Session.GetPageAsync(form.PageUrl);
+            var fields = VisibleFields(page, form.Action);
+            Assert.NotEmpty(fields);
+            foreach (var field in fields)
+            {
+                foreach (var value in Corpus)
+                {
+                    var values = new Dictionary<string, string?>(form.Baseline) { [field] = value };
+                    var answer = await form.Session.SubmitAsync(page, form.Action, values);
+                    count++;
+                    if (Problem(answer, value) is { } problem)
+                    {
+                        failures.Add($"{form.Name} {field}={Describe(value)}: {problem}");
+                    }
+                }
+            }
+        }
+
+        foreach (var (url, field) in SearchFields)
+        {
+            var session = url.StartsWith("/counter", StringComparison.Ordinal) ? cases.Single(c => c.Name == "counter request").Session : factory.NewSession();
+            foreach (var value in Corpus)
+            {
+                using var response = await session.Client.GetAsync(new Uri($"{url}?{field}={Uri.EscapeDataString(value.Replace("\uD800\uDBFF", "\uFFFD", StringComparison.Ordinal))}", UriKind.Relative));
+                var body = await response.Content.ReadAsStringAsync();
+                count++;
+                if ((int)response.StatusCode >= 500 || Markup.Any(m => value == m && body.Contains(m, StringComparison.Ordinal)))
+                {
+                    failures.Add($"GET {url} {field}={Describe(value)}: {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} of {count} cases failed:{Environment.NewLine}{string.Join(Environment.NewLine, failures.Take(40))}{Environment.NewLine}Logged: {factory.LoggedErrors()[..Math.Min(4000, factory.LoggedErrors().Length)]}");
+        Assert.Equal(before, await BusinessRowsAsync());
+        Console.WriteLine($"Bad input ({factory.Provider}): {count} cases over {cases.Count} forms and {SearchFields.Length} search fields, {Corpus.Length} values each, no failure.");
+    }
+
+    private static readonly (string Url, string Field)[] SearchFields =
+    [
+        ("/guide/faq", "q"),
+        ("/guide/materials", "userType"),
+        ("/counter/accounts", "q"),
+        ("/counter/requests", "status"),
+    ];
+
+    private async Task<List<FormCase>> FormCasesAsync()
+    {
+        var (citizen, citizenSession) = await factory.RegisteredCitizenAsync();
+        var (_, clerk) = await factory.SignedInStaffAsync(StaffRole.Clerk);
+        var (admin, adminSession) = await factory.SignedInStaffAsync(StaffRole.Administrator);
+        var accountId = CounterDeskSteps.AccountIdFrom(await clerk.FindAccountAsync(citizen.IdNumber));
+        var stranger = Citizen.New();
+        await factory.AddResidentAsync(stranger);
+        var organisation = Organisation.New(Domain.Accounts.LegalEntityType.Enterprise);
+        await factory.AddToRegistryAsync(organisation);
+        const string wrongCode = "000000";
+
+        return
+        [
+            new("person registration", factory.NewSession(), "/account/register", "/account/register", CitizenJourney.RegistrationFields(stranger, wrongCode)),
+            new("legal registration", factory.NewSession(), "/account/register/legal", "/account/register/legal", organisation.RegistrationFields(wrongCode)),
+            new("login", factory.NewSession(), "/account/login", "/account/login", new() { ["Account"] = "nobody_here", ["Password"] = "Wrong#123" }),
+            new("forgot password", factory.NewSession(), "/account/forgot", "/account/forgot", new() { ["Account"] = "nobody_here" }),
+            new("change password", citizenSession, "/my", "/my/password", new() { ["ChangePassword.CurrentPassword"] = "Wrong#123", ["ChangePassword.Password"] = "New#Pass123", ["ChangePassword.ConfirmPassword"] = "New#Pass123" }),
+            new("change phone", citizenSession, "/my", "/my/phone", new() { ["ChangePhone.CurrentPassword"] = citizen.Password, ["ChangePhone.NewPhone"] = Citizen.NewPhone(), ["ChangePhone.OldPhoneCode"] = wrongCode, ["ChangePhone.NewPhoneCode"] = wrongCode }),
+            new("staff login", factory.NewSession(), "/counter/login", "/counter/login", new() { ["LoginName"] = "nobody_here", ["Password"] = "Wrong#123" }),
+            new("counter request", clerk, $"/counter/requests/new?accountId={accountId}&kind=ReservedPhone", "/counter/requests/new", new()
+            {
+                ["UserType"] = nameof(CounterUserType.Person),
+                ["NewPhone"] = citizen.Phone,
+                ["ByAgent"] = "true",
+                ["AgentName"] = stranger.Name,
+                ["AgentIdNumber"] = stranger.IdNumber,
+                ["LetterDate"] = "2020-01-01",
+            }),
+            new("new staff", adminSession, "/counter/staff/new", "/counter/staff/new", new() { ["LoginName"] = admin.LoginName, ["Name"] = "王测试", ["Roles"] = StaffRole.Clerk }),
+        ];
+    }
+
+    /// <summary>The named inputs a person can type into or choose from (not hidden fields, files or buttons).</summary>
+    private static List<string> VisibleFields(IDocument page, string action) =>
+        page.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.GetAttribute("action") == action)
+            .Elements.OfType<IElement>()
+            .Where(e => e is IHtmlInputElement { Type: not ("hidden" or "file" or "submit" or "button") } or IHtmlSelectElement or IHtmlTextAreaElement)
+            .Select(e => e.GetAttribute("name")!)
+            .Where(name => !string.IsNullOrEmpty(name))
+            .Distinct()
+            .ToList();
+
+    private static string? Problem(PortalSession.Submitted answer, string value)
+    {
+        if ((int)answer.Status >= 500)
+        {
+            return $"answered {(int)answer.Status}";
+        }
+
+        if (Markup.Contains(value) && answer.Body.Contains(value, StringComparison.Ordinal))
+        {
+            return "reflected unescaped";
+        }
+
+        if (answer.Status == HttpStatusCode.Redirect)
+        {
+            return $"accepted (redirect to {answer.Location})";
+        }
+
+        var messages = answer.Status == HttpStatusCode.OK
+            ? answer.Errors
+            : [answer.Page.QuerySelector("h1")?.TextContent ?? string.Empty];
+        return messages.Any(m => m.Any(c => c is >= '\u4e00' and <= '\u9fff')) ? null : $"no Chinese message ({(int)answer.Status})";
+    }
+
+    private Task<string> BusinessRowsAsync() => factory.QueryAsync(async db =>
+        string.Join(
+            ",",
+            await db.Users.CountAsync(),
+            await db.PersonProfiles.CountAsync(),
+            await db.LegalEntityProfiles.CountAsync(),
+            await db.ReservedPhoneChanges.CountAsync(),
+            await db.CounterRequests.CountAsync(),
+            await db.StaffProfiles.CountAsync()));
+
+    private static string Describe(string value) => value.Length > 20 ? $"[{value.Length} chars]" : System.Text.Json.JsonSerializer.Serialize(value);
+}
+
+public sealed class BadInputTestsOnSqlite(SqlitePortalFactory factory) : BadInputTests<SqlitePortalFactory>(factory);
+
+public sealed class BadInputTestsOnPostgreSql(PostgreSqlPortalFactory factory) : BadInputTests<PostgreSqlPortalFactory>(factory);
