@@ -16,6 +16,15 @@ var results = new List<LoadResult>();
 var facts = new Dictionary<string, double>();
 Console.WriteLine($"Benchmark: {options.Duration.TotalSeconds} s a scenario, {options.Workers} workers, {options.LargeAccounts:N0} accounts for the scale test");
 
+// One personal-data key for the run, shared by the portal processes and the bulk seeder here.
+var personalDataKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+ShanxiIdentity.Data.Protection.PersonalData.Configure(
+    new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?> { [ShanxiIdentity.Data.Protection.PersonalData.KeySetting] = personalDataKey })
+        .Build(),
+    work,
+    development: false);
+
 var root = FindRoot();
 Console.WriteLine("Publishing ShanxiIdentity (Release)…");
 var portalDll = Path.Combine(work, "portal", "ShanxiIdentity.Web.dll");
@@ -54,6 +63,7 @@ foreach (var provider in options.Providers)
         ["Database__Provider"] = label,
         ["ConnectionStrings__Default"] = connection,
         ["Captcha__FixedAnswer"] = "PASS",
+        ["Protection__PersonalDataKey"] = personalDataKey,
         ["Logging__Console"] = "false",
         ["Logging__Directory"] = Path.Combine(work, "logs-" + label),
         ["Serilog__MinimumLevel__Default"] = "Warning",

@@ -28,6 +28,12 @@ public sealed partial class DatabaseMigrator(PortalDbContext db, DatabaseSetting
         try
         {
             await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            var encrypted = await Protection.PersonalDataMigration.EncryptLegacyRowsAsync(db, cancellationToken).ConfigureAwait(false);
+            if (encrypted > 0)
+            {
+                LogEncrypted(logger, encrypted);
+            }
+
             var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
             var latest = applied.Count > 0 ? applied[^1] : null;
             LogMigrated(logger, settings.Provider, applied.Count, latest);
@@ -48,6 +54,9 @@ public sealed partial class DatabaseMigrator(PortalDbContext db, DatabaseSetting
             DatabaseSettings.ConnectionStringKey,
             $"无法连接到数据库（{DatabaseSettings.ProviderKey} = {settings.Provider}），请检查连接字符串与数据库服务是否可用。",
             cause);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Encrypted {Count} ID number and phone value(s) stored before encryption")]
+    private static partial void LogEncrypted(ILogger logger, int count);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Database ({Provider}) is up to date: {Count} migration(s), latest {Latest}")]
     private static partial void LogMigrated(ILogger logger, DatabaseProvider provider, int count, string? latest);

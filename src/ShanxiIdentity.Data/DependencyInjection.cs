@@ -6,10 +6,11 @@ namespace ShanxiIdentity.Data;
 
 public static class DependencyInjection
 {
-    /// <summary>The database on the configured provider, and Data Protection keys kept in it.</summary>
-    public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    /// <summary>The database on the configured provider, the personal-data key, and Data Protection keys kept in the database.</summary>
+    public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration configuration, string contentRoot, bool development)
     {
         var settings = DatabaseSettings.From(configuration, contentRoot);
+        Protection.PersonalData.Configure(configuration, contentRoot, development);
         services.AddSingleton(settings);
         services.AddDbContext<PortalDbContext>(options => PortalDatabase.Configure(options, settings.Provider, settings.ConnectionString));
         services.AddScoped<DatabaseMigrator>();
@@ -18,6 +19,7 @@ public static class DependencyInjection
         services.AddDataProtection()
             .SetApplicationName("ShanxiIdentity")
             .PersistKeysToDbContext<PortalDbContext>();
+        services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(options => options.XmlEncryptor = new Protection.KeyRingEncryptor());
         return services;
     }
 }

@@ -30,7 +30,7 @@ public static class PortalSetup
             preserveStaticLogger: true);
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath, builder.Environment.IsDevelopment());
         builder.Services.AddHostedService<DatabaseStartupService>();
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);

@@ -224,8 +224,9 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(512)");
 
                     b.Property<string>("PhoneNumber")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(128)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
@@ -342,9 +343,9 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("AgentIdNumber")
-                        .HasMaxLength(18)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(18)");
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("AgentName")
                         .HasMaxLength(100)
@@ -361,8 +362,8 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
 
                     b.Property<string>("ChangeDetails")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .IsUnicode(false)
+                        .HasColumnType("text");
 
                     b.Property<string>("ChangeKind")
                         .IsRequired()
@@ -476,9 +477,9 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
 
                     b.Property<string>("RepresentativeIdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(18)");
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("RepresentativeName")
                         .IsRequired()
@@ -588,9 +589,9 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
 
                     b.Property<string>("ResidentIdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(18)");
+                        .HasColumnType("character varying(128)");
 
                     b.HasKey("AccountId");
 
@@ -624,14 +625,14 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
 
                     b.Property<string>("NewPhone")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("OldPhone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(128)");
 
                     b.HasKey("Id");
 
@@ -645,9 +646,9 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.ResidentRecord", b =>
                 {
                     b.Property<string>("ResidentIdNumber")
-                        .HasMaxLength(18)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(18)");
+                        .HasColumnType("character varying(128)");
 
                     b.Property<DateTime>("ImportedAt")
                         .HasColumnType("timestamp with time zone");
@@ -688,9 +689,9 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -725,9 +726,9 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -750,9 +751,9 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.SmsThrottle", b =>
                 {
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(128)");
 
                     b.Property<DateTime>("DayStart")
                         .HasColumnType("timestamp with time zone");

@@ -225,8 +225,9 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(512)");
 
                     b.Property<string>("PhoneNumber")
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasMaxLength(128)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(128)");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("bit");
@@ -344,9 +345,9 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("AgentIdNumber")
-                        .HasMaxLength(18)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(18)");
+                        .HasColumnType("varchar(128)");
 
                     b.Property<string>("AgentName")
                         .HasMaxLength(100)
@@ -363,8 +364,8 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
 
                     b.Property<string>("ChangeDetails")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(max)");
 
                     b.Property<string>("ChangeKind")
                         .IsRequired()
@@ -478,9 +479,9 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
 
                     b.Property<string>("RepresentativeIdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(18)");
+                        .HasColumnType("varchar(128)");
 
                     b.Property<string>("RepresentativeName")
                         .IsRequired()
@@ -590,9 +591,9 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
 
                     b.Property<string>("ResidentIdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(18)");
+                        .HasColumnType("varchar(128)");
 
                     b.HasKey("AccountId");
 
@@ -626,14 +627,14 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
 
                     b.Property<string>("NewPhone")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(20)");
+                        .HasColumnType("varchar(128)");
 
                     b.Property<string>("OldPhone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(20)");
+                        .HasColumnType("varchar(128)");
 
                     b.HasKey("Id");
 
@@ -647,9 +648,9 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.ResidentRecord", b =>
                 {
                     b.Property<string>("ResidentIdNumber")
-                        .HasMaxLength(18)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(18)");
+                        .HasColumnType("varchar(128)");
 
                     b.Property<DateTime>("ImportedAt")
                         .HasColumnType("datetime2");
@@ -690,9 +691,9 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(20)");
+                        .HasColumnType("varchar(128)");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -727,9 +728,9 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(20)");
+                        .HasColumnType("varchar(128)");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -752,9 +753,9 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.SmsThrottle", b =>
                 {
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(20)");
+                        .HasColumnType("varchar(128)");
 
                     b.Property<DateTime>("DayStart")
                         .HasColumnType("datetime2");

@@ -213,7 +213,8 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PhoneNumber")
-                        .HasMaxLength(20)
+                        .HasMaxLength(128)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("PhoneNumberConfirmed")
@@ -329,7 +330,7 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AgentIdNumber")
-                        .HasMaxLength(18)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
@@ -348,7 +349,7 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
 
                     b.Property<string>("ChangeDetails")
                         .IsRequired()
-                        .HasMaxLength(4000)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ChangeKind")
@@ -461,7 +462,7 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
 
                     b.Property<string>("RepresentativeIdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
@@ -573,7 +574,7 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
 
                     b.Property<string>("ResidentIdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
@@ -607,12 +608,12 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
 
                     b.Property<string>("NewPhone")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OldPhone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
@@ -628,7 +629,7 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.ResidentRecord", b =>
                 {
                     b.Property<string>("ResidentIdNumber")
-                        .HasMaxLength(18)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
@@ -671,7 +672,7 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
@@ -706,7 +707,7 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
 
                     b.Property<string>("Phone")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
@@ -731,7 +732,7 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.SmsThrottle", b =>
                 {
                     b.Property<string>("Phone")
-                        .HasMaxLength(20)
+                        .HasMaxLength(128)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Data.Protection;
 
 namespace ShanxiIdentity.Data.Configurations;
 
@@ -9,7 +10,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
     public void Configure(EntityTypeBuilder<Account> builder)
     {
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
-        builder.Property(a => a.PhoneNumber).HasMaxLength(20);
+        builder.Property(a => a.PhoneNumber!).IsPersonalData();
         builder.Property(a => a.PasswordHash).HasMaxLength(512);
         builder.Property(a => a.SecurityStamp).HasMaxLength(64);
         builder.Property(a => a.ConcurrencyStamp).HasMaxLength(64);
@@ -39,7 +40,7 @@ internal sealed class PersonProfileConfiguration : IEntityTypeConfiguration<Pers
         builder.ToTable("PersonProfiles");
         builder.HasKey(p => p.AccountId);
         builder.Property(p => p.Name).HasMaxLength(100);
-        builder.Property(p => p.ResidentIdNumber).HasMaxLength(18).IsUnicode(false);
+        builder.Property(p => p.ResidentIdNumber).IsPersonalData();
 
         // The seed: one personal account per ID number (该身份证号已被认证).
         builder.HasIndex(p => p.ResidentIdNumber).IsUnique();
@@ -56,7 +57,7 @@ internal sealed class LegalEntityProfileConfiguration : IEntityTypeConfiguration
         builder.Property(p => p.OrganisationName).HasMaxLength(200);
         builder.Property(p => p.CreditCode).HasMaxLength(18).IsUnicode(false);
         builder.Property(p => p.RepresentativeName).HasMaxLength(100);
-        builder.Property(p => p.RepresentativeIdNumber).HasMaxLength(18).IsUnicode(false);
+        builder.Property(p => p.RepresentativeIdNumber).IsPersonalData();
         builder.Property(p => p.HeadOfficeCreditCode).HasMaxLength(18).IsUnicode(false);
 
         // The seed: one legal-entity account per credit code (该统一社会信用代码已被认证).
@@ -69,8 +70,8 @@ internal sealed class ReservedPhoneChangeConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<ReservedPhoneChange> builder)
     {
         builder.ToTable("ReservedPhoneChanges");
-        builder.Property(c => c.OldPhone).HasMaxLength(20).IsUnicode(false);
-        builder.Property(c => c.NewPhone).HasMaxLength(20).IsUnicode(false);
+        builder.Property(c => c.OldPhone!).IsPersonalData();
+        builder.Property(c => c.NewPhone).IsPersonalData();
         builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<CounterRequest>().WithMany().HasForeignKey(c => c.CounterRequestId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.AccountId, c.ChangedAt });

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Data.Protection;
 
 namespace ShanxiIdentity.Data.Configurations;
 
@@ -15,8 +16,9 @@ internal sealed class CounterRequestConfiguration : IEntityTypeConfiguration<Cou
         // A concurrency token: two supervisors deciding at once cannot both apply the change.
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         builder.Property(r => r.AgentName).HasMaxLength(100);
-        builder.Property(r => r.AgentIdNumber).HasMaxLength(18).IsUnicode(false);
-        builder.Property(r => r.ChangeDetails).HasMaxLength(4000);
+        builder.Property(r => r.AgentIdNumber!).IsPersonalData();
+        // New phones and ID numbers inside: the whole JSON is encrypted (no length limit: it grows by a third).
+        builder.Property(r => r.ChangeDetails).HasConversion(PersonalData.Converter).IsUnicode(false);
         builder.Property(r => r.DecisionNote).HasMaxLength(1000);
         builder.HasOne<Account>().WithMany().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Account>().WithMany().HasForeignKey(r => r.CreatedByStaffId).OnDelete(DeleteBehavior.Restrict);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Data.Protection;
 
 namespace ShanxiIdentity.Data.Configurations;
 
@@ -24,7 +25,7 @@ internal sealed class SmsMessageConfiguration : IEntityTypeConfiguration<SmsMess
     public void Configure(EntityTypeBuilder<SmsMessage> builder)
     {
         builder.ToTable("SmsOutbox");
-        builder.Property(m => m.Phone).HasMaxLength(20).IsUnicode(false);
+        builder.Property(m => m.Phone).IsPersonalData();
         builder.Property(m => m.Text).HasMaxLength(500);
         builder.Property(m => m.Purpose).HasMaxLength(50).IsUnicode(false);
         builder.Property(m => m.DeliveryError).HasMaxLength(500);
@@ -52,7 +53,7 @@ internal sealed class SmsThrottleConfiguration : IEntityTypeConfiguration<SmsThr
     {
         builder.ToTable("SmsThrottles");
         builder.HasKey(t => t.Phone);
-        builder.Property(t => t.Phone).HasMaxLength(20).IsUnicode(false);
+        builder.Property(t => t.Phone).IsPersonalData();
         builder.Property(t => t.Version).IsConcurrencyToken();
     }
 }
@@ -62,7 +63,7 @@ internal sealed class SmsCodeConfiguration : IEntityTypeConfiguration<SmsCode>
     public void Configure(EntityTypeBuilder<SmsCode> builder)
     {
         builder.ToTable("SmsCodes");
-        builder.Property(c => c.Phone).HasMaxLength(20).IsUnicode(false);
+        builder.Property(c => c.Phone).IsPersonalData();
         builder.Property(c => c.Purpose).HasMaxLength(50).IsUnicode(false);
         builder.Property(c => c.CodeHash).HasMaxLength(128).IsUnicode(false);
         builder.HasIndex(c => new { c.Phone, c.Purpose, c.CreatedAt });
@@ -75,7 +76,7 @@ internal sealed class ResidentRecordConfiguration : IEntityTypeConfiguration<Res
     {
         builder.ToTable("Residents");
         builder.HasKey(r => r.ResidentIdNumber);
-        builder.Property(r => r.ResidentIdNumber).HasMaxLength(18).IsUnicode(false);
+        builder.Property(r => r.ResidentIdNumber).IsPersonalData();
         builder.Property(r => r.Name).HasMaxLength(100);
     }
 }

@@ -18,6 +18,12 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>Requests arrive as HTTPS, as behind the production TLS terminator: cookies are Secure outside Development.</summary>
     protected PortalFactory() => ClientOptions.BaseAddress = new Uri("https://localhost");
 
+    /// <summary>
+    /// The personal-data key of every test host (EF's model, cached per process, serves one key).
+    /// A test value, random at nothing: it protects no real data.
+    /// </summary>
+    public const string TestPersonalDataKey = "dGVzdC1vbmx5LXBlcnNvbmFsLWRhdGEta2V5LTMyYgE=";
+
     public abstract DatabaseProvider Provider { get; }
 
     public string ConnectionString { get; private set; } = string.Empty;
@@ -78,6 +84,7 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Logging:Directory", LogDirectory);
         builder.UseSetting("Logging:Console", "false");
         builder.UseSetting("Captcha:FixedAnswer", PortalSession.CaptchaAnswer);
+        builder.UseSetting(ShanxiIdentity.Data.Protection.PersonalData.KeySetting, TestPersonalDataKey);
 
         // Every request of a test host comes from one address: the per-address throttles would
         // trip across unrelated tests. RateLimitTests runs with the limits low instead.

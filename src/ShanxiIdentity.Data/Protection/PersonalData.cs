@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.Configuration;
+
+namespace ShanxiIdentity.Data.Protection;
+
+/// <summary>
+/// The process's personal-data key, and the EF conversion that applies it to a column. EF caches
+/// its model per process, so the conversion reads the key from here rather than capturing one:
+/// a process serves one key, and a second, different key is refused.
+/// </summary>
+public static class PersonalData
+{
+    public const string KeySetting = "Protection:PersonalDataKey";
+
+    /// <summary>Room for an 18-character ID number once encrypted (67 characters), with margin.</summary>
+    public const int ProtectedLength = 128;
+
+    private static readonly Lock Gate = new();
+    private static PersonalDataCipher? _cipher;
+
+    public static PersonalDataCipher Cipher => _cipher ?? throw new InvalidOperationException("The personal-data key has not been configured.");
+
+    public static readonly ValueConverter<string, string> Converter = new(
+        value => Cipher.Protect(value),
+        stored => Cipher.Unprotect(stored));
+
+    /// <summary>An ID number or phone column: encrypted, lookups by equality still work.</summary>
+    public static PropertyBuilder<string> IsPersonalData(this PropertyBuilder<string> property) =>
+        (property ?? throw new ArgumentNullException(nameof(property))).HasConversion(Converter).HasMaxLength(ProtectedLength).IsUnicode(false);
+
+    /// <summary>
+    /// The key from <c>Protection:PersonalDataKey</c> (base64, 32 bytes). In Development only, a
+    /// missing key is created once under App_Data (never in the repository).
+    /// </summary>
+    public static void Configure(IConfiguration configuration, string contentRoot, bool development)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var text = configuration[KeySetting];
+        if (string.IsNullOrWhiteSpace(text) && development)
+        {
+            text = DevelopmentKey(contentRoot);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new PortalConfigurationException(KeySetting, "未配置身份证号和手机号的加密密钥（32字节，Base64编码），可用 `openssl rand -base64 32` 生成，并通过环境变量 Protection__PersonalDataKey 提供。");
+        }
+
+        byte[] key;
+        try
+        {
+            key = Convert.FromBase64String(text.Trim());
+        }
+        catch (FormatException)
+        {
+            throw new PortalConfigurationException(KeySetting, "须为Base64编码的32字节密钥。");
+        }
+
+        if (key.Length != PersonalDataCipher.KeyBytes)
+        {
+            throw new PortalConfigurationException(KeySetting, "须为Base64编码的32字节密钥。");
+        }
+
+        var cipher = new PersonalDataCipher(key);
+        lock (Gate)
+        {
+            if (_cipher is not null && _cipher.Fingerprint != cipher.Fingerprint)
+            {
+                throw new PortalConfigurationException(KeySetting, "同一进程中不能使用两个不同的密钥。");
+            }
+
+            _cipher ??= cipher;
+        }
+    }
+
+    private static string DevelopmentKey(string contentRoot)
+    {
+        var path = Path.Combine(contentRoot, "App_Data", "personal-data.key");
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(PersonalDataCipher.KeyBytes)));
+        }
+
+        return File.ReadAllText(path);
+    }
+}
