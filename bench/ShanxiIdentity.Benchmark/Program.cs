@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 using ShanxiIdentity.Benchmark;
 using ShanxiIdentity.Data;
@@ -19,7 +20,7 @@ Console.WriteLine($"Benchmark: {options.Duration.TotalSeconds} s a scenario, {op
 // One personal-data key for the run, shared by the portal processes and the bulk seeder here.
 var personalDataKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 ShanxiIdentity.Data.Protection.PersonalData.Configure(
-    new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+    new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?> { [ShanxiIdentity.Data.Protection.PersonalData.KeySetting] = personalDataKey })
         .Build(),
     work,
