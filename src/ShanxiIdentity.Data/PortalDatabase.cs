@@ -16,6 +16,11 @@ public static class PortalDatabase
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
     };
 
+    // A blip or a fail-over is retried for a couple of seconds; a real outage answers 系统繁忙 (503)
+    // at once instead of holding a person's request for the provider default of a minute or more.
+    private const int RetryCount = 3;
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -23,8 +28,8 @@ public static class PortalDatabase
         return provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(assembly)),
-            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(assembly).EnableRetryOnFailure()),
-            DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, o => o.MigrationsAssembly(assembly).EnableRetryOnFailure()),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(assembly).EnableRetryOnFailure(RetryCount, RetryDelay, null)),
+            DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, o => o.MigrationsAssembly(assembly).EnableRetryOnFailure(RetryCount, RetryDelay, null)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
     }

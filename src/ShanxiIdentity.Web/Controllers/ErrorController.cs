@@ -16,6 +16,13 @@ public sealed class ErrorController : Controller
     public IActionResult Show()
     {
         var status = int.TryParse(RouteData.Values["status"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 0;
+
+        // The database is down, not the portal broken: 503 (系统繁忙), which balancers and people retry.
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is { Error: var error } && Data.DatabaseOutage.IsOutage(error))
+        {
+            status = StatusCodes.Status503ServiceUnavailable;
+        }
+
         Response.StatusCode = status is >= 400 and <= 599 ? status : StatusCodes.Status500InternalServerError;
         ViewData["RequestId"] = HttpContext.TraceIdentifier;
         return View(Response.StatusCode == StatusCodes.Status404NotFound ? "NotFound" : "Error", Response.StatusCode);

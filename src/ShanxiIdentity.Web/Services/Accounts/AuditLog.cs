@@ -73,7 +73,7 @@ public static class AuditAction
 /// <summary>Adds audit rows to the current unit of work; the caller's SaveChanges writes them with the change itself.</summary>
 public sealed class AuditLog(PortalDbContext db, TimeProvider clock, IHttpContextAccessor http)
 {
-    public void Record(string action, Guid? subject, Guid? actor = null, string? detail = null) =>
+    public AuditEntry Record(string action, Guid? subject, Guid? actor = null, string? detail = null) =>
         db.AuditEntries.Add(new AuditEntry
         {
             At = clock.GetUtcNow().UtcDateTime,
@@ -82,7 +82,7 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock, IHttpContex
             ActorAccountId = actor ?? subject,
             Detail = Printable(detail),
             ClientAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
-        });
+        }).Entity;
 
     /// <summary>Control characters (a NUL byte cannot even be stored by PostgreSQL) become '?', and the text is capped at the column's size.</summary>
     private static string? Printable(string? text) =>

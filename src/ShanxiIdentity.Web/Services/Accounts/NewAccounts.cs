@@ -62,6 +62,11 @@ public sealed class NewAccounts(PortalDbContext db, UserManager<Account> users, 
         account.CreatedAt = Now;
         account.PhoneChanges.Add(new ReservedPhoneChange { NewPhone = phone.Value, Channel = PhoneChangeChannel.Registration, ChangedAt = Now });
 
+        // The audit row goes in with the account, in Identity's one SaveChanges: an outage can
+        // leave neither half without the other.
+        account.Id = Guid.NewGuid();
+        var audited = audit.Record(auditAction, account.Id);
+
         IdentityResult created;
         try
         {
@@ -76,12 +81,12 @@ public sealed class NewAccounts(PortalDbContext db, UserManager<Account> users, 
 
         if (!created.Succeeded)
         {
+            db.Entry(audited).State = EntityState.Detached;
             return created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName))
                 ? await explainRace().ConfigureAwait(false)
                 : throw new InvalidOperationException("Identity refused a checked application: " + string.Join("; ", created.Errors.Select(e => e.Code)));
         }
 
-        await audit.WriteAsync(auditAction, account.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new RegistrationResult(account);
     }
 }
