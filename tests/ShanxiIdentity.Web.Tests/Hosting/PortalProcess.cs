@@ -63,7 +63,7 @@ internal static class PortalProcess
     }
 
     /// <summary>The web project's own build output, next to its runtimeconfig and deps files.</summary>
-    private static string WebAssemblyPath()
+    public static string WebAssemblyPath()
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = testOutput.Parent!.Name;

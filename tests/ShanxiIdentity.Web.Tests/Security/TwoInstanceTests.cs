@@ -1,0 +1,226 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using ShanxiIdentity.Data;
+using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Data.Protection;
+using ShanxiIdentity.Domain.Counter;
+using ShanxiIdentity.Web.Tests.Counter;
+using ShanxiIdentity.Web.Tests.Hosting;
+using ShanxiIdentity.Web.Tests.Infrastructure;
+
+namespace ShanxiIdentity.Web.Tests.Security;
+
+/// <summary>
+/// A whole journey — register, log in, forgot password by SMS, counter phone change from the first
+/// administrator to the supervisor's approval — through nginx in front of two portal processes on
+/// one PostgreSQL, every request going to the other instance than the one before.
+/// </summary>
+public sealed partial class TwoInstanceTests : IAsyncLifetime
+{
+    private string _database = string.Empty;
+    private string _connectionString = string.Empty;
+    private LoadBalancedPortal _portal = null!;
+    private readonly UpstreamRecorder _upstreams = new();
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestPostgres.CreateDatabaseAsync();
+        _connectionString = TestPostgres.ConnectionStringFor(_database);
+        PersonalData.Configure(
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [PersonalData.KeySetting] = PortalFactory.TestPersonalDataKey }).Build(),
+            AppContext.BaseDirectory,
+            development: false);
+        _portal = await LoadBalancedPortal.StartAsync(new Dictionary<string, string>
+        {
+            ["Database__Provider"] = nameof(DatabaseProvider.PostgreSql),
+            ["ConnectionStrings__Default"] = _connectionString,
+            ["Captcha__FixedAnswer"] = PortalSession.CaptchaAnswer,
+            ["Protection__PersonalDataKey"] = PortalFactory.TestPersonalDataKey,
+            ["RateLimits__credentials__PermitLimit"] = "100000",
+            ["RateLimits__registration__PermitLimit"] = "100000",
+            ["RateLimits__sms__PermitLimit"] = "100000",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _portal.DisposeAsync();
+        await TestPostgres.DropDatabaseAsync(_database);
+    }
+
+    [Fact]
+    public async Task A_whole_journey_succeeds_with_every_request_alternating_between_two_instances()
+    {
+        // Register (captcha, antiforgery and the SMS code issued by one instance, checked by the other).
+        var citizen = Citizen.New();
+        await UseDatabaseAsync(db =>
+        {
+            db.Residents.Add(new ResidentRecord { ResidentIdNumber = citizen.IdNumber, Name = citizen.Name, ImportedAt = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        var session = NewSession();
+        var register = await session.GetPageAsync(CitizenJourney.RegisterUrl);
+        var (sent, message) = await session.SendSmsAsync(register, CitizenJourney.RegisterUrl, CitizenJourney.RegisterUrl + "/sms", new Dictionary<string, string?> { ["Phone"] = citizen.Phone });
+        Assert.True(sent, message);
+        var registered = await session.SubmitAsync(register, CitizenJourney.RegisterUrl, CitizenJourney.RegistrationFields(citizen, await LatestCodeAsync(citizen.Phone)));
+        Assert.Equal("/my", registered.Location);
+        Assert.Equal(citizen.MaskedIdNumber, (await session.GetPageAsync("/my")).QuerySelector("[data-field=id-number]")!.TextContent);
+
+        // Log in on a fresh session (the cookie of one instance read by the other).
+        Assert.Equal("/my", (await NewSession().LogInAsync(citizen.IdNumber, citizen.Password)).Location);
+
+        // Forgot password by SMS (the reset ticket crosses instances).
+        await AllowNextSmsAsync(citizen.Phone);
+        const string resetPassword = "Reset#Pass1";
+        await ResetPasswordAsync(citizen.IdNumber, citizen.Phone, resetPassword);
+        Assert.Equal("/my", (await NewSession().LogInAsync(citizen.IdNumber, resetPassword)).Location);
+
+        // The counter: the first administrator from the command, staff created in the staff area, a phone change approved.
+        var admin = NewSession();
+        var adminKey = await FirstSignInAsync(admin, "admin01", await CreateAdministratorAsync());
+        var clerk = await NewStaffAsync(admin, StaffRole.Clerk);
+        var supervisor = await NewStaffAsync(admin, StaffRole.Supervisor);
+        Assert.False(string.IsNullOrEmpty(adminKey));
+
+        var accountId = CounterDeskSteps.AccountIdFrom(await clerk.FindAccountAsync(citizen.IdNumber));
+        var newPhone = Citizen.NewPhone();
+        var opened = await clerk.OpenRequestAsync($"/counter/requests/new?accountId={accountId}&kind=ReservedPhone", new Dictionary<string, string?>
+        {
+            ["UserType"] = nameof(CounterUserType.Person),
+            ["NewPhone"] = newPhone,
+        });
+        var requestUrl = opened.Location!;
+        await clerk.CompleteMaterialsAsync(requestUrl);
+        Assert.Equal(requestUrl, (await clerk.SubmitAsync(await clerk.GetPageAsync(requestUrl), requestUrl + "/submit", new Dictionary<string, string?>())).Location);
+        await supervisor.SubmitAsync(await supervisor.GetPageAsync(requestUrl), requestUrl + "/approve", new Dictionary<string, string?>());
+        Assert.Equal(nameof(CounterRequestStatus.Applied), (await supervisor.GetPageAsync(requestUrl)).QuerySelector("[data-request-status]")!.GetAttribute("data-request-status"));
+
+        // The holder gets back in by the new phone.
+        const string finalPassword = "Final#Pass1";
+        await ResetPasswordAsync(citizen.IdNumber, newPhone, finalPassword);
+        Assert.Equal("/my", (await NewSession().LogInAsync(citizen.IdNumber, finalPassword)).Location);
+
+        // Every request went to the other instance than the one before.
+        var served = _upstreams.Served;
+        Assert.True(served.Count >= 40, $"only {served.Count} requests");
+        Assert.Equal(_portal.InstancePorts.Select(p => $"127.0.0.1:{p}").Order(), served.Distinct().Order());
+        Assert.All(served.Zip(served.Skip(1)), pair => Assert.NotEqual(pair.First, pair.Second));
+        Console.WriteLine($"Two instances: {served.Count} requests through nginx, {served.Count(s => s == served[0])} and {served.Count(s => s != served[0])} per instance, strictly alternating.");
+    }
+
+    private PortalSession NewSession() => new(_portal.NewClient(_upstreams.NewHandler()));
+
+    private async Task ResetPasswordAsync(string account, string phone, string password)
+    {
+        var session = NewSession();
+        var step2 = await session.SubmitAsync(await session.GetPageAsync("/account/forgot"), "/account/forgot", new Dictionary<string, string?> { ["Account"] = account });
+        Assert.Equal(Domain.Identifiers.SensitiveText.MaskPhone(phone), step2.Page.QuerySelector("[data-masked-phone]")!.TextContent);
+        var (sent, message) = await session.SendSmsAsync(step2.Page, "/account/forgot/reset", "/account/forgot/sms", new Dictionary<string, string?>());
+        Assert.True(sent, message);
+        var reset = await session.SubmitAsync(step2.Page, "/account/forgot/reset", new Dictionary<string, string?>
+        {
+            ["SmsCode"] = await LatestCodeAsync(phone),
+            ["Password"] = password,
+            ["ConfirmPassword"] = password,
+        });
+        Assert.Equal("/account/login", reset.Location);
+    }
+
+    private async Task<string> CreateAdministratorAsync()
+    {
+        var outcome = await PortalProcess.RunAsync(
+            new Dictionary<string, string> { ["Database__Provider"] = nameof(DatabaseProvider.PostgreSql), ["ConnectionStrings__Default"] = _connectionString },
+            "create-admin",
+            "admin01",
+            "赵管理");
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        return OneTimePassword().Match(outcome.Output).Groups[1].Value;
+    }
+
+    /// <summary>Password, then the enrolment page: binds the authenticator and sets the staff password; returns the key.</summary>
+    private static async Task<string> FirstSignInAsync(PortalSession session, string loginName, string oneTimePassword)
+    {
+        var enrol = await session.SubmitStaffPasswordAsync(loginName, oneTimePassword);
+        var key = enrol.Page.QuerySelector("[data-authenticator-key]")?.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant()
+            ?? throw new InvalidOperationException("No enrolment page: " + string.Join(" | ", enrol.Errors));
+        var enrolled = await session.SubmitAsync(enrol.Page, "/counter/login/enrol", new Dictionary<string, string?>
+        {
+            ["Password"] = StaffJourney.StaffPassword,
+            ["ConfirmPassword"] = StaffJourney.StaffPassword,
+            ["Code"] = StaffMember.Code(key),
+        });
+        Assert.Equal("/counter", enrolled.Location);
+        return key;
+    }
+
+    private async Task<PortalSession> NewStaffAsync(PortalSession admin, string role)
+    {
+        var loginName = StaffJourney.NewLoginName();
+        var created = await admin.SubmitAsync(await admin.GetPageAsync("/counter/staff/new"), "/counter/staff/new", new Dictionary<string, string?> { ["LoginName"] = loginName, ["Name"] = "钱窗口", ["Roles"] = role });
+        var password = created.Page.QuerySelector("[data-initial-password]")?.TextContent ?? throw new InvalidOperationException(string.Join(" | ", created.Errors));
+        var session = NewSession();
+        await FirstSignInAsync(session, loginName, password);
+        return session;
+    }
+
+    private async Task<string> LatestCodeAsync(string phone)
+    {
+        string text = string.Empty;
+        await UseDatabaseAsync(async db => text = await db.SmsOutbox.Where(m => m.Phone == phone).OrderByDescending(m => m.Id).Select(m => m.Text).FirstAsync());
+        return SixDigits().Match(text).Value;
+    }
+
+    /// <summary>A minute passes for the phone's send limit (the instances run on the real clock).</summary>
+    private Task AllowNextSmsAsync(string phone) => UseDatabaseAsync(db =>
+        db.SmsThrottles.Where(t => t.Phone == phone).ExecuteUpdateAsync(set => set.SetProperty(t => t.LastSentAt, DateTime.UtcNow.AddMinutes(-2))));
+
+    private async Task UseDatabaseAsync(Func<PortalDbContext, Task> work)
+    {
+        await using var db = new PortalDbContext(PortalDatabase.Options(DatabaseProvider.PostgreSql, _connectionString));
+        await work(db);
+    }
+
+    [GeneratedRegex(@"one-time password: (\S+)")]
+    private static partial Regex OneTimePassword();
+
+    [GeneratedRegex(@"\d{6}")]
+    private static partial Regex SixDigits();
+
+    /// <summary>Records which instance served each response (nginx's X-Upstream header).</summary>
+    private sealed class UpstreamRecorder
+    {
+        private readonly List<string> _served = [];
+
+        public IReadOnlyList<string> Served
+        {
+            get
+            {
+                lock (_served)
+                {
+                    return [.. _served];
+                }
+            }
+        }
+
+        public DelegatingHandler NewHandler() => new Recording(this);
+
+        private sealed class Recording(UpstreamRecorder recorder) : DelegatingHandler
+        {
+            protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                var response = await base.SendAsync(request, cancellationToken);
+                if (response.Headers.TryGetValues("X-Upstream", out var values))
+                {
+                    lock (recorder._served)
+                    {
+                        recorder._served.Add(values.Single());
+                    }
+                }
+
+                return response;
+            }
+        }
+    }
+}
