@@ -63,7 +63,7 @@ for project in tests/*/*.csproj; do
   set +e
   dotnet test "$project" -c "$configuration" --no-build --nologo "$@" \
     --logger "console;verbosity=normal" --results-directory "$SHANXI_ARTIFACTS/test-results" \
-    --logger "trx;LogFileName=$name.trx" 2>&1 | tee "$out" | grep -E '^\s+(Passed|Failed|Skipped) |Failed!|Passed!|: error '
+    --logger "trx;LogFileName=$name.trx" 2>&1 | tee "$out" | grep -E '^\s+(Passed|Failed|Skipped) |Failed!|Passed!|: error |Suite count:'
   statuses=("${PIPESTATUS[@]}")
   set -e
   code=${statuses[0]}

@@ -128,7 +128,7 @@ public sealed class AuthorizationMatrixTests(SqlitePortalFactory factory) : ICla
 
         Assert.True(wrong.Count == 0, $"{wrong.Count} of {count} answers differ:{Environment.NewLine}{string.Join(Environment.NewLine, wrong)}");
         Assert.Equal(6 * (Expected.Count + SessionEnding.Count), count);
-        Console.WriteLine($"Authorization matrix: {count} requests ({Expected.Count + SessionEnding.Count} endpoints × 6 kinds of visitor), all as expected.");
+        Console.WriteLine($"Suite count: authorization matrix, {count} requests ({Expected.Count + SessionEnding.Count} endpoints × 6 kinds of visitor), all as expected.");
     }
 
     private async Task<List<Visitor>> VisitorsAsync() =>

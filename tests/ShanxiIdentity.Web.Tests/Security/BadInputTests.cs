@@ -85,7 +85,7 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
 
         Assert.True(failures.Count == 0, $"{failures.Count} of {count} cases failed:{Environment.NewLine}{string.Join(Environment.NewLine, failures.Take(40))}{Environment.NewLine}Logged: {factory.LoggedErrors()[..Math.Min(4000, factory.LoggedErrors().Length)]}");
         Assert.Equal(before, await BusinessRowsAsync());
-        Console.WriteLine($"Bad input ({factory.Provider}): {count} cases over {cases.Count} forms and {SearchFields.Length} search fields, {Corpus.Length} values each, no failure.");
+        Console.WriteLine($"Suite count: bad input ({factory.Provider}): {count} cases over {cases.Count} forms and {SearchFields.Length} search fields, {Corpus.Length} values each, no failure.");
     }
 
     private static readonly (string Url, string Field)[] SearchFields =

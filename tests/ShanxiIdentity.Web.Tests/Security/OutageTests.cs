@@ -118,6 +118,6 @@ public sealed class OutageTests(OutageTests.OwnServerFactory factory) : IClassFi
         Assert.Equal(accounts, audits);
         Assert.Equal(0, orphans);
         Assert.Equal(HttpStatusCode.OK, (await factory.NewSession().Client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode);
-        Console.WriteLine($"Outage: {outcomes.Count} registrations attempted around the outage ({outcomes.Count(s => s == HttpStatusCode.Redirect)} completed, {outcomes.Count(s => s == HttpStatusCode.ServiceUnavailable)} answered 503); {accounts} accounts, all whole.");
+        Console.WriteLine($"Suite count: outage, {outcomes.Count} registrations attempted around the outage ({outcomes.Count(s => s == HttpStatusCode.Redirect)} completed, {outcomes.Count(s => s == HttpStatusCode.ServiceUnavailable)} answered 503); {accounts} accounts, all whole.");
     }
 }

@@ -33,6 +33,7 @@ public abstract class RaceTests<TFactory>(TFactory factory) : IClassFixture<TFac
 
         Assert.Equal(1, answers.Count(a => a.Location == "/my"));
         Assert.Equal(Racers - 1, answers.Count(a => a.FieldError("IdNumber") == SeedMessages.IdNumberAlreadyCertified));
+        Console.WriteLine($"Suite count: races ({factory.Provider}), {Racers} concurrent registrations of one ID number: 1 account, {Racers - 1} refusals.");
         Assert.Equal(1, await factory.QueryAsync(db => db.PersonProfiles.CountAsync(p => p.ResidentIdNumber == citizen.IdNumber)));
         Assert.Equal(1, await factory.QueryAsync(db => db.ReservedPhoneChanges.CountAsync(c => db.PersonProfiles.Any(p => p.AccountId == c.AccountId && p.ResidentIdNumber == citizen.IdNumber))));
     }
@@ -46,6 +47,7 @@ public abstract class RaceTests<TFactory>(TFactory factory) : IClassFixture<TFac
 
         Assert.Equal(1, answers.Count(a => a.Location == "/my"));
         Assert.Equal(Racers - 1, answers.Count(a => a.FieldError("CreditCode") == SeedMessages.CreditCodeAlreadyCertified));
+        Console.WriteLine($"Suite count: races ({factory.Provider}), {Racers} concurrent registrations of one credit code: 1 account, {Racers - 1} refusals.");
         Assert.Equal(1, await factory.QueryAsync(db => db.LegalEntityProfiles.CountAsync(p => p.CreditCode == organisation.CreditCode)));
     }
 
@@ -63,6 +65,7 @@ public abstract class RaceTests<TFactory>(TFactory factory) : IClassFixture<TFac
 
         Assert.Equal(1, answers.Count(a => a.Location == "/my"));
         Assert.Equal(Racers - 1, answers.Count(a => a.FieldError("LoginName") == SeedMessages.LoginNameTaken));
+        Console.WriteLine($"Suite count: races ({factory.Provider}), {Racers} concurrent registrations of one login name: 1 account, {Racers - 1} refusals.");
         var normalized = loginName.ToUpperInvariant();
         Assert.Equal(1, await factory.QueryAsync(db => db.Users.CountAsync(u => u.NormalizedUserName == normalized)));
     }
@@ -85,6 +88,7 @@ public abstract class RaceTests<TFactory>(TFactory factory) : IClassFixture<TFac
         Assert.All(answers.Where(a => !a.Sent), a => Assert.StartsWith("短信验证码发送过于频繁", a.Message, StringComparison.Ordinal));
         Assert.Equal(1, await factory.QueryAsync(db => db.SmsOutbox.CountAsync(m => m.Phone == phone)));
         Assert.Equal(1, await factory.QueryAsync(db => db.SmsCodes.CountAsync(c => c.Phone == phone)));
+        Console.WriteLine($"Suite count: races ({factory.Provider}), 20 concurrent SMS requests to one phone: 1 code sent.");
     }
 
     [Fact]
@@ -109,6 +113,7 @@ public abstract class RaceTests<TFactory>(TFactory factory) : IClassFixture<TFac
         Assert.Equal(4, audited.Count(a => a == AuditAction.SignInFailed));
         Assert.Equal(1, audited.Count(a => a == AuditAction.LockedOut));
         Assert.True(await factory.QueryAsync(db => db.Users.Where(u => u.Id == accountId).Select(u => u.LockoutEnd).SingleAsync()) > DateTimeOffset.UtcNow);
+        Console.WriteLine($"Suite count: races ({factory.Provider}), 20 concurrent wrong passwords: 4 counted, the 5th locked, 16 told it is locked.");
     }
 
     private async Task<PortalSession.Submitted[]> RaceLegalRegistrationsAsync(Func<int, Organisation> applicant)

@@ -107,7 +107,7 @@ public sealed partial class TwoInstanceTests : IAsyncLifetime
         Assert.True(served.Count >= 40, $"only {served.Count} requests");
         Assert.Equal(_portal.InstancePorts.Select(p => $"127.0.0.1:{p}").Order(), served.Distinct().Order());
         Assert.All(served.Zip(served.Skip(1)), pair => Assert.NotEqual(pair.First, pair.Second));
-        Console.WriteLine($"Two instances: {served.Count} requests through nginx, {served.Count(s => s == served[0])} and {served.Count(s => s != served[0])} per instance, strictly alternating.");
+        Console.WriteLine($"Suite count: two instances, {served.Count} requests through nginx, {served.Count(s => s == served[0])} and {served.Count(s => s != served[0])} per instance, strictly alternating.");
     }
 
     private PortalSession NewSession() => new(_portal.NewClient(_upstreams.NewHandler()));
