@@ -28,7 +28,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<SmsMessage> SmsOutbox => Set<SmsMessage>();
 
-    public DbSet<CaptchaChallenge> CaptchaChallenges => Set<CaptchaChallenge>();
+    public DbSet<SpentCaptcha> SpentCaptchas => Set<SpentCaptcha>();
 
     public DbSet<SmsCode> SmsCodes => Set<SmsCode>();
 

@@ -301,38 +301,6 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
-            modelBuilder.Entity("ShanxiIdentity.Data.Entities.CaptchaChallenge", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("AnswerHash")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .IsUnicode(false)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<DateTime?>("ConsumedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<byte[]>("Image")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.ToTable("CaptchaChallenges", (string)null);
-                });
-
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.CounterRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -771,6 +739,21 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     b.HasKey("Phone");
 
                     b.ToTable("SmsThrottles", (string)null);
+                });
+
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.SpentCaptcha", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SpentCaptchas", (string)null);
                 });
 
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.StaffProfile", b =>

@@ -303,38 +303,6 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
-            modelBuilder.Entity("ShanxiIdentity.Data.Entities.CaptchaChallenge", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("AnswerHash")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(128)");
-
-                    b.Property<DateTime?>("ConsumedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<byte[]>("Image")
-                        .IsRequired()
-                        .HasColumnType("varbinary(max)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.ToTable("CaptchaChallenges", (string)null);
-                });
-
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.CounterRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -773,6 +741,21 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     b.HasKey("Phone");
 
                     b.ToTable("SmsThrottles", (string)null);
+                });
+
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.SpentCaptcha", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SpentCaptchas", (string)null);
                 });
 
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.StaffProfile", b =>

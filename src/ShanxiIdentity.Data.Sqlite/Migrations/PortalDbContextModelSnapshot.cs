@@ -288,38 +288,6 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
-            modelBuilder.Entity("ShanxiIdentity.Data.Entities.CaptchaChallenge", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AnswerHash")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ConsumedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Image")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.ToTable("CaptchaChallenges", (string)null);
-                });
-
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.CounterRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -752,6 +720,21 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                     b.HasKey("Phone");
 
                     b.ToTable("SmsThrottles", (string)null);
+                });
+
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.SpentCaptcha", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SpentCaptchas", (string)null);
                 });
 
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.StaffProfile", b =>

@@ -35,14 +35,12 @@ internal sealed class SmsMessageConfiguration : IEntityTypeConfiguration<SmsMess
     }
 }
 
-internal sealed class CaptchaChallengeConfiguration : IEntityTypeConfiguration<CaptchaChallenge>
+internal sealed class SpentCaptchaConfiguration : IEntityTypeConfiguration<SpentCaptcha>
 {
-    public void Configure(EntityTypeBuilder<CaptchaChallenge> builder)
+    public void Configure(EntityTypeBuilder<SpentCaptcha> builder)
     {
-        builder.ToTable("CaptchaChallenges");
-        builder.Property(c => c.AnswerHash).HasMaxLength(128).IsUnicode(false);
-
-        // Expired challenges are purged by expiry time.
+        builder.ToTable("SpentCaptchas");
+        builder.Property(c => c.Id).ValueGeneratedNever();
         builder.HasIndex(c => c.ExpiresAt);
     }
 }

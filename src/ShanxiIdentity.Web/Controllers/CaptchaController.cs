@@ -3,18 +3,14 @@ using ShanxiIdentity.Web.Services.Captcha;
 
 namespace ShanxiIdentity.Web.Controllers;
 
-/// <summary>Serves captcha images from the database, and fresh captchas for 换一张.</summary>
+/// <summary>Draws captcha images from their tokens, and hands out fresh captchas for 换一张.</summary>
 [Route("/captcha")]
 public sealed class CaptchaController(CaptchaService captcha) : Controller
 {
-    [HttpGet("{id:guid}")]
+    [HttpGet("{token}")]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-    public async Task<IActionResult> Image(Guid id)
-    {
-        var png = await captcha.ImageAsync(id, HttpContext.RequestAborted);
-        return png is null ? NotFound() : File(png, "image/png");
-    }
+    public IActionResult Image(string token) => captcha.Image(token) is { } png ? File(png, "image/png") : NotFound();
 
     [HttpPost("new")]
-    public async Task<IActionResult> Fresh() => Json(new { id = await captcha.CreateAsync(HttpContext.RequestAborted) });
+    public IActionResult Fresh() => Json(new { id = captcha.Create() });
 }

@@ -6,5 +6,5 @@ namespace ShanxiIdentity.Web.ViewComponents;
 /// <summary>Every time a form is shown it gets a fresh captcha, so a refused form never reuses a spent one.</summary>
 public sealed class CaptchaViewComponent(CaptchaService captcha) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync() => View(await captcha.CreateAsync(HttpContext.RequestAborted));
+    public IViewComponentResult Invoke() => View("Default", captcha.Create());
 }

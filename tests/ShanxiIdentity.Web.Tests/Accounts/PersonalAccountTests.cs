@@ -431,8 +431,9 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
     }
 
     [Fact]
-    public async Task Captcha_image_is_a_png_from_the_database_and_dev_sms_page_is_hidden()
+    public async Task Captcha_image_is_a_png_drawn_from_its_token_a_forged_token_gets_nothing_and_dev_sms_page_is_hidden()
     {
+        var spentBefore = await factory.QueryAsync(db => db.SpentCaptchas.CountAsync());
         var session = factory.NewSession();
         var page = await session.GetPageAsync(LoginUrl);
         var src = page.QuerySelector("[data-captcha-image]")!.GetAttribute("src")!;
@@ -440,9 +441,14 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
         using var image = await session.Client.GetAsync(new Uri(src, UriKind.Relative));
         var bytes = await image.Content.ReadAsByteArrayAsync();
         using var devSms = await session.Client.GetAsync(new Uri("/dev/sms", UriKind.Relative));
+        using var forged = await session.Client.GetAsync(new Uri(src[..^4] + "AAAA", UriKind.Relative));
 
         Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
         Assert.Equal([0x89, 0x50, 0x4E, 0x47], bytes[..4]);
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+
+        // Showing a form writes nothing: the challenge travels in the form, protected.
+        Assert.Equal(spentBefore, await factory.QueryAsync(db => db.SpentCaptchas.CountAsync()));
         Assert.Equal(HttpStatusCode.NotFound, devSms.StatusCode);
     }
 }

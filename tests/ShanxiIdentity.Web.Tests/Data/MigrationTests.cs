@@ -46,7 +46,7 @@ public sealed class MigrationTests
         using var db = new PortalDbContext(PortalDatabase.Options(DatabaseProvider.SqlServer, "Server=localhost;Database=script_check;TrustServerCertificate=True"));
         var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
 
-        foreach (var table in new[] { "AspNetUsers", "PersonProfiles", "LegalEntityProfiles", "ReservedPhoneChanges", "CounterRequests", "CounterRequestMaterials", "MaterialScans", "AuditEntries", "SmsOutbox", "CaptchaChallenges", "DataProtectionKeys" })
+        foreach (var table in new[] { "AspNetUsers", "PersonProfiles", "LegalEntityProfiles", "ReservedPhoneChanges", "CounterRequests", "CounterRequestMaterials", "MaterialScans", "AuditEntries", "SmsOutbox", "SpentCaptchas", "DataProtectionKeys" })
         {
             Assert.Contains($"CREATE TABLE [{table}]", script, StringComparison.Ordinal);
         }

@@ -42,7 +42,7 @@ public sealed class AuthorizationMatrixTests(SqlitePortalFactory factory) : ICla
     {
         ["GET "] = Access.Anyone,
         ["GET agreement"] = Access.Anyone,
-        ["GET captcha/{id:guid}"] = Access.Anyone,
+        ["GET captcha/{token}"] = Access.Anyone,
         ["POST captcha/new"] = Access.Anyone,
         ["GET dev/sms"] = Access.DevelopmentOnly,
         ["ANY error/{status:int}"] = Access.Anyone,
@@ -175,6 +175,7 @@ public sealed class AuthorizationMatrixTests(SqlitePortalFactory factory) : ICla
         var path = "/" + template
             .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{position:int}", "1", StringComparison.Ordinal)
+            .Replace("{token}", "not-a-token", StringComparison.Ordinal)
             .Replace("{appendix:int}", "1", StringComparison.Ordinal)
             .Replace("{status:int}", "404", StringComparison.Ordinal);
         using var request = new HttpRequestMessage(method == "POST" ? HttpMethod.Post : HttpMethod.Get, new Uri(path, UriKind.Relative));

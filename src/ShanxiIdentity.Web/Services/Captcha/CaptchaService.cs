@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
@@ -14,72 +16,55 @@ public enum CaptchaVerdict
 }
 
 /// <summary>
-/// 图形验证码 held in the database: valid for five minutes, and answered once — right or wrong,
-/// a checked captcha is spent, so an answer cannot be tried twice.
+/// 图形验证码: valid for five minutes, and answered once — right or wrong, a checked captcha is
+/// spent, so an answer cannot be tried twice. The challenge (its id, answer and expiry) travels in
+/// the form as a Data Protection token, which any instance can open and nobody else can read; showing
+/// a form writes nothing, and only checking one writes a row (docs/decisions/0003).
 /// </summary>
-public sealed class CaptchaService(PortalDbContext db, TimeProvider clock, CaptchaSettings settings)
+public sealed class CaptchaService(PortalDbContext db, TimeProvider clock, CaptchaSettings settings, IDataProtectionProvider protection)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
-    public async Task<Guid> CreateAsync(CancellationToken cancellationToken = default)
+    private readonly IDataProtector _protector = protection.CreateProtector("ShanxiIdentity.Captcha");
+
+    private sealed record Challenge(Guid Id, string Answer, DateTime ExpiresAt);
+
+    /// <summary>A new challenge, as the token the form carries and the image address names.</summary>
+    public string Create()
+    {
+        var expires = clock.GetUtcNow().UtcDateTime + Lifetime;
+        var payload = string.Join('|', Guid.NewGuid().ToString("N"), CaptchaImage.NewAnswer(), expires.Ticks.ToString(CultureInfo.InvariantCulture));
+        return _protector.Protect(payload);
+    }
+
+    /// <summary>The PNG of a live challenge, drawn on request; null for a token that is forged or out of date.</summary>
+    public byte[]? Image(string? token) =>
+        Open(token) is { } challenge && challenge.ExpiresAt > clock.GetUtcNow().UtcDateTime ? CaptchaImage.Render(challenge.Answer) : null;
+
+    public async Task<CaptchaVerdict> VerifyAsync(string? token, string? answer, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var id = Guid.NewGuid();
-        var answer = CaptchaImage.NewAnswer();
-        db.CaptchaChallenges.Add(new CaptchaChallenge
+        if (Open(token) is not { } challenge || challenge.ExpiresAt <= now)
         {
-            Id = id,
-            AnswerHash = Hash(id, answer),
-            Image = CaptchaImage.Render(answer),
-            CreatedAt = now,
-            ExpiresAt = now + Lifetime,
-        });
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return CaptchaVerdict.Expired;
+        }
 
-        // Now and then, sweep challenges nobody answered.
+        // Spend it first, atomically: of two requests racing with one token, the primary key lets one win.
+        db.SpentCaptchas.Add(new SpentCaptcha { Id = challenge.Id, ExpiresAt = challenge.ExpiresAt });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return CaptchaVerdict.Expired;
+        }
+
+        // Now and then, forget spent captchas that could no longer be used anyway.
         if (RandomNumberGenerator.GetInt32(50) == 0)
         {
-            var cutoff = now - TimeSpan.FromHours(1);
-            await db.CaptchaChallenges.Where(c => c.ExpiresAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return id;
-    }
-
-    public async Task<byte[]?> ImageAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return await db.CaptchaChallenges.AsNoTracking()
-            .Where(c => c.Id == id && c.ConsumedAt == null && c.ExpiresAt > now)
-            .Select(c => c.Image)
-            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<CaptchaVerdict> VerifyAsync(Guid? id, string? answer, CancellationToken cancellationToken = default)
-    {
-        if (id is not { } challengeId)
-        {
-            return CaptchaVerdict.Expired;
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-
-        // Spend the challenge first, atomically: of two requests racing with one answer, one wins.
-        var spent = await db.CaptchaChallenges
-            .Where(c => c.Id == challengeId && c.ConsumedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.ConsumedAt, now), cancellationToken).ConfigureAwait(false);
-        if (spent == 0)
-        {
-            return CaptchaVerdict.Expired;
-        }
-
-        var challenge = await db.CaptchaChallenges.AsNoTracking()
-            .Where(c => c.Id == challengeId)
-            .Select(c => new { c.AnswerHash, c.ExpiresAt })
-            .SingleAsync(cancellationToken).ConfigureAwait(false);
-        if (challenge.ExpiresAt <= now)
-        {
-            return CaptchaVerdict.Expired;
+            await db.SpentCaptchas.Where(c => c.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var typed = (answer ?? string.Empty).Trim().ToUpperInvariant();
@@ -88,13 +73,32 @@ public sealed class CaptchaService(PortalDbContext db, TimeProvider clock, Captc
             return CaptchaVerdict.Passed;
         }
 
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(challengeId, typed)), Encoding.ASCII.GetBytes(challenge.AnswerHash))
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(typed), Encoding.UTF8.GetBytes(challenge.Answer.ToUpperInvariant()))
             ? CaptchaVerdict.Passed
             : CaptchaVerdict.Wrong;
     }
 
-    private static string Hash(Guid id, string answer) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{id:N}:{answer.ToUpperInvariant()}")));
+    private Challenge? Open(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 1000)
+        {
+            return null;
+        }
+
+        try
+        {
+            var parts = _protector.Unprotect(token).Split('|');
+            return parts is [var id, var answer, var ticks]
+                && Guid.TryParseExact(id, "N", out var challengeId)
+                && long.TryParse(ticks, CultureInfo.InvariantCulture, out var expires)
+                ? new Challenge(challengeId, answer, new DateTime(expires, DateTimeKind.Utc))
+                : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
 }
 
 /// <summary><c>Captcha:FixedAnswer</c>: for automated tests and benchmarks only; refused in Production.</summary>

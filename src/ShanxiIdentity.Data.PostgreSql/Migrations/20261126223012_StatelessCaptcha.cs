@@ -1,0 +1,63 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ShanxiIdentity.Data.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class StatelessCaptcha : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CaptchaChallenges");
+
+            migrationBuilder.CreateTable(
+                name: "SpentCaptchas",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SpentCaptchas", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpentCaptchas_ExpiresAt",
+                table: "SpentCaptchas",
+                column: "ExpiresAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SpentCaptchas");
+
+            migrationBuilder.CreateTable(
+                name: "CaptchaChallenges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AnswerHash = table.Column<string>(type: "character varying(128)", unicode: false, maxLength: 128, nullable: false),
+                    ConsumedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Image = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaptchaChallenges", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaptchaChallenges_ExpiresAt",
+                table: "CaptchaChallenges",
+                column: "ExpiresAt");
+        }
+    }
+}
