@@ -16,11 +16,47 @@ internal sealed record LoadResult(string Name, double PerSecond, double P50Ms, d
 internal static class LoadClient
 {
     public static HttpClient NewBrowser(Uri baseAddress) =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        new(new LoopbackCookies { InnerHandler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false } })
         {
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(30),
         };
+
+    /// <summary>
+    /// Cookies as a browser keeps them for a loopback address, which it treats as a secure context:
+    /// Secure cookies go back over plain HTTP. (The portal sets Secure cookies outside Development;
+    /// .NET's CookieContainer would drop them here, and every form post would fail antiforgery.)
+    /// </summary>
+    private sealed class LoopbackCookies : DelegatingHandler
+    {
+        private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (_cookies.Count > 0)
+            {
+                request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+            }
+
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
+            {
+                foreach (var pair in setCookies.Select(header => header.Split(';', 2)[0].Split('=', 2)))
+                {
+                    if (pair is [var name, var value] && value.Length > 0)
+                    {
+                        _cookies[name.Trim()] = value.Trim();
+                    }
+                    else if (pair is [var removed, _])
+                    {
+                        _cookies.Remove(removed.Trim());
+                    }
+                }
+            }
+
+            return response;
+        }
+    }
 
     public static Task<LoadResult> GetAsync(string name, Uri baseAddress, string path, TimeSpan duration, int workers) =>
         RunAsync(name, baseAddress, duration, workers, async client =>

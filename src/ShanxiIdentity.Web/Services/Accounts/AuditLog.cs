@@ -36,6 +36,14 @@ public static class AuditAction
     public const string ChangeApplied = "counter.change-applied";
     public const string AuditExported = "audit.exported";
 
+    /// <summary>The actions an administrator can filter the audit page by, in the order offered.</summary>
+    public static IReadOnlyList<string> Searchable { get; } =
+    [
+        StaffSignedIn, CounterSearched, CounterAccountViewed, CounterRevealed, RequestOpened, MaterialChecked, ScanUploaded,
+        ScanDownloaded, RequestSubmitted, RequestApproved, RequestRejected, ChangeApplied, StaffCreated, StaffRolesChanged,
+        StaffReset, AuditExported, SignedIn, SignInFailed, LockedOut, PasswordReset, PasswordChanged, PhoneChanged,
+    ];
+
     /// <summary>Chinese names for the audit page; an action without one shows its code.</summary>
     public static string DisplayName(string action) => action switch
     {
