@@ -22,16 +22,25 @@ public sealed partial class DatabaseMigrator(PortalDbContext db, DatabaseSetting
         }
     }
 
-    /// <summary>Applies the pending migrations of the configured provider; returns the migrations now applied.</summary>
-    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the pending migrations of the configured provider; returns the migrations now applied.
+    /// ID numbers and phones stored in clear (before encryption existed) are encrypted when a
+    /// migration was applied, or always with <paramref name="sweepLegacyRows"/> (the <c>migrate</c>
+    /// command, which finishes an interrupted pass): an ordinary start-up scans no table.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken, bool sweepLegacyRows = false)
     {
         try
         {
+            var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false);
             await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            var encrypted = await Protection.PersonalDataMigration.EncryptLegacyRowsAsync(db, cancellationToken).ConfigureAwait(false);
-            if (encrypted > 0)
+            if (sweepLegacyRows || pending.Any())
             {
-                LogEncrypted(logger, encrypted);
+                var encrypted = await Protection.PersonalDataMigration.EncryptLegacyRowsAsync(db, cancellationToken).ConfigureAwait(false);
+                if (encrypted > 0)
+                {
+                    LogEncrypted(logger, encrypted);
+                }
             }
 
             var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();

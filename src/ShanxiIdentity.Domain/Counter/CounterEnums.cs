@@ -52,6 +52,10 @@ public enum PhoneChangeChannel
 
 public static class CounterNames
 {
+    /// <summary>The changes a clerk can open for an existing account (信息修改), in the order offered.</summary>
+    public static IReadOnlyList<CounterChangeKind> Modifications { get; } =
+        [CounterChangeKind.ReservedPhone, CounterChangeKind.AccountInformation, CounterChangeKind.ManualRealNameVerification];
+
     public static string DisplayName(this CounterChangeKind kind) => kind switch
     {
         CounterChangeKind.ReservedPhone => "修改预留手机号",

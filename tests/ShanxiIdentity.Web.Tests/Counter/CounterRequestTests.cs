@@ -80,18 +80,9 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
 
         // The holder gets back in with a code sent to the new phone, at once (the notice does not count towards the send limit).
         var session = factory.NewSession();
-        var forgot = await session.GetPageAsync("/account/forgot");
-        var step2 = await session.SubmitAsync(forgot, "/account/forgot", new Dictionary<string, string?> { ["Account"] = citizen.IdNumber });
-        Assert.Equal(SensitiveText.MaskPhone(newPhone), step2.Page.QuerySelector("[data-masked-phone]")!.TextContent);
-        var (sent, message) = await session.SendSmsAsync(step2.Page, "/account/forgot/reset", "/account/forgot/sms", new Dictionary<string, string?>());
-        Assert.True(sent, message);
         const string newPassword = "Counter#Reset1";
-        var reset = await session.SubmitAsync(step2.Page, "/account/forgot/reset", new Dictionary<string, string?>
-        {
-            ["SmsCode"] = await factory.LatestSmsCodeAsync(newPhone),
-            ["Password"] = newPassword,
-            ["ConfirmPassword"] = newPassword,
-        });
+        var (step2, reset) = await session.ResetPasswordAsync(citizen.IdNumber, () => factory.LatestSmsCodeAsync(newPhone), newPassword);
+        Assert.Equal(SensitiveText.MaskPhone(newPhone), step2.QuerySelector("[data-masked-phone]")!.TextContent);
         Assert.Equal("/account/login", reset.Location);
         Assert.Equal("/my", (await session.LogInAsync(citizen.IdNumber, newPassword)).Location);
 
@@ -306,17 +297,7 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
         var notice = await factory.QueryAsync(db => db.SmsOutbox.Where(m => m.Phone == organisation.Phone).Select(m => m.Text).SingleAsync());
         Assert.Contains("忘记密码", notice, StringComparison.Ordinal);
 
-        var session = factory.NewSession();
-        var forgot = await session.GetPageAsync("/account/forgot?kind=legal");
-        var step2 = await session.SubmitAsync(forgot, "/account/forgot", new Dictionary<string, string?> { ["Account"] = organisation.LoginName, ["Kind"] = "legal" });
-        var (sent, message) = await session.SendSmsAsync(step2.Page, "/account/forgot/reset", "/account/forgot/sms", new Dictionary<string, string?>());
-        Assert.True(sent, message);
-        await session.SubmitAsync(step2.Page, "/account/forgot/reset", new Dictionary<string, string?>
-        {
-            ["SmsCode"] = await factory.LatestSmsCodeAsync(organisation.Phone),
-            ["Password"] = organisation.Password,
-            ["ConfirmPassword"] = organisation.Password,
-        });
+        await factory.NewSession().ResetPasswordAsync(organisation.LoginName, () => factory.LatestSmsCodeAsync(organisation.Phone), organisation.Password, legal: true);
         Assert.Equal("/my", (await factory.NewSession().LogInAsLegalAsync(organisation.LoginName, organisation.Password)).Location);
 
         // The same credit code cannot be registered twice, online or at the counter.

@@ -20,7 +20,7 @@ public abstract class StaffSignInTests<TFactory>(TFactory factory) : IClassFixtu
         var session = factory.NewSession();
         var enrol = await session.SubmitStaffPasswordAsync(loginName, initialPassword);
         Assert.NotNull(enrol.Page.QuerySelector("img[src^='data:image/png;base64,']"));
-        var key = enrol.Page.QuerySelector("[data-authenticator-key]")!.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        var key = StaffJourney.AuthenticatorKey(enrol.Page);
 
         // Until the authenticator is bound, nothing of the staff area opens.
         using (var before = await session.Client.GetAsync(new Uri("/counter", UriKind.Relative)))
@@ -131,9 +131,7 @@ public abstract class StaffSignInTests<TFactory>(TFactory factory) : IClassFixtu
 
         // The new clerk signs in, then is made a supervisor instead: the session ends at once, and the next one has the new role.
         var session = factory.NewSession();
-        var enrol = await session.SubmitStaffPasswordAsync(loginName, initialPassword);
-        var key = enrol.Page.QuerySelector("[data-authenticator-key]")!.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
-        await session.SubmitAsync(enrol.Page, "/counter/login/enrol", new Dictionary<string, string?> { ["Password"] = StaffJourney.StaffPassword, ["ConfirmPassword"] = StaffJourney.StaffPassword, ["Code"] = StaffMember.Code(key) });
+        var member = await session.EnrolAsync(loginName, initialPassword);
         Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync(new Uri("/counter/accounts", UriKind.Relative))).StatusCode);
 
         var staffPage = await adminSession.GetPageAsync("/counter/staff");
@@ -146,7 +144,7 @@ public abstract class StaffSignInTests<TFactory>(TFactory factory) : IClassFixtu
         }
 
         var again = factory.NewSession();
-        Assert.Equal("/counter", (await again.StaffLogInAsync(new StaffMember(loginName, StaffJourney.StaffPassword, key))).Location);
+        Assert.Equal("/counter", (await again.StaffLogInAsync(member)).Location);
         Assert.Equal(HttpStatusCode.Forbidden, (await again.Client.GetAsync(new Uri("/counter/requests/new", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await again.Client.GetAsync(new Uri("/counter/requests?status=Submitted", UriKind.Relative))).StatusCode);
 
@@ -172,7 +170,7 @@ public abstract class StaffSignInTests<TFactory>(TFactory factory) : IClassFixtu
 
         Assert.Equal(CounterMessages.StaffSignInFailed, (await factory.NewSession().SubmitStaffPasswordAsync(member.LoginName, member.Password)).FieldError("Password"));
         var enrol = await factory.NewSession().SubmitStaffPasswordAsync(member.LoginName, password);
-        var newKey = enrol.Page.QuerySelector("[data-authenticator-key]")!.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        var newKey = StaffJourney.AuthenticatorKey(enrol.Page);
         Assert.NotEqual(member.AuthenticatorKey, newKey);
         Assert.Contains(AuditAction.StaffReset, await factory.QueryAsync(db => db.AuditEntries.Where(e => e.SubjectAccountId == memberId).Select(e => e.Action).ToListAsync()));
     }

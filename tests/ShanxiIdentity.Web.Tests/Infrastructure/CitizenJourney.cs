@@ -56,4 +56,27 @@ public static class CitizenJourney
         var page = await session.GetPageAsync(LoginUrl);
         return await session.SubmitAsync(page, LoginUrl, new Dictionary<string, string?> { ["Account"] = account, ["Password"] = password });
     }
+
+    /// <summary>
+    /// 忘记密码 from start to end: the account, the SMS code to the reserved phone (read by
+    /// <paramref name="latestCode"/>), the new password. Returns the second step's page (for the
+    /// masked phone) and the answer to the reset.
+    /// </summary>
+    public static async Task<(AngleSharp.Dom.IDocument Step2, PortalSession.Submitted Reset)> ResetPasswordAsync(
+        this PortalSession session, string account, Func<Task<string>> latestCode, string newPassword, bool legal = false)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(latestCode);
+        var forgot = await session.GetPageAsync(legal ? "/account/forgot?kind=legal" : "/account/forgot");
+        var step2 = await session.SubmitAsync(forgot, "/account/forgot", new Dictionary<string, string?> { ["Account"] = account });
+        var (sent, message) = await session.SendSmsAsync(step2.Page, "/account/forgot/reset", "/account/forgot/sms", new Dictionary<string, string?>());
+        Assert.True(sent, message);
+        var reset = await session.SubmitAsync(step2.Page, "/account/forgot/reset", new Dictionary<string, string?>
+        {
+            ["SmsCode"] = await latestCode(),
+            ["Password"] = newPassword,
+            ["ConfirmPassword"] = newPassword,
+        });
+        return (step2.Page, reset);
+    }
 }

@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
 using ShanxiIdentity.Web.Services.Counter;
@@ -46,9 +47,21 @@ public static class StaffJourney
         ArgumentNullException.ThrowIfNull(factory);
         var (loginName, initialPassword) = await factory.CreateStaffAsync(roles);
         var session = factory.NewSession();
-        var enrolPage = await session.SubmitStaffPasswordAsync(loginName, initialPassword);
-        var key = enrolPage.Page.QuerySelector("[data-authenticator-key]")?.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant()
-            ?? throw new InvalidOperationException("No authenticator key on the first sign-in page: " + string.Join(" | ", enrolPage.Errors));
+        return (await session.EnrolAsync(loginName, initialPassword), session);
+    }
+
+    /// <summary>The key the enrolment page shows (grouped in fours, lower case), as an authenticator app reads it.</summary>
+    public static string AuthenticatorKey(IDocument page) =>
+        (page ?? throw new ArgumentNullException(nameof(page))).QuerySelector("[data-authenticator-key]")?.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant()
+        ?? throw new InvalidOperationException("No authenticator key on the page \"" + page.Title + "\".");
+
+    /// <summary>The first sign-in with a one-time password: binds the authenticator and sets <see cref="StaffPassword"/>.</summary>
+    public static async Task<StaffMember> EnrolAsync(this PortalSession session, string loginName, string oneTimePassword)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var enrolPage = await session.SubmitStaffPasswordAsync(loginName, oneTimePassword);
+        Assert.True(enrolPage.Page.QuerySelector("form[action='/counter/login/enrol']") is not null, "No first sign-in page: " + string.Join(" | ", enrolPage.Errors));
+        var key = AuthenticatorKey(enrolPage.Page);
         var enrolled = await session.SubmitAsync(enrolPage.Page, "/counter/login/enrol", new Dictionary<string, string?>
         {
             ["Password"] = StaffPassword,
@@ -56,7 +69,7 @@ public static class StaffJourney
             ["Code"] = StaffMember.Code(key),
         });
         Assert.True(enrolled.Location == "/counter", $"First sign-in did not finish: {enrolled.Status} {string.Join(" | ", enrolled.Errors)}");
-        return (new StaffMember(loginName, StaffPassword, key), session);
+        return new StaffMember(loginName, StaffPassword, key);
     }
 
     /// <summary>Password, then the authenticator code: the answer to the code step.</summary>

@@ -79,10 +79,10 @@ public sealed partial class TwoInstanceTests : IAsyncLifetime
 
         // The counter: the first administrator from the command, staff created in the staff area, a phone change approved.
         var admin = NewSession();
-        var adminKey = await FirstSignInAsync(admin, "admin01", await CreateAdministratorAsync());
+        var adminMember = await admin.EnrolAsync("admin01", await CreateAdministratorAsync());
         var clerk = await NewStaffAsync(admin, StaffRole.Clerk);
         var supervisor = await NewStaffAsync(admin, StaffRole.Supervisor);
-        Assert.False(string.IsNullOrEmpty(adminKey));
+        Assert.False(string.IsNullOrEmpty(adminMember.AuthenticatorKey));
 
         var accountId = CounterDeskSteps.AccountIdFrom(await clerk.FindAccountAsync(citizen.IdNumber));
         var newPhone = Citizen.NewPhone();
@@ -114,17 +114,8 @@ public sealed partial class TwoInstanceTests : IAsyncLifetime
 
     private async Task ResetPasswordAsync(string account, string phone, string password)
     {
-        var session = NewSession();
-        var step2 = await session.SubmitAsync(await session.GetPageAsync("/account/forgot"), "/account/forgot", new Dictionary<string, string?> { ["Account"] = account });
-        Assert.Equal(Domain.Identifiers.SensitiveText.MaskPhone(phone), step2.Page.QuerySelector("[data-masked-phone]")!.TextContent);
-        var (sent, message) = await session.SendSmsAsync(step2.Page, "/account/forgot/reset", "/account/forgot/sms", new Dictionary<string, string?>());
-        Assert.True(sent, message);
-        var reset = await session.SubmitAsync(step2.Page, "/account/forgot/reset", new Dictionary<string, string?>
-        {
-            ["SmsCode"] = await LatestCodeAsync(phone),
-            ["Password"] = password,
-            ["ConfirmPassword"] = password,
-        });
+        var (step2, reset) = await NewSession().ResetPasswordAsync(account, () => LatestCodeAsync(phone), password);
+        Assert.Equal(Domain.Identifiers.SensitiveText.MaskPhone(phone), step2.QuerySelector("[data-masked-phone]")!.TextContent);
         Assert.Equal("/account/login", reset.Location);
     }
 
@@ -139,29 +130,13 @@ public sealed partial class TwoInstanceTests : IAsyncLifetime
         return OneTimePassword().Match(outcome.Output).Groups[1].Value;
     }
 
-    /// <summary>Password, then the enrolment page: binds the authenticator and sets the staff password; returns the key.</summary>
-    private static async Task<string> FirstSignInAsync(PortalSession session, string loginName, string oneTimePassword)
-    {
-        var enrol = await session.SubmitStaffPasswordAsync(loginName, oneTimePassword);
-        var key = enrol.Page.QuerySelector("[data-authenticator-key]")?.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant()
-            ?? throw new InvalidOperationException("No enrolment page: " + string.Join(" | ", enrol.Errors));
-        var enrolled = await session.SubmitAsync(enrol.Page, "/counter/login/enrol", new Dictionary<string, string?>
-        {
-            ["Password"] = StaffJourney.StaffPassword,
-            ["ConfirmPassword"] = StaffJourney.StaffPassword,
-            ["Code"] = StaffMember.Code(key),
-        });
-        Assert.Equal("/counter", enrolled.Location);
-        return key;
-    }
-
     private async Task<PortalSession> NewStaffAsync(PortalSession admin, string role)
     {
         var loginName = StaffJourney.NewLoginName();
         var created = await admin.SubmitAsync(await admin.GetPageAsync("/counter/staff/new"), "/counter/staff/new", new Dictionary<string, string?> { ["LoginName"] = loginName, ["Name"] = "钱窗口", ["Roles"] = role });
         var password = created.Page.QuerySelector("[data-initial-password]")?.TextContent ?? throw new InvalidOperationException(string.Join(" | ", created.Errors));
         var session = NewSession();
-        await FirstSignInAsync(session, loginName, password);
+        await session.EnrolAsync(loginName, password);
         return session;
     }
 

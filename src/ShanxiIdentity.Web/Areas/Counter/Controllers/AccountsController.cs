@@ -22,8 +22,9 @@ public sealed class AccountsController(AccountLocator locator, PortalDbContext d
         }
 
         ViewData["Query"] = q;
+        var typed = q.Trim();
         var account = await locator.FindForCounterAsync(q, Aborted);
-        await audit.WriteAsync(AuditAction.CounterSearched, account?.Id, StaffId, $"查询 {SensitiveText.Redact(q.Trim()[..Math.Min(q.Trim().Length, 60)])}：{(account is null ? "未找到" : "找到 1 个账号")}", Aborted);
+        await audit.WriteAsync(AuditAction.CounterSearched, account?.Id, StaffId, $"查询 {SensitiveText.Redact(typed[..Math.Min(typed.Length, 60)])}：{(account is null ? "未找到" : "找到 1 个账号")}", Aborted);
         return account is null ? View() : RedirectToAction(nameof(Show), new { id = account.Id });
     }
 

@@ -33,5 +33,5 @@ public sealed class AuditController(AuditTrail trail, AuditLog audit, TimeProvid
 
     // "action" is also MVC's route value: bound from the query string by name above.
     private static AuditQuery Query(string? actor, string? action, string? account, string? from, string? to) =>
-        new(actor, action, account, OpenRequestForm.ParseDate(from), OpenRequestForm.ParseDate(to));
+        new(actor, action, account, DateInput.Parse(from), DateInput.Parse(to));
 }

@@ -10,6 +10,13 @@ using ShanxiIdentity.Web.Validation;
 
 namespace ShanxiIdentity.Web.Areas.Counter.Models;
 
+/// <summary>A date as an <c>&lt;input type="date"&gt;</c> posts it (yyyy-MM-dd); null when it is not one.</summary>
+public static class DateInput
+{
+    public static DateOnly? Parse(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+}
+
 /// <summary>新建变更申请: the case of the materials table, the agent, and the change itself.</summary>
 public sealed class OpenRequestForm
 {
@@ -64,9 +71,6 @@ public sealed class OpenRequestForm
 
     public bool IsPersonRegistration => IsRegistration && UserType == CounterUserType.Person;
 
-    public static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-
     /// <summary>The request with every identifier normalised as the domain parses it.</summary>
     public OpenRequest ToRequest() => new(
         AccountId,
@@ -75,7 +79,7 @@ public sealed class OpenRequestForm
         ByAgent,
         Clean(AgentName),
         ResidentIdNumber.Parse(AgentIdNumber).Value?.Value,
-        ParseDate(LetterDate),
+        DateInput.Parse(LetterDate),
         new CounterChange
         {
             NewPhone = MobilePhone.Parse(NewPhone).Value?.Value,
@@ -105,7 +109,7 @@ public sealed class OpenRequestFormValidator : AbstractValidator<OpenRequestForm
         {
             RuleFor(f => f.AgentName).Required().Must(n => PersonName.NormalizeName(n) is not null).WithMessage(AccountMessages.NameInvalid);
             RuleFor(f => f.AgentIdNumber).Required().ResidentIdNumber();
-            RuleFor(f => f.LetterDate).Required().Must(d => OpenRequestForm.ParseDate(d) is not null).WithMessage("请按“年-月-日”填写委托日期");
+            RuleFor(f => f.LetterDate).Required().Must(d => DateInput.Parse(d) is not null).WithMessage("请按“年-月-日”填写委托日期");
         });
 
         When(f => f.ChangeKind is CounterChangeKind.ReservedPhone or CounterChangeKind.Registration, () =>
@@ -161,6 +165,16 @@ public sealed class RejectForm
     public string? Reason { get; set; }
 }
 
+/// <summary>Identifiers on staff screens: masked, unless the staff member asked to reveal them (audited).</summary>
+public static class Masking
+{
+    public static string Show(bool revealed, string? value, Func<string, string> mask)
+    {
+        ArgumentNullException.ThrowIfNull(mask);
+        return value is null ? string.Empty : revealed ? value : mask(value);
+    }
+}
+
 /// <summary>A request as staff see it: identifiers masked unless revealed (and the reveal audited).</summary>
 public sealed record RequestView(
     CounterRequest Request,
@@ -175,17 +189,13 @@ public sealed record RequestView(
 {
     public string Reference => CounterDesk.Reference(Request.Id);
 
-    public string Show(string? value, Func<string, string> mask) =>
-        value is null ? string.Empty : Revealed ? value : mask(value);
-
-    public IReadOnlyList<string> SubmitProblems { get; init; } = [];
+    public string Show(string? value, Func<string, string> mask) => Masking.Show(Revealed, value, mask);
 }
 
 /// <summary>An account as staff see it.</summary>
 public sealed record AccountCard(Account Account, bool Revealed, IReadOnlyList<CounterRequest> Requests)
 {
-    public string Show(string? value, Func<string, string> mask) =>
-        value is null ? string.Empty : Revealed ? value : mask(value);
+    public string Show(string? value, Func<string, string> mask) => Masking.Show(Revealed, value, mask);
 
     public string KindName => Account.Kind switch
     {
