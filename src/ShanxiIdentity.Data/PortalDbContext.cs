@@ -6,7 +6,7 @@ using ShanxiIdentity.Data.Entities;
 
 namespace ShanxiIdentity.Data;
 
-/// <summary>The portal's one database: Identity's tables, the portal's own, and Data Protection keys.</summary>
+/// <summary>The portal's one database: Identity's tables, the portal's own, OpenIddict's, and Data Protection keys.</summary>
 public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<Account, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
@@ -40,6 +40,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<ProviderKey> ProviderKeys => Set<ProviderKey>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditRewrites();
@@ -65,6 +67,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+
+        // The OpenID Connect provider's client systems, consents and tokens (OpenIddict's own entities).
+        builder.UseOpenIddict();
         builder.Entity<DataProtectionKey>(key =>
         {
             key.Property(k => k.FriendlyName).HasMaxLength(200);

@@ -10,6 +10,7 @@ using ShanxiIdentity.Data;
 using Microsoft.AspNetCore.Mvc;
 using ShanxiIdentity.Web.Infrastructure;
 using ShanxiIdentity.Web.Services;
+using ShanxiIdentity.Web.Services.SingleSignOn;
 
 namespace ShanxiIdentity.Web;
 
@@ -36,6 +37,7 @@ public static class PortalSetup
             .AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
 
         builder.Services.AddPortalAccounts(builder.Configuration, builder.Environment);
+        builder.Services.AddPortalSingleSignOn(builder.Configuration, builder.Environment);
         builder.Services.AddClientRateLimits(builder.Configuration);
         if (builder.Environment.IsDevelopment())
         {

@@ -90,3 +90,14 @@ internal sealed class OrganisationRecordConfiguration : IEntityTypeConfiguration
         builder.Property(o => o.LegalRepresentative).HasMaxLength(100);
     }
 }
+
+internal sealed class ProviderKeyConfiguration : IEntityTypeConfiguration<ProviderKey>
+{
+    public void Configure(EntityTypeBuilder<ProviderKey> builder)
+    {
+        builder.ToTable("ProviderKeys");
+        builder.Property(k => k.Purpose).HasMaxLength(20).IsUnicode(false);
+        builder.Property(k => k.SealedPrivateKey).HasMaxLength(4096);
+        builder.HasIndex(k => k.Purpose).IsUnique();
+    }
+}

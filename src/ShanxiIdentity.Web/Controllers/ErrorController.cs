@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ShanxiIdentity.Web.Controllers;
@@ -25,6 +26,14 @@ public sealed class ErrorController : Controller
 
         Response.StatusCode = status is >= 400 and <= 599 ? status : StatusCodes.Status500InternalServerError;
         ViewData["RequestId"] = HttpContext.TraceIdentifier;
+
+        // A client system's sign-in request that OpenIddict refused without a redirect (unknown
+        // client, unregistered redirect URI): say so, with the protocol's error for its developers.
+        if (HttpContext.GetOpenIddictServerResponse() is { Error: { } ssoError } response)
+        {
+            ViewData["SsoError"] = $"{ssoError}: {response.ErrorDescription}";
+        }
+
         return View(Response.StatusCode == StatusCodes.Status404NotFound ? "NotFound" : "Error", Response.StatusCode);
     }
 }

@@ -12,7 +12,9 @@ using ShanxiIdentity.Domain.Identifiers;
 using ShanxiIdentity.Web.Guidance;
 using ShanxiIdentity.Web.Models.Account;
 using ShanxiIdentity.Web.Services.Accounts;
+using ShanxiIdentity.Web.Services.SingleSignOn;
 using ShanxiIdentity.Web.Services.Sms;
+using ShanxiIdentity.Domain.SingleSignOn;
 
 namespace ShanxiIdentity.Web.Controllers;
 
@@ -27,13 +29,37 @@ public sealed class MyAccountController(
     PortalDbContext db,
     AuditLog audit,
     PasswordSignIn passwordCheck,
+    ConsentRegistry consents,
     TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
     {
         var account = await CurrentAsync();
-        return account is null ? Challenge() : View(ToView(account) with { CounterChanges = await CounterChangesAsync(account.Id) });
+        return account is null
+            ? Challenge()
+            : View(ToView(account) with
+            {
+                CounterChanges = await CounterChangesAsync(account.Id),
+                Consents = await consents.ListAsync(account.Id, HttpContext.RequestAborted),
+            });
+    }
+
+    /// <summary>撤销授权: the client system must ask again, and its tokens stop working at once.</summary>
+    [HttpPost("consents/{id}/withdraw")]
+    public async Task<IActionResult> WithdrawConsent(string id)
+    {
+        if (await CurrentAsync() is not { } account)
+        {
+            return Challenge();
+        }
+
+        if (await consents.WithdrawAsync(account.Id, id, HttpContext.RequestAborted))
+        {
+            TempData["Status"] = ClientMessages.ConsentWithdrawn;
+        }
+
+        return RedirectToAction(nameof(Index));
     }
 
     [EnableRateLimiting(ClientRateLimits.Credentials)]

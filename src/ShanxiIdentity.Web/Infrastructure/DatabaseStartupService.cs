@@ -1,12 +1,14 @@
 using ShanxiIdentity.Data;
+using ShanxiIdentity.Web.Services.SingleSignOn;
 
 namespace ShanxiIdentity.Web.Infrastructure;
 
 /// <summary>
 /// Before the server takes requests: checks the database answers, and migrates it when
-/// <c>Database:MigrateOnStartup</c> allows (the default; production may apply scripts instead).
+/// <c>Database:MigrateOnStartup</c> allows (the default; production may apply scripts instead),
+/// then reads the OpenID Connect provider's keys.
 /// </summary>
-internal sealed class DatabaseStartupService(IServiceScopeFactory scopes, DatabaseSettings settings) : IHostedLifecycleService
+internal sealed class DatabaseStartupService(IServiceScopeFactory scopes, DatabaseSettings settings, ProviderKeyRing providerKeys, TimeProvider clock) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
@@ -20,6 +22,8 @@ internal sealed class DatabaseStartupService(IServiceScopeFactory scopes, Databa
         {
             await migrator.EnsureReachableAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        await providerKeys.LoadAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), clock, cancellationToken).ConfigureAwait(false);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -36,12 +36,19 @@ public static class AuditAction
     public const string ChangeApplied = "counter.change-applied";
     public const string AuditExported = "audit.exported";
 
+    public const string ClientRegistered = "sso.client-registered";
+    public const string ClientChanged = "sso.client-changed";
+    public const string ClientSecretRenewed = "sso.client-secret-renewed";
+    public const string ClientRemoved = "sso.client-removed";
+    public const string ConsentGranted = "sso.consent-granted";
+    public const string ConsentWithdrawn = "sso.consent-withdrawn";
+
     /// <summary>The actions an administrator can filter the audit page by, in the order offered.</summary>
     public static IReadOnlyList<string> Searchable { get; } =
     [
         StaffSignedIn, CounterSearched, CounterAccountViewed, CounterRevealed, RequestOpened, MaterialChecked, ScanUploaded,
         ScanDownloaded, RequestSubmitted, RequestApproved, RequestRejected, ChangeApplied, StaffCreated, StaffRolesChanged,
-        StaffReset, AuditExported, SignedIn, SignInFailed, LockedOut, PasswordReset, PasswordChanged, PhoneChanged,
+        StaffReset, AuditExported, ClientRegistered, ClientChanged, ClientSecretRenewed, ClientRemoved, ConsentGranted, ConsentWithdrawn, SignedIn, SignInFailed, LockedOut, PasswordReset, PasswordChanged, PhoneChanged,
     ];
 
     /// <summary>Chinese names for the audit page; an action without one shows its code.</summary>
@@ -74,6 +81,12 @@ public static class AuditAction
         RequestRejected => "驳回申请",
         ChangeApplied => "变更生效",
         AuditExported => "导出审计日志",
+        ClientRegistered => "接入业务系统",
+        ClientChanged => "修改接入系统",
+        ClientSecretRenewed => "重置系统密钥",
+        ClientRemoved => "停止系统接入",
+        ConsentGranted => "授权业务系统",
+        ConsentWithdrawn => "撤销授权",
         _ => action,
     };
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using ShanxiIdentity.Domain.Identifiers;
 using Microsoft.AspNetCore.Identity;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
@@ -17,7 +17,7 @@ public sealed record SignInResult(SignInOutcome Outcome, DateTimeOffset? LockedU
 {
     /// <summary>The lockout message with its end in China time.</summary>
     public string LockedMessage() =>
-        AccountMessages.LockedOut(LockedUntil?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? string.Empty);
+        AccountMessages.LockedOut(LockedUntil is { } until ? ChinaTime.ToMinute(until) : string.Empty);
 }
 
 /// <summary>

@@ -1,0 +1,9 @@
+using Microsoft.Extensions.Primitives;
+
+namespace ShanxiIdentity.Web.Models.Account;
+
+/// <summary>
+/// 授权确认: which system asks for what. The authorization request's parameters travel back in
+/// hidden fields, because the decision posts to the authorization endpoint itself.
+/// </summary>
+public sealed record ConsentPage(string ClientName, string AccountName, IReadOnlyList<string> Scopes, IReadOnlyList<KeyValuePair<string, StringValues>> Parameters);

@@ -1,0 +1,168 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using OpenIddict.Abstractions;
+using ShanxiIdentity.Domain.SingleSignOn;
+using ShanxiIdentity.Web.Services.Accounts;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace ShanxiIdentity.Web.Services.SingleSignOn;
+
+/// <summary>What an administrator sets for a client system (接入系统).</summary>
+public sealed record ClientSettings(
+    string Name,
+    IReadOnlyList<string> RedirectUris,
+    IReadOnlyList<string> PostLogoutRedirectUris,
+    IReadOnlyList<string> Scopes,
+    bool FullPhone);
+
+public sealed record ClientView(string ClientId, bool Confidential, ClientSettings Settings);
+
+/// <summary>The outcome of a registration or a secret renewal: the secret is returned once and only stored hashed.</summary>
+public sealed record ClientSecretIssued(string ClientId, string Name, string? Secret);
+
+/// <summary>
+/// 接入系统管理: administrators register the government systems that sign people in through the
+/// portal. OpenIddict stores each client secret as a PBKDF2 hash; every change is audited.
+/// </summary>
+public sealed class ClientRegistry(IOpenIddictApplicationManager applications, AuditLog audit)
+{
+    public async Task<IReadOnlyList<ClientView>> ListAsync(CancellationToken cancellationToken)
+    {
+        var views = new List<ClientView>();
+        await foreach (var application in applications.ListAsync(count: null, offset: null, cancellationToken).ConfigureAwait(false))
+        {
+            views.Add(await ToViewAsync(application, cancellationToken).ConfigureAwait(false));
+        }
+
+        return [.. views.OrderBy(v => v.Settings.Name, StringComparer.Ordinal)];
+    }
+
+    public async Task<ClientView?> FindAsync(string clientId, CancellationToken cancellationToken) =>
+        await applications.FindByClientIdAsync(clientId, cancellationToken).ConfigureAwait(false) is { } application
+            ? await ToViewAsync(application, cancellationToken).ConfigureAwait(false)
+            : null;
+
+    /// <summary>Registers a client; null when the identifier is taken.</summary>
+    public async Task<ClientSecretIssued?> RegisterAsync(string clientId, bool confidential, ClientSettings settings, Guid? actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (await applications.FindByClientIdAsync(clientId, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return null;
+        }
+
+        var secret = confidential ? NewSecret() : null;
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientSecret = secret,
+            ClientType = confidential ? ClientTypes.Confidential : ClientTypes.Public,
+            ApplicationType = ApplicationTypes.Web,
+            ConsentType = ConsentTypes.Explicit,
+        };
+        descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
+        Apply(descriptor, confidential, settings);
+        await applications.CreateAsync(descriptor, cancellationToken).ConfigureAwait(false);
+        await audit.WriteAsync(AuditAction.ClientRegistered, subject: null, actor, Describe(clientId, settings), cancellationToken).ConfigureAwait(false);
+        return new ClientSecretIssued(clientId, settings.Name, secret);
+    }
+
+    public async Task<bool> UpdateAsync(string clientId, ClientSettings settings, Guid? actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (await applications.FindByClientIdAsync(clientId, cancellationToken).ConfigureAwait(false) is not { } application)
+        {
+            return false;
+        }
+
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, application, cancellationToken).ConfigureAwait(false);
+        descriptor.RedirectUris.Clear();
+        descriptor.PostLogoutRedirectUris.Clear();
+        descriptor.Permissions.Clear();
+        Apply(descriptor, descriptor.ClientType == ClientTypes.Confidential, settings);
+        await applications.UpdateAsync(application, descriptor, cancellationToken).ConfigureAwait(false);
+        await audit.WriteAsync(AuditAction.ClientChanged, subject: null, actor, Describe(clientId, settings), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>A new secret for a confidential client (the old one stops working at once); null for an unknown or public client.</summary>
+    public async Task<ClientSecretIssued?> RenewSecretAsync(string clientId, Guid? actor, CancellationToken cancellationToken)
+    {
+        if (await applications.FindByClientIdAsync(clientId, cancellationToken).ConfigureAwait(false) is not { } application
+            || !await applications.HasClientTypeAsync(application, ClientTypes.Confidential, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var secret = NewSecret();
+        await applications.UpdateAsync(application, secret, cancellationToken).ConfigureAwait(false);
+        await audit.WriteAsync(AuditAction.ClientSecretRenewed, subject: null, actor, clientId, cancellationToken).ConfigureAwait(false);
+        return new ClientSecretIssued(clientId, await applications.GetDisplayNameAsync(application, cancellationToken).ConfigureAwait(false) ?? clientId, secret);
+    }
+
+    /// <summary>Removes a client with its consents and tokens (OpenIddict's store deletes them with it).</summary>
+    public async Task<bool> RemoveAsync(string clientId, Guid? actor, CancellationToken cancellationToken)
+    {
+        if (await applications.FindByClientIdAsync(clientId, cancellationToken).ConfigureAwait(false) is not { } application)
+        {
+            return false;
+        }
+
+        await applications.DeleteAsync(application, cancellationToken).ConfigureAwait(false);
+        await audit.WriteAsync(AuditAction.ClientRemoved, subject: null, actor, clientId, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Whether the client may read the full 预留手机号 (otherwise userinfo masks it).</summary>
+    public async Task<bool> FullPhoneAllowedAsync(string? clientId, CancellationToken cancellationToken) =>
+        clientId is not null
+        && await applications.FindByClientIdAsync(clientId, cancellationToken).ConfigureAwait(false) is { } application
+        && FullPhone(await applications.GetPropertiesAsync(application, cancellationToken).ConfigureAwait(false));
+
+    private static void Apply(OpenIddictApplicationDescriptor descriptor, bool confidential, ClientSettings settings)
+    {
+        descriptor.DisplayName = settings.Name;
+        foreach (var uri in settings.RedirectUris)
+        {
+            descriptor.RedirectUris.Add(new Uri(uri));
+        }
+
+        foreach (var uri in settings.PostLogoutRedirectUris)
+        {
+            descriptor.PostLogoutRedirectUris.Add(new Uri(uri));
+        }
+
+        descriptor.Permissions.UnionWith(SingleSignOnSetup.PermissionsFor(confidential, settings.Scopes));
+        descriptor.Properties[SsoClaims.FullPhoneProperty] = JsonSerializer.SerializeToElement(settings.FullPhone);
+    }
+
+    private async Task<ClientView> ToViewAsync(object application, CancellationToken cancellationToken)
+    {
+        var permissions = await applications.GetPermissionsAsync(application, cancellationToken).ConfigureAwait(false);
+        var scopes = SsoScopes.Grantable
+            .Where(s => s == Scopes.OpenId || permissions.Contains(Permissions.Prefixes.Scope + s))
+            .ToList();
+        var settings = new ClientSettings(
+            await applications.GetDisplayNameAsync(application, cancellationToken).ConfigureAwait(false) ?? string.Empty,
+            [.. (await applications.GetRedirectUrisAsync(application, cancellationToken).ConfigureAwait(false)).Order(StringComparer.Ordinal)],
+            [.. (await applications.GetPostLogoutRedirectUrisAsync(application, cancellationToken).ConfigureAwait(false)).Order(StringComparer.Ordinal)],
+            scopes,
+            FullPhone(await applications.GetPropertiesAsync(application, cancellationToken).ConfigureAwait(false)));
+        return new ClientView(
+            await applications.GetClientIdAsync(application, cancellationToken).ConfigureAwait(false) ?? string.Empty,
+            await applications.HasClientTypeAsync(application, ClientTypes.Confidential, cancellationToken).ConfigureAwait(false),
+            settings);
+    }
+
+    private static bool FullPhone(ImmutableDictionary<string, JsonElement> properties) =>
+        properties.TryGetValue(SsoClaims.FullPhoneProperty, out var value) && value.ValueKind == JsonValueKind.True;
+
+    private static string Describe(string clientId, ClientSettings settings) =>
+        $"{clientId} {settings.Name} 信息:{string.Join(',', settings.Scopes)} 完整手机号:{(settings.FullPhone ? "是" : "否")} 回调:{string.Join(' ', settings.RedirectUris)}";
+
+    /// <summary>256 random bits, URL-safe: the administrator copies it into the client system's configuration.</summary>
+    private static string NewSecret() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+}

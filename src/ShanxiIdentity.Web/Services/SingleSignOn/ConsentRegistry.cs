@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using System.Security.Claims;
+using OpenIddict.Abstractions;
+using ShanxiIdentity.Web.Services.Accounts;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace ShanxiIdentity.Web.Services.SingleSignOn;
+
+public sealed record ConsentView(string Id, string ClientName, IReadOnlyList<string> Scopes, DateTimeOffset? GrantedAt);
+
+/// <summary>
+/// The person's consents (OpenIddict's permanent authorizations): remembered per client system
+/// and scope set, listed on 我的账号 and withdrawn there, which also revokes the client's tokens.
+/// </summary>
+public sealed class ConsentRegistry(
+    IOpenIddictAuthorizationManager authorizations,
+    IOpenIddictApplicationManager applications,
+    IOpenIddictTokenManager tokens,
+    AuditLog audit)
+{
+    /// <summary>The consent already given to this client for at least these scopes, if any.</summary>
+    public async Task<string?> FindAsync(Guid account, string applicationId, ImmutableArray<string> scopes, CancellationToken cancellationToken)
+    {
+        await foreach (var authorization in authorizations.FindAsync(account.ToString(), applicationId, Statuses.Valid, AuthorizationTypes.Permanent, scopes, cancellationToken).ConfigureAwait(false))
+        {
+            return await authorizations.GetIdAsync(authorization, cancellationToken).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    public async Task<string> GrantAsync(ClaimsIdentity identity, Guid account, string applicationId, string clientId, ImmutableArray<string> scopes, CancellationToken cancellationToken)
+    {
+        var authorization = await authorizations.CreateAsync(new ClaimsPrincipal(identity), account.ToString(), applicationId, AuthorizationTypes.Permanent, scopes, cancellationToken).ConfigureAwait(false);
+        await audit.WriteAsync(AuditAction.ConsentGranted, account, detail: $"{clientId} 信息:{string.Join(',', scopes)}", cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await authorizations.GetIdAsync(authorization, cancellationToken).ConfigureAwait(false) ?? string.Empty;
+    }
+
+    public async Task<IReadOnlyList<ConsentView>> ListAsync(Guid account, CancellationToken cancellationToken)
+    {
+        var consents = new List<ConsentView>();
+        await foreach (var authorization in authorizations.FindBySubjectAsync(account.ToString(), cancellationToken).ConfigureAwait(false))
+        {
+            if (!await authorizations.HasStatusAsync(authorization, Statuses.Valid, cancellationToken).ConfigureAwait(false)
+                || !await authorizations.HasTypeAsync(authorization, AuthorizationTypes.Permanent, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            var applicationId = await authorizations.GetApplicationIdAsync(authorization, cancellationToken).ConfigureAwait(false);
+            var application = applicationId is null ? null : await applications.FindByIdAsync(applicationId, cancellationToken).ConfigureAwait(false);
+            consents.Add(new ConsentView(
+                await authorizations.GetIdAsync(authorization, cancellationToken).ConfigureAwait(false) ?? string.Empty,
+                application is null ? "（已停止接入的系统）" : await applications.GetDisplayNameAsync(application, cancellationToken).ConfigureAwait(false) ?? string.Empty,
+                [.. await authorizations.GetScopesAsync(authorization, cancellationToken).ConfigureAwait(false)],
+                await authorizations.GetCreationDateAsync(authorization, cancellationToken).ConfigureAwait(false)));
+        }
+
+        return [.. consents.OrderByDescending(c => c.GrantedAt)];
+    }
+
+    /// <summary>Withdraws one of the person's own consents and revokes the tokens issued under it.</summary>
+    public async Task<bool> WithdrawAsync(Guid account, string authorizationId, CancellationToken cancellationToken)
+    {
+        var authorization = await authorizations.FindByIdAsync(authorizationId, cancellationToken).ConfigureAwait(false);
+        if (authorization is null || await authorizations.GetSubjectAsync(authorization, cancellationToken).ConfigureAwait(false) != account.ToString())
+        {
+            return false;
+        }
+
+        await authorizations.TryRevokeAsync(authorization, cancellationToken).ConfigureAwait(false);
+        await tokens.RevokeByAuthorizationIdAsync(authorizationId, cancellationToken).ConfigureAwait(false);
+        await audit.WriteAsync(AuditAction.ConsentWithdrawn, account, detail: authorizationId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+using ShanxiIdentity.Data;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace ShanxiIdentity.Web.Services.SingleSignOn;
+
+/// <summary>The portal as an OpenID Connect provider (OpenIddict), for the government systems that sign people in through it.</summary>
+public static class SingleSignOnSetup
+{
+    public const string IssuerKey = "SingleSignOn:Issuer";
+    public const string AllowHttpKey = "SingleSignOn:AllowHttp";
+
+    public const string AuthorizePath = "/connect/authorize";
+    public const string TokenPath = "/connect/token";
+    public const string UserInfoPath = "/connect/userinfo";
+    public const string EndSessionPath = "/connect/logout";
+    public const string RevocationPath = "/connect/revoke";
+
+    public static IServiceCollection AddPortalSingleSignOn(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var allowHttp = configuration.GetValue<bool>(AllowHttpKey);
+        if (allowHttp && environment.IsProduction())
+        {
+            throw new PortalConfigurationException(AllowHttpKey, "生产环境的单点登录必须经 HTTPS 提供，请删除该配置。");
+        }
+
+        var issuer = configuration[IssuerKey];
+        Uri? issuerUri = null;
+        if (!string.IsNullOrWhiteSpace(issuer) && (!Uri.TryCreate(issuer, UriKind.Absolute, out issuerUri) || issuerUri.Scheme is not ("http" or "https")))
+        {
+            throw new PortalConfigurationException(IssuerKey, "须为完整地址，例如 https://tyrz.shanxi.gov.cn/ 。");
+        }
+
+        services.AddOpenIddict()
+            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<PortalDbContext>())
+            .AddServer(options =>
+            {
+                options.SetAuthorizationEndpointUris(AuthorizePath)
+                    .SetTokenEndpointUris(TokenPath)
+                    .SetUserInfoEndpointUris(UserInfoPath)
+                    .SetEndSessionEndpointUris(EndSessionPath)
+                    .SetRevocationEndpointUris(RevocationPath);
+                if (issuerUri is not null)
+                {
+                    // Behind several instances the issuer is one name, not whatever host a request used.
+                    options.SetIssuer(issuerUri);
+                }
+
+                // PKCE with S256 only: "plain" would hand the verifier to whoever sees the request.
+                options.Configure(o => o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+                options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
+                    .AllowRefreshTokenFlow()
+                    .AllowClientCredentialsFlow();
+                options.RegisterScopes([.. SsoScopes.Grantable]);
+
+                options.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(5))
+                    .SetAccessTokenLifetime(TimeSpan.FromMinutes(30))
+                    .SetIdentityTokenLifetime(TimeSpan.FromMinutes(30))
+                    .SetRefreshTokenLifetime(TimeSpan.FromHours(8));
+
+                // Access tokens are signed JWTs that any government system can check against the
+                // published keys; they carry no personal data (that is on the userinfo endpoint).
+                options.DisableAccessTokenEncryption();
+
+                var aspNetCore = options.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableStatusCodePagesIntegration();
+                if (allowHttp)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(options =>
+            {
+                options.UseLocalServer();
+                options.UseAspNetCore();
+            });
+
+        services.AddSingleton<ProviderKeyRing>();
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ProviderKeyRing.ServerOptionsSetup>();
+        services.AddScoped<SsoIdentities>();
+        services.AddScoped<ClientRegistry>();
+        services.AddScoped<ConsentRegistry>();
+        if (environment.IsDevelopment())
+        {
+            services.AddHostedService<DevelopmentClientSeeder>();
+        }
+
+        return services;
+    }
+
+    /// <summary>The grant types a client registered in the staff area may use, by client type.</summary>
+    internal static IEnumerable<string> PermissionsFor(bool confidential, IEnumerable<string> scopes)
+    {
+        yield return Permissions.Endpoints.Authorization;
+        yield return Permissions.Endpoints.Token;
+        yield return Permissions.Endpoints.EndSession;
+        yield return Permissions.Endpoints.Revocation;
+        yield return Permissions.GrantTypes.AuthorizationCode;
+        yield return Permissions.GrantTypes.RefreshToken;
+        yield return Permissions.ResponseTypes.Code;
+        if (confidential)
+        {
+            yield return Permissions.GrantTypes.ClientCredentials;
+        }
+
+        foreach (var scope in scopes.Where(s => s != Scopes.OpenId))
+        {
+            yield return Permissions.Prefixes.Scope + scope;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Abstractions;
+using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Domain.Identifiers;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace ShanxiIdentity.Web.Services.SingleSignOn;
+
+/// <summary>
+/// What the provider says about an account, scope by scope. Tokens carry the subject (the
+/// account's id, never the ID number) and, in the identity token, the profile; the phone and the
+/// ID number are only on the userinfo endpoint, read fresh from the database at each call.
+/// </summary>
+public sealed class SsoIdentities(UserManager<Account> users)
+{
+    /// <summary>Private claim: the account's security stamp when consent was given, so a password reset ends the client's refresh tokens too.</summary>
+    private const string SecurityStampClaim = "shanxi_stamp";
+
+    public async Task<ClaimsIdentity> ForAccountAsync(Account account, IEnumerable<string> scopes)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var granted = scopes.ToHashSet(StringComparer.Ordinal);
+        var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
+        identity.SetClaim(Claims.Subject, account.Id.ToString());
+        identity.SetClaim(SecurityStampClaim, await users.GetSecurityStampAsync(account).ConfigureAwait(false));
+        if (granted.Contains(Scopes.Profile))
+        {
+            identity.SetClaim(Claims.Name, DisplayName(account));
+            identity.SetClaim(SsoClaims.AccountKind, KindName(account.Kind));
+        }
+
+        if (granted.Contains(SsoScopes.Organization) && account.LegalEntity is { } organisation)
+        {
+            identity.SetClaim(SsoClaims.OrganizationName, organisation.OrganisationName);
+            identity.SetClaim(SsoClaims.CreditCode, organisation.CreditCode);
+            identity.SetClaim(SsoClaims.OrganizationType, organisation.Type.DisplayName());
+        }
+
+        identity.SetScopes(granted);
+        identity.SetDestinations(claim => claim.Type switch
+        {
+            Claims.Subject => [Destinations.AccessToken, Destinations.IdentityToken],
+            SecurityStampClaim => [],
+            _ => [Destinations.IdentityToken],
+        });
+        return identity;
+    }
+
+    /// <summary>Whether the account may still sign in to client systems with a grant made earlier.</summary>
+    public async Task<bool> StillValidAsync(Account account, ClaimsPrincipal grant)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(grant);
+        return !await users.IsLockedOutAsync(account).ConfigureAwait(false)
+            && grant.GetClaim(SecurityStampClaim) == await users.GetSecurityStampAsync(account).ConfigureAwait(false);
+    }
+
+    /// <summary>The userinfo answer: the standard claims, plus the portal's, for the scopes the access token carries.</summary>
+    public static Dictionary<string, object> UserInfo(Account account, IReadOnlySet<string> scopes, bool fullPhoneAllowed)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(scopes);
+        var claims = new Dictionary<string, object>(StringComparer.Ordinal) { [Claims.Subject] = account.Id.ToString() };
+        if (scopes.Contains(Scopes.Profile))
+        {
+            claims[Claims.Name] = DisplayName(account);
+            claims[SsoClaims.AccountKind] = KindName(account.Kind);
+        }
+
+        if (scopes.Contains(Scopes.Phone) && account.PhoneNumber is { Length: > 0 } phone)
+        {
+            claims[Claims.PhoneNumber] = fullPhoneAllowed ? phone : SensitiveText.MaskPhone(phone);
+            claims[Claims.PhoneNumberVerified] = account.PhoneNumberConfirmed;
+        }
+
+        if (scopes.Contains(SsoScopes.Organization) && account.LegalEntity is { } organisation)
+        {
+            claims[SsoClaims.OrganizationName] = organisation.OrganisationName;
+            claims[SsoClaims.CreditCode] = organisation.CreditCode;
+            claims[SsoClaims.OrganizationType] = organisation.Type.DisplayName();
+        }
+
+        if (scopes.Contains(SsoScopes.IdNumber) && (account.Person?.ResidentIdNumber ?? account.LegalEntity?.RepresentativeIdNumber) is { } idNumber)
+        {
+            claims[SsoClaims.IdNumber] = idNumber;
+        }
+
+        return claims;
+    }
+
+    /// <summary>The person's name, or the organisation's for a legal account.</summary>
+    public static string DisplayName(Account account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return account.Person?.Name ?? account.LegalEntity?.OrganisationName ?? account.UserName ?? string.Empty;
+    }
+
+    private static string KindName(AccountKind kind) => kind == AccountKind.LegalEntity ? "legal_entity" : "person";
+}
