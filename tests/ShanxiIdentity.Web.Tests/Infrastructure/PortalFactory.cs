@@ -139,3 +139,11 @@ public class PostgreSqlPortalFactory : PortalFactory
     protected override Task DropDatabaseAsync() =>
         _databaseName is null ? Task.CompletedTask : TestPostgres.DropDatabaseAsync(_databaseName);
 }
+
+/// <summary>A second instance of the portal on another factory's database, as behind a load balancer.</summary>
+public sealed class SameDatabasePortalFactory(PortalFactory first) : PortalFactory
+{
+    public override DatabaseProvider Provider => first.Provider;
+
+    protected override Task<string> CreateDatabaseAsync(string workDirectory) => Task.FromResult(first.ConnectionString);
+}

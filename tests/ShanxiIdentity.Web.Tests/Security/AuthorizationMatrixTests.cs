@@ -98,6 +98,24 @@ public sealed class AuthorizationMatrixTests(SqlitePortalFactory factory) : ICla
         ["POST counter/staff/{id:guid}/reset"] = Access.Administrator,
         ["GET counter/audit"] = Access.Administrator,
         ["GET counter/audit/export"] = Access.Administrator,
+        ["GET counter/clients"] = Access.Administrator,
+        ["GET counter/clients/new"] = Access.Administrator,
+        ["POST counter/clients/new"] = Access.Administrator,
+        ["GET counter/clients/{clientId}"] = Access.Administrator,
+        ["POST counter/clients/{clientId}"] = Access.Administrator,
+        ["POST counter/clients/{clientId}/secret"] = Access.Administrator,
+        ["POST counter/clients/{clientId}/remove"] = Access.Administrator,
+        ["POST my/consents/{id}/withdraw"] = Access.Holder,
+
+        // OpenID Connect protocol endpoints: open to every caller, guarded by the protocol itself
+        // (OpenIddict answers 400/401 to a request without a valid client or token; SingleSignOnTests).
+        ["GET connect/authorize"] = Access.Anyone,
+        ["POST connect/authorize"] = Access.Anyone,
+        ["POST connect/token"] = Access.Anyone,
+        ["GET connect/userinfo"] = Access.Anyone,
+        ["POST connect/userinfo"] = Access.Anyone,
+        ["GET connect/logout"] = Access.Anyone,
+        ["POST connect/logout"] = Access.Anyone,
     };
 
     /// <summary>These end the session they are requested with: each gets fresh visitors.</summary>
@@ -177,7 +195,9 @@ public sealed class AuthorizationMatrixTests(SqlitePortalFactory factory) : ICla
             .Replace("{position:int}", "1", StringComparison.Ordinal)
             .Replace("{token}", "not-a-token", StringComparison.Ordinal)
             .Replace("{appendix:int}", "1", StringComparison.Ordinal)
-            .Replace("{status:int}", "404", StringComparison.Ordinal);
+            .Replace("{status:int}", "404", StringComparison.Ordinal)
+            .Replace("{clientId}", "no-such-client", StringComparison.Ordinal)
+            .Replace("{id}", "no-such-consent", StringComparison.Ordinal);
         using var request = new HttpRequestMessage(method == "POST" ? HttpMethod.Post : HttpMethod.Get, new Uri(path, UriKind.Relative));
         if (method == "POST")
         {

@@ -1,0 +1,319 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.EntityFrameworkCore.Models;
+using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Domain.SingleSignOn;
+using ShanxiIdentity.Web.Services.Accounts;
+using ShanxiIdentity.Web.Services.SingleSignOn;
+using ShanxiIdentity.Web.Tests.Infrastructure;
+
+namespace ShanxiIdentity.Web.Tests.SingleSignOn;
+
+/// <summary>
+/// The portal as an OpenID Connect provider, driven as a client system would drive it: the code
+/// flow with PKCE and consent, userinfo by scope, refresh, client credentials, revocation,
+/// withdrawal on 我的账号, logout — and each refusal the protocol requires.
+/// </summary>
+public abstract class SingleSignOnTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PortalFactory
+{
+    private const string AllScopes = "openid profile phone id_number offline_access";
+
+    [Fact]
+    public async Task Discovery_publishes_the_endpoints_the_signing_key_and_S256_only()
+    {
+        using var client = factory.CreateClient();
+        using var discovery = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri("/.well-known/openid-configuration", UriKind.Relative)));
+        var root = discovery.RootElement;
+        Assert.Equal("https://localhost/connect/authorize", root.GetProperty("authorization_endpoint").GetString());
+        Assert.Equal("https://localhost/connect/userinfo", root.GetProperty("userinfo_endpoint").GetString());
+        Assert.Equal("https://localhost/connect/logout", root.GetProperty("end_session_endpoint").GetString());
+        Assert.Equal(["S256"], root.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("id_number", root.GetProperty("scopes_supported").EnumerateArray().Select(e => e.GetString()));
+
+        using var keys = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri(root.GetProperty("jwks_uri").GetString()!)));
+        Assert.Contains(keys.RootElement.GetProperty("keys").EnumerateArray(), key => key.GetProperty("use").GetString() == "sig");
+    }
+
+    [Fact]
+    public async Task A_person_signs_in_to_a_client_system_after_consenting_and_the_consent_is_remembered()
+    {
+        var sso = await SsoClient.RegisterAsync(factory, ["profile", "phone", "id_number", "offline_access"]);
+        var (citizen, person) = await factory.RegisteredCitizenAsync();
+        var accountId = await AccountIdAsync(citizen.IdNumber);
+
+        var request = sso.AuthorizeRequest(AllScopes);
+        using (var consentPage = await person.Client.GetAsync(new Uri(request.Url, UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, consentPage.StatusCode);
+            var page = await Html.ParseAsync(consentPage);
+            Assert.StartsWith("测试业务系统", page.QuerySelector("[data-client-name]")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal(
+                ["您在本平台的账号标识（不含身份证号）", "姓名（或单位名称）和账号类型", "预留手机号", "完整的身份证号", "在您离开后继续保持登录状态（刷新令牌）"],
+                page.QuerySelectorAll("[data-requested-scopes] li").Select(li => li.TextContent.Trim()));
+        }
+
+        var (code, consentShown) = await sso.SignInAsync(person, request);
+        Assert.True(consentShown);
+        var tokens = await sso.RedeemAsync(code, request.Verifier);
+        Assert.Equal(HttpStatusCode.OK, tokens.Status);
+
+        // The subject is the account, never the ID number; the identity token names the person.
+        var identity = tokens.Payload("id_token");
+        Assert.Equal(accountId.ToString(), identity.GetProperty("sub").GetString());
+        Assert.Equal(citizen.Name, identity.GetProperty("name").GetString());
+        Assert.DoesNotContain(citizen.IdNumber, tokens.Json.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(citizen.Phone, tokens.Json.GetRawText(), StringComparison.Ordinal);
+
+        var (status, claims) = await sso.UserInfoAsync(tokens.Get("access_token"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("person", claims.GetProperty("account_kind").GetString());
+        Assert.Equal(citizen.MaskedPhone, claims.GetProperty("phone_number").GetString());
+        Assert.Equal(citizen.IdNumber, claims.GetProperty("id_number").GetString());
+
+        // Next time, no consent page: straight back to the client.
+        var again = sso.AuthorizeRequest(AllScopes);
+        Assert.False((await sso.SignInAsync(person, again)).ConsentShown);
+        Assert.Equal(1, await factory.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditAction.ConsentGranted && e.SubjectAccountId == accountId)));
+    }
+
+    [Fact]
+    public async Task Userinfo_releases_only_what_the_token_s_scopes_cover()
+    {
+        var full = await SsoClient.RegisterAsync(factory, ["profile", "phone"], fullPhone: true);
+        var (citizen, person) = await factory.RegisteredCitizenAsync();
+
+        var request = full.AuthorizeRequest("openid phone");
+        var tokens = await full.RedeemAsync((await full.SignInAsync(person, request)).Code, request.Verifier);
+        var (_, claims) = await full.UserInfoAsync(tokens.Get("access_token"));
+        Assert.Equal(citizen.Phone, claims.GetProperty("phone_number").GetString());
+        Assert.False(claims.TryGetProperty("name", out _));
+        Assert.False(claims.TryGetProperty("id_number", out _));
+        Assert.False(tokens.Json.TryGetProperty("refresh_token", out _));
+    }
+
+    [Fact]
+    public async Task An_organisation_s_account_releases_its_name_credit_code_and_type()
+    {
+        var sso = await SsoClient.RegisterAsync(factory, ["profile", "organization"]);
+        var (organisation, session) = await factory.RegisteredOrganisationAsync();
+        var request = sso.AuthorizeRequest("openid profile organization");
+        var tokens = await sso.RedeemAsync((await sso.SignInAsync(session, request)).Code, request.Verifier);
+
+        var identity = tokens.Payload("id_token");
+        Assert.Equal("legal_entity", identity.GetProperty("account_kind").GetString());
+        Assert.Equal(organisation.CreditCode, identity.GetProperty("credit_code").GetString());
+        Assert.Equal("企业法人", identity.GetProperty("organization_type").GetString());
+        Assert.Equal(organisation.Name, identity.GetProperty("organization_name").GetString());
+    }
+
+    [Fact]
+    public async Task Requests_from_unknown_clients_or_to_unregistered_addresses_stop_at_the_portal()
+    {
+        var sso = await SsoClient.RegisterAsync(factory, ["profile"]);
+        var (_, person) = await factory.RegisteredCitizenAsync();
+        var unknown = new SsoClient(factory, "no-such-system", null, "https://evil.example.com/cb");
+        var wrongRedirect = sso.AuthorizeRequest("openid", redirect: "https://evil.example.com/cb");
+
+        foreach (var url in new[] { unknown.AuthorizeRequest("openid").Url, wrongRedirect.Url })
+        {
+            using var response = await person.Client.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Null(response.Headers.Location);
+            var page = await Html.ParseAsync(response);
+            Assert.Equal("业务系统登录请求无效", page.QuerySelector("h1")!.TextContent);
+            Assert.NotNull(page.QuerySelector("[data-sso-error]"));
+        }
+    }
+
+    [Fact]
+    public async Task Requests_without_PKCE_with_plain_PKCE_or_for_a_scope_not_allowed_are_refused()
+    {
+        var sso = await SsoClient.RegisterAsync(factory, ["profile"]);
+        var (_, person) = await factory.RegisteredCitizenAsync();
+
+        // OpenIddict refuses a request without PKCE at the portal, before trusting its redirect address.
+        Assert.Equal("refused:invalid_request: The mandatory 'code_challenge' parameter is missing.", (await sso.SignInAsync(person, sso.AuthorizeRequest("openid", pkce: false))).Code);
+        Assert.StartsWith("refused:invalid_request: The specified 'code_challenge_method'", (await sso.SignInAsync(person, sso.AuthorizeRequest("openid", method: "plain"))).Code, StringComparison.Ordinal);
+        Assert.StartsWith("refused:invalid_request: This client application is not allowed to use the specified scope", (await sso.SignInAsync(person, sso.AuthorizeRequest("openid id_number"))).Code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_consent_goes_back_to_the_client_as_access_denied()
+    {
+        var sso = await SsoClient.RegisterAsync(factory, ["profile"]);
+        var (_, person) = await factory.RegisteredCitizenAsync();
+        Assert.Equal("error:access_denied", (await sso.SignInAsync(person, sso.AuthorizeRequest("openid profile"), agree: false)).Code);
+    }
+
+    [Fact]
+    public async Task A_code_is_single_use_and_its_reuse_revokes_what_it_gave()
+    {
+        var sso = await SsoClient.RegisterAsync(factory, ["profile", "offline_access"]);
+        var (_, person) = await factory.RegisteredCitizenAsync();
+        var request = sso.AuthorizeRequest("openid profile offline_access");
+        var code = (await sso.SignInAsync(person, request)).Code;
+
+        var first = await sso.RedeemAsync(code, request.Verifier);
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        var reused = await sso.RedeemAsync(code, request.Verifier);
+        Assert.Equal("invalid_grant", reused.Error);
+        Assert.Equal("invalid_grant", (await sso.RefreshAsync(first.Get("refresh_token"))).Error);
+
+        // A wrong verifier (a stolen code without the client's secret half) is refused too.
+        var other = sso.AuthorizeRequest("openid profile");
+        Assert.Equal("invalid_grant", (await sso.RedeemAsync((await sso.SignInAsync(person, other)).Code, request.Verifier)).Error);
+    }
+
+    [Fact]
+    public async Task Refresh_tokens_roll_and_stop_when_revoked_expired_or_the_password_changes()
+    {
+        var sso = await SsoClient.RegisterAsync(factory, ["profile", "offline_access"]);
+        var (citizen, person) = await factory.RegisteredCitizenAsync();
+
+        async Task<TokenAnswer> FreshTokensAsync()
+        {
+            var request = sso.AuthorizeRequest("openid profile offline_access");
+            return await sso.RedeemAsync((await sso.SignInAsync(person, request)).Code, request.Verifier);
+        }
+
+        var tokens = await FreshTokensAsync();
+        var refreshed = await sso.RefreshAsync(tokens.Get("refresh_token"));
+        Assert.Equal(HttpStatusCode.OK, refreshed.Status);
+        Assert.Equal(citizen.Name, refreshed.Payload("id_token").GetProperty("name").GetString());
+
+        // Revoked at the revocation endpoint.
+        Assert.Equal(HttpStatusCode.OK, await sso.RevokeAsync(refreshed.Get("refresh_token")));
+        Assert.Equal("invalid_grant", (await sso.RefreshAsync(refreshed.Get("refresh_token"))).Error);
+
+        // Expired: eight hours is the lifetime.
+        var expiring = await FreshTokensAsync();
+        factory.Clock.Advance(TimeSpan.FromHours(8) + TimeSpan.FromMinutes(1));
+        try
+        {
+            Assert.Equal("invalid_grant", (await sso.RefreshAsync(expiring.Get("refresh_token"))).Error);
+        }
+        finally
+        {
+            factory.Clock.Advance(-(TimeSpan.FromHours(8) + TimeSpan.FromMinutes(1)));
+        }
+
+        // A password reset changes the security stamp: the client's grant ends with the portal's sessions.
+        var beforeReset = await FreshTokensAsync();
+        await using (var scope = factory.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+            var account = await users.FindByIdAsync((await AccountIdAsync(citizen.IdNumber)).ToString());
+            await users.UpdateSecurityStampAsync(account!);
+        }
+
+        var afterReset = await sso.RefreshAsync(beforeReset.Get("refresh_token"));
+        Assert.Equal("invalid_grant", afterReset.Error);
+        Assert.Equal(ClientMessages.GrantNoLongerValid, afterReset.Json.GetProperty("error_description").GetString());
+    }
+
+    [Fact]
+    public async Task Withdrawing_consent_on_my_account_revokes_the_client_s_tokens_and_asks_again()
+    {
+        var sso = await SsoClient.RegisterAsync(factory, ["profile", "offline_access"]);
+        var (citizen, person) = await factory.RegisteredCitizenAsync();
+        var request = sso.AuthorizeRequest("openid profile offline_access");
+        var tokens = await sso.RedeemAsync((await sso.SignInAsync(person, request)).Code, request.Verifier);
+
+        var my = await person.GetPageAsync("/my");
+        var consent = my.QuerySelector("[data-consents] li")!;
+        Assert.StartsWith("测试业务系统", consent.GetAttribute("data-consent"), StringComparison.Ordinal);
+        var action = consent.QuerySelector("form")!.GetAttribute("action")!;
+        var withdrawn = await person.SubmitAsync(my, action, new Dictionary<string, string?>());
+        Assert.Equal("/my", withdrawn.Location);
+        Assert.Contains(ClientMessages.ConsentWithdrawn, (await person.GetPageAsync("/my")).Body!.TextContent, StringComparison.Ordinal);
+
+        Assert.Equal("invalid_grant", (await sso.RefreshAsync(tokens.Get("refresh_token"))).Error);
+        Assert.True((await sso.SignInAsync(person, sso.AuthorizeRequest("openid profile"))).ConsentShown);
+
+        // Someone else's consent cannot be withdrawn through one's own page.
+        var (_, stranger) = await factory.RegisteredCitizenAsync();
+        var strangerPage = await stranger.GetPageAsync("/my");
+        var accountId = await AccountIdAsync(citizen.IdNumber);
+        var consentId = await factory.QueryAsync(db => db.Set<OpenIddictEntityFrameworkCoreAuthorization>()
+            .Where(a => a.Subject == accountId.ToString() && a.Status == "valid").Select(a => a.Id).FirstAsync());
+        await stranger.SubmitAsync(strangerPage, "/my/password", new Dictionary<string, string?>(), postTo: $"/my/consents/{consentId}/withdraw");
+        Assert.Equal("valid", await factory.QueryAsync(db => db.Set<OpenIddictEntityFrameworkCoreAuthorization>()
+            .Where(a => a.Id == consentId).Select(a => a.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Client_credentials_give_a_system_token_to_confidential_clients_only()
+    {
+        var confidential = await SsoClient.RegisterAsync(factory, ["profile"]);
+        var granted = await confidential.ClientCredentialsAsync();
+        Assert.Equal(HttpStatusCode.OK, granted.Status);
+        Assert.Equal(confidential.ClientId, granted.Payload("access_token").GetProperty("sub").GetString());
+
+        // A system token stands for no person: userinfo refuses it.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await confidential.UserInfoAsync(granted.Get("access_token"))).Status);
+        Assert.Equal("invalid_client", (await confidential.ClientCredentialsAsync(secretOverride: "wrong-secret")).Error);
+
+        var publicClient = await SsoClient.RegisterAsync(factory, ["profile"], confidential: false);
+        Assert.NotNull((await publicClient.ClientCredentialsAsync()).Error);
+    }
+
+    [Fact]
+    public async Task Staff_accounts_cannot_sign_in_to_client_systems()
+    {
+        var sso = await SsoClient.RegisterAsync(factory, ["profile"]);
+        var (_, staff) = await factory.SignedInStaffAsync(Domain.Counter.StaffRole.Clerk);
+        Assert.Equal("error:access_denied", (await sso.SignInAsync(staff, sso.AuthorizeRequest("openid profile"))).Code);
+    }
+
+    [Fact]
+    public async Task Logout_from_a_client_signs_the_person_out_of_the_portal_and_returns_to_the_client()
+    {
+        var sso = await SsoClient.RegisterAsync(factory, ["profile"]);
+        var (_, person) = await factory.RegisteredCitizenAsync();
+        var request = sso.AuthorizeRequest("openid profile");
+        var tokens = await sso.RedeemAsync((await sso.SignInAsync(person, request)).Code, request.Verifier);
+
+        // Without the identity token the person is asked first (a link alone must not sign anyone out).
+        using (var asked = await person.Client.GetAsync(new Uri($"/connect/logout?post_logout_redirect_uri={Uri.EscapeDataString(SsoClient.PostLogoutUri)}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await person.Client.GetAsync(new Uri("/my", UriKind.Relative))).StatusCode);
+
+        var url = $"/connect/logout?id_token_hint={tokens.Get("id_token")}&post_logout_redirect_uri={Uri.EscapeDataString(SsoClient.PostLogoutUri)}&state=s1";
+        using var loggedOut = await person.Client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, loggedOut.StatusCode);
+        Assert.StartsWith(SsoClient.PostLogoutUri + "?state=s1", loggedOut.Headers.Location!.ToString(), StringComparison.Ordinal);
+        using var my = await person.Client.GetAsync(new Uri("/my", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, my.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_provider_keys_are_kept_sealed_in_the_database_and_shared_by_a_second_instance()
+    {
+        var rows = await factory.QueryAsync(db => db.ProviderKeys.AsNoTracking().ToListAsync());
+        Assert.Equal(["encryption", "signing"], rows.Select(r => r.Purpose).Order());
+        Assert.All(rows, row => Assert.NotEqual(0x30, row.SealedPrivateKey[0])); // not a DER SEQUENCE in clear
+
+        var sso = await SsoClient.RegisterAsync(factory, ["profile"]);
+        var (_, person) = await factory.RegisteredCitizenAsync();
+        var request = sso.AuthorizeRequest("openid profile");
+        var tokens = await sso.RedeemAsync((await sso.SignInAsync(person, request)).Code, request.Verifier);
+
+        await using var second = new SameDatabasePortalFactory(factory);
+        await second.InitializeAsync();
+        using var client = second.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await sso.UserInfoAsync(tokens.Get("access_token"), client)).Status);
+    }
+
+    private Task<Guid> AccountIdAsync(string idNumber) =>
+        factory.QueryAsync(db => db.PersonProfiles.Where(p => p.ResidentIdNumber == idNumber).Select(p => p.AccountId).SingleAsync());
+}
+
+public sealed class SqliteSingleSignOnTests(SqlitePortalFactory factory) : SingleSignOnTests<SqlitePortalFactory>(factory);
+
+public sealed class PostgreSqlSingleSignOnTests(PostgreSqlPortalFactory factory) : SingleSignOnTests<PostgreSqlPortalFactory>(factory);
