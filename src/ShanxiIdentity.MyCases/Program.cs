@@ -21,7 +21,11 @@ catch (SettingException ex)
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDbContext<CasesDbContext>(options => options.UseSqlite(CasesDatabase.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath)));
-builder.Services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+builder.Services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+    .AddCookieTempDataProvider(options => options.Cookie.Name = "mycases.tempdata");
+
+// Cookie names of its own: on one host name (a developer's localhost) the portal's cookies sit beside these.
+builder.Services.AddAntiforgery(options => options.Cookie.Name = "mycases.antiforgery");
 builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
 // No accounts here: the portal signs people in (OpenID Connect, code flow with PKCE), this

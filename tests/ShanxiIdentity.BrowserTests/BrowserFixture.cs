@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 using ShanxiIdentity.Web.Tests.Infrastructure;
 
@@ -9,13 +10,13 @@ namespace ShanxiIdentity.BrowserTests;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime, IDisposable
 {
-    private readonly SqlitePortalFactory _portal = new();
+    private readonly BrowserPortalFactory _portal = new();
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>The portal behind the browser, for seeding residents and reading the SMS outbox.</summary>
-    public SqlitePortalFactory Portal => _portal;
+    public BrowserPortalFactory Portal => _portal;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -65,6 +66,12 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+}
+
+/// <summary>The portal on plain HTTP (Kestrel on loopback), which its OpenID Connect provider allows outside Production only when told.</summary>
+public sealed class BrowserPortalFactory : SqlitePortalFactory
+{
+    protected override void ConfigureSettings(IWebHostBuilder builder) => builder.UseSetting("SingleSignOn:AllowHttp", "true");
 }
 
 [CollectionDefinition(Name)]

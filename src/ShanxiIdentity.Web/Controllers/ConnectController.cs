@@ -11,6 +11,7 @@ using OpenIddict.Server.AspNetCore;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Domain.SingleSignOn;
+using ShanxiIdentity.Web.Infrastructure;
 using ShanxiIdentity.Web.Models.Account;
 using ShanxiIdentity.Web.Services.Accounts;
 using ShanxiIdentity.Web.Services.SingleSignOn;
@@ -44,6 +45,10 @@ public sealed class ConnectController(
     public async Task<IActionResult> Authorize()
     {
         var request = HttpContext.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+
+        // OpenIddict has matched the redirect address against the client's: the consent form (and
+        // a form_post answer) may lead there.
+        SecurityHeaders.AllowFormActionTo(HttpContext, new Uri(request.RedirectUri!));
         var session = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         if (!session.Succeeded || request.HasPromptValue(PromptValues.Login) && Request.Method == HttpMethods.Get)
         {
@@ -180,6 +185,11 @@ public sealed class ConnectController(
         var sameAccount = session.Succeeded && hint?.GetClaim(Claims.Subject) == signIn.UserManager.GetUserId(session.Principal);
         if (session.Succeeded && !sameAccount && !confirmed)
         {
+            if (HttpContext.GetOpenIddictServerRequest()?.PostLogoutRedirectUri is { } back)
+            {
+                SecurityHeaders.AllowFormActionTo(HttpContext, new Uri(back));
+            }
+
             return View("Logout", RequestParameters().Where(p => p.Key != Decision).ToList());
         }
 

@@ -8,6 +8,7 @@ using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Web.Models.Account;
 using ShanxiIdentity.Web.Services.Accounts;
 using ShanxiIdentity.Web.Services.Captcha;
+using ShanxiIdentity.Web.Services.SingleSignOn;
 
 namespace ShanxiIdentity.Web.Controllers;
 
@@ -18,17 +19,22 @@ public sealed class LoginController(
     AccountLocator locator,
     PasswordSignIn passwordSignIn,
     LoginGate gate,
+    SignInReturnTarget returnTarget,
     SignInManager<Account> signIn) : Controller
 {
     [HttpGet("login")]
-    public IActionResult Login(string? returnUrl, string? kind) =>
-        View(new LoginForm { ReturnUrl = returnUrl, Kind = kind == LoginKinds.Legal ? LoginKinds.Legal : LoginKinds.Person });
+    public async Task<IActionResult> Login(string? returnUrl, string? kind)
+    {
+        await returnTarget.AllowAsync(HttpContext, returnUrl);
+        return View(new LoginForm { ReturnUrl = returnUrl, Kind = kind == LoginKinds.Legal ? LoginKinds.Legal : LoginKinds.Person });
+    }
 
     [EnableRateLimiting(ClientRateLimits.Credentials)]
     [HttpPost("login")]
     public async Task<IActionResult> Login(LoginForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
+        await returnTarget.AllowAsync(HttpContext, form.ReturnUrl);
         if (!ModelState.IsValid
             || !ModelState.AddCaptchaVerdict(await captcha.VerifyAsync(form.CaptchaId, form.Captcha, HttpContext.RequestAborted)))
         {

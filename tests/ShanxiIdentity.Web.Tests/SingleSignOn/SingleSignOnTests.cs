@@ -310,6 +310,62 @@ public abstract class SingleSignOnTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, (await sso.UserInfoAsync(tokens.Get("access_token"), client)).Status);
     }
 
+    [Fact]
+    public async Task An_administrator_registers_a_client_sees_its_secret_once_and_renews_it()
+    {
+        var (_, admin) = await factory.SignedInStaffAsync(Domain.Counter.StaffRole.Administrator);
+        var form = await admin.GetPageAsync("/counter/clients/new");
+        var clientId = "bj-" + Guid.NewGuid().ToString("N")[..10];
+        var fields = new Dictionary<string, string?>
+        {
+            ["ClientId"] = clientId,
+            ["Name"] = "不动产登记系统",
+            ["RedirectUris"] = "http://budongchan.example.gov.cn/signin-oidc",
+            ["Confidential"] = "true",
+        };
+
+        // Refusals, in Chinese, with what was typed kept.
+        var refused = await admin.SubmitAsync(form, "/counter/clients/new", fields);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains(ClientMessages.RedirectUriRule + "http://budongchan.example.gov.cn/signin-oidc", refused.Body, StringComparison.Ordinal);
+        Assert.Equal("不动产登记系统", ((AngleSharp.Html.Dom.IHtmlInputElement)refused.Page.QuerySelector("#Name")!).Value);
+        var badId = await admin.SubmitAsync(form, "/counter/clients/new", new Dictionary<string, string?>(fields) { ["ClientId"] = "X!", ["RedirectUris"] = "https://budongchan.example.gov.cn/signin-oidc" });
+        Assert.Contains(ClientMessages.ClientIdRule, badId.Body, StringComparison.Ordinal);
+
+        fields["RedirectUris"] = "https://budongchan.example.gov.cn/signin-oidc";
+        var issued = await admin.SubmitAsync(form, "/counter/clients/new", fields);
+        Assert.Equal(HttpStatusCode.OK, issued.Status);
+        var secret = issued.Page.QuerySelector("[data-client-secret]")!.TextContent;
+        Assert.True(secret.Length >= 40);
+        Assert.Contains(ClientMessages.CopySecretNow, issued.Body, StringComparison.Ordinal);
+
+        // Stored as a hash; listed without it; the same identifier cannot be taken twice.
+        var stored = await factory.QueryAsync(db => db.Set<OpenIddictEntityFrameworkCoreApplication>().Where(a => a.ClientId == clientId).Select(a => a.ClientSecret).SingleAsync());
+        Assert.DoesNotContain(secret, stored!, StringComparison.Ordinal);
+        var list = await admin.GetPageAsync("/counter/clients");
+        Assert.NotNull(list.QuerySelector($"[data-client='{clientId}']"));
+        Assert.DoesNotContain(secret, list.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.Contains(ClientMessages.ClientIdTaken, (await admin.SubmitAsync(form, "/counter/clients/new", fields)).Body, StringComparison.Ordinal);
+
+        var system = new SsoClient(factory, clientId, secret, fields["RedirectUris"]!);
+        Assert.Equal(HttpStatusCode.OK, (await system.ClientCredentialsAsync()).Status);
+
+        var renewed = await admin.SubmitAsync(list, $"/counter/clients/{clientId}/secret", new Dictionary<string, string?>());
+        var newSecret = renewed.Page.QuerySelector("[data-client-secret]")!.TextContent;
+        Assert.Equal("invalid_client", (await system.ClientCredentialsAsync()).Error);
+        Assert.Equal(HttpStatusCode.OK, (await system.ClientCredentialsAsync(secretOverride: newSecret)).Status);
+
+        var edit = await admin.GetPageAsync($"/counter/clients/{clientId}");
+        var saved = await admin.SubmitAsync(edit, $"/counter/clients/{clientId}", new Dictionary<string, string?> { ["Name"] = "不动产登记系统（新）", ["RedirectUris"] = fields["RedirectUris"], ["Scopes"] = "openid" });
+        Assert.Equal("/counter/clients", saved.Location);
+        var removed = await admin.SubmitAsync(await admin.GetPageAsync("/counter/clients"), $"/counter/clients/{clientId}/remove", new Dictionary<string, string?>());
+        Assert.Equal("/counter/clients", removed.Location);
+        Assert.Equal("invalid_client", (await system.ClientCredentialsAsync(secretOverride: newSecret)).Error);
+
+        var audited = await factory.QueryAsync(db => db.AuditEntries.Where(e => e.Detail!.StartsWith(clientId)).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+        Assert.Equal([AuditAction.ClientRegistered, AuditAction.ClientSecretRenewed, AuditAction.ClientChanged, AuditAction.ClientRemoved], audited);
+    }
+
     private Task<Guid> AccountIdAsync(string idNumber) =>
         factory.QueryAsync(db => db.PersonProfiles.Where(p => p.ResidentIdNumber == idNumber).Select(p => p.AccountId).SingleAsync());
 }

@@ -85,6 +85,7 @@ public static class SingleSignOnSetup
         services.AddScoped<SsoIdentities>();
         services.AddScoped<ClientRegistry>();
         services.AddScoped<ConsentRegistry>();
+        services.AddScoped<SignInReturnTarget>();
         if (environment.IsDevelopment())
         {
             services.AddHostedService<DevelopmentClientSeeder>();

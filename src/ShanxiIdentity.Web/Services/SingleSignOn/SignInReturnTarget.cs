@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.WebUtilities;
+using OpenIddict.Abstractions;
+using ShanxiIdentity.Web.Infrastructure;
+
+namespace ShanxiIdentity.Web.Services.SingleSignOn;
+
+/// <summary>
+/// Where a login that returns to an authorization request will end: the client system's address,
+/// when the request names a registered client and one of its registered addresses. The login page
+/// lets its form lead there (see <see cref="SecurityHeaders.AllowFormActionTo"/>).
+/// </summary>
+public sealed class SignInReturnTarget(IOpenIddictApplicationManager applications)
+{
+    public async Task AllowAsync(HttpContext context, string? returnUrl)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (returnUrl is null || !returnUrl.StartsWith(SingleSignOnSetup.AuthorizePath + "?", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var query = QueryHelpers.ParseQuery(returnUrl[SingleSignOnSetup.AuthorizePath.Length..]);
+        var redirectUri = query[OpenIddictConstants.Parameters.RedirectUri].ToString();
+        if (await applications.FindByClientIdAsync(query[OpenIddictConstants.Parameters.ClientId].ToString(), context.RequestAborted) is { } application
+            && Uri.TryCreate(redirectUri, UriKind.Absolute, out var target)
+            && await applications.ValidateRedirectUriAsync(application, redirectUri, context.RequestAborted))
+        {
+            SecurityHeaders.AllowFormActionTo(context, target);
+        }
+    }
+}
