@@ -66,17 +66,26 @@ internal static class LoadClient
             return response.StatusCode == HttpStatusCode.OK;
         });
 
-    /// <summary>Runs <paramref name="operation"/> in a loop on each worker; it answers whether it succeeded.</summary>
-    public static async Task<LoadResult> RunAsync(string name, Uri baseAddress, TimeSpan duration, int workers, Func<HttpClient, Task<bool>> operation)
+    /// <summary>
+    /// Runs <paramref name="operation"/> in a loop on each worker; it answers whether it succeeded.
+    /// <paramref name="prepare"/> readies each worker's client before the clock starts.
+    /// </summary>
+    public static async Task<LoadResult> RunAsync(string name, Uri baseAddress, TimeSpan duration, int workers, Func<HttpClient, Task<bool>> operation, Func<HttpClient, Task>? prepare = null)
     {
         ArgumentNullException.ThrowIfNull(operation);
         var latencies = new List<double>[workers];
         var failures = 0;
+        var clients = Enumerable.Range(0, workers).Select(_ => NewBrowser(baseAddress)).ToArray();
+        if (prepare is not null)
+        {
+            await Task.WhenAll(clients.Select(prepare)).ConfigureAwait(false);
+        }
+
         var clock = Stopwatch.StartNew();
         var tasks = Enumerable.Range(0, workers).Select(async worker =>
         {
             var own = latencies[worker] = [];
-            using var client = NewBrowser(baseAddress);
+            using var client = clients[worker];
             while (clock.Elapsed < duration)
             {
                 var started = clock.Elapsed;

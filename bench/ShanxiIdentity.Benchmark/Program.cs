@@ -64,6 +64,7 @@ foreach (var provider in options.Providers)
         ["Database__Provider"] = label,
         ["ConnectionStrings__Default"] = connection,
         ["Captcha__FixedAnswer"] = "PASS",
+        ["SingleSignOn__AllowHttp"] = "true", // loopback HTTP, as the load client speaks it
         ["Protection__PersonalDataKey"] = personalDataKey,
 
         // The whole load comes from one address; in production it comes from a province.
@@ -89,6 +90,13 @@ foreach (var provider in options.Providers)
         results.Add(await LoadClient.GetAsync($"{label}: templates", portal.Address, "/guide/templates", options.Duration, options.Workers));
         results.Add(await LoadClient.GetAsync($"{label}: login page", portal.Address, "/account/login", options.Duration, options.Workers));
         results.Add(await LoadClient.RunAsync($"{label}: complete logins (1,000 accounts)", portal.Address, options.Duration, options.Workers, client => PortalLogin.LogInAsync(client, 1_000)));
+
+        var secret = await TokenGrants.RegisterAsync(provider, connection);
+        results.Add(await LoadClient.RunAsync($"{label}: client-credential grants", portal.Address, options.Duration, options.Workers, client => TokenGrants.ClientCredentialsAsync(client, secret)));
+        results.Add(await LoadClient.RunAsync(
+            $"{label}: refresh-token grants", portal.Address, options.Duration, options.Workers,
+            client => TokenGrants.RefreshAsync(client, secret),
+            prepare: client => TokenGrants.SignInAsync(client, secret, 1_000)));
         facts[$"{label}: resident MiB after run"] = portal.ResidentMiB();
     }
 

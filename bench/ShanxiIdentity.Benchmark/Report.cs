@@ -37,6 +37,13 @@ internal static class Report
 
             Ratio(text, $"{provider}: home page ≥ 1.5 × peer's", Rate(results, $"{provider}: home page"), Rate(results, "peer: home page"), 1.5);
             Ratio(text, $"{provider}: login page ≥ 1.0 × peer's", Rate(results, $"{provider}: login page"), Rate(results, "peer: login page"), 1.0);
+
+            // Keycloak's sizing guide: 120 client-credential grants and 120 refresh-token grants per second per vCPU.
+            foreach (var grant in new[] { "client-credential grants", "refresh-token grants" })
+            {
+                Ratio(text, $"{provider}: {grant} per core ≥ 4 × Keycloak's 120/s per vCPU", Rate(results, $"{provider}: {grant}") / Environment.ProcessorCount, KeycloakGrantsPerVcpu, 4.0);
+            }
+
             var small = results.FirstOrDefault(r => r.Name == $"{provider}: complete logins (1,000 accounts)");
             var large = results.FirstOrDefault(r => r.Name == $"{provider}: complete logins ({options.LargeAccounts:N0} accounts)");
             Limit(text, $"{provider}: p99 login at {options.LargeAccounts:N0} ≤ 1.15 × at 1,000", large is null || small is null ? double.NaN : large.P99Ms / small.P99Ms, 1.15, "×");
@@ -46,6 +53,8 @@ internal static class Report
 
         return text.ToString();
     }
+
+    private const double KeycloakGrantsPerVcpu = 120;
 
     private static double Rate(IReadOnlyList<LoadResult> results, string name) => results.FirstOrDefault(r => r.Name == name)?.PerSecond ?? double.NaN;
 
