@@ -71,6 +71,7 @@ foreach (var provider in options.Providers)
         ["RateLimits__credentials__PermitLimit"] = "100000000",
         ["RateLimits__registration__PermitLimit"] = "100000000",
         ["RateLimits__sms__PermitLimit"] = "100000000",
+        ["RateLimits__token__PermitLimit"] = "100000000",
         ["Logging__Console"] = "false",
         ["Logging__Directory"] = Path.Combine(work, "logs-" + label),
         ["Serilog__MinimumLevel__Default"] = "Warning",

@@ -24,12 +24,17 @@ internal static class TokenGrants
 
     private static readonly ConditionalWeakTable<HttpClient, StrongBox<string>> RefreshTokens = [];
 
-    /// <summary>Registers the benchmark's client straight in the database, through OpenIddict's manager (it hashes the secret).</summary>
+    /// <summary>Registers the benchmark's client straight in the database, through the portal's application manager (it hashes the secret).</summary>
     public static async Task<string> RegisterAsync(DatabaseProvider provider, string connectionString)
     {
         var services = new ServiceCollection();
         services.AddDbContext<PortalDbContext>(options => PortalDatabase.Configure(options, provider, connectionString));
-        services.AddOpenIddict().AddCore(options => options.UseEntityFrameworkCore().UseDbContext<PortalDbContext>());
+        services.AddLogging();
+        services.AddOpenIddict().AddCore(options =>
+        {
+            options.UseEntityFrameworkCore().UseDbContext<PortalDbContext>();
+            options.ReplaceApplicationManager(typeof(ShanxiIdentity.Web.Services.SingleSignOn.PortalApplicationManager<>)); // the portal's secret hashing
+        });
         await using var provided = services.BuildServiceProvider();
         await using var scope = provided.CreateAsyncScope();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();

@@ -34,6 +34,14 @@ public sealed partial class DatabaseMigrator(PortalDbContext db, DatabaseSetting
         {
             var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false);
             await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            if (settings.Provider == DatabaseProvider.Sqlite)
+            {
+                // Write-ahead log (kept in the file once set): readers no longer wait for a writer and a
+                // commit is one fsync instead of the rollback journal's several. Token grants write on
+                // every refresh; without it concurrent requests queued behind each commit.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+            }
+
             if (sweepLegacyRows || pending.Any())
             {
                 var encrypted = await Protection.PersonalDataMigration.EncryptLegacyRowsAsync(db, cancellationToken).ConfigureAwait(false);

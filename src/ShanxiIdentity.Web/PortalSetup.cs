@@ -122,9 +122,11 @@ public static class PortalSetup
         app.UseStaticFiles();
         app.UseCookiePolicy();
         app.UseRouting();
+
+        // Before authentication: OpenIddict checks a client's secret there (see ClientRateLimits.Token).
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.UseOutputCache();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

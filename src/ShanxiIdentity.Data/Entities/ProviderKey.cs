@@ -12,14 +12,18 @@ public class ProviderKey
     /// <summary><see cref="ProviderKeyPurpose"/>: one key per purpose for now (unique), which makes creation race-safe.</summary>
     public required string Purpose { get; set; }
 
-    /// <summary>PKCS#8 private key, sealed by <c>PersonalDataCipher.Seal</c>.</summary>
+    /// <summary>The private key (PKCS#8) or the symmetric key, sealed by <c>PersonalDataCipher.Seal</c>.</summary>
     public required byte[] SealedPrivateKey { get; set; }
 
     public DateTime CreatedAt { get; set; }
 }
 
+/// <summary>What a key is for, with its algorithm: a new algorithm is a new purpose, so rows of an old one are simply no longer read.</summary>
 public static class ProviderKeyPurpose
 {
-    public const string Signing = "signing";
-    public const string Encryption = "encryption";
+    /// <summary>ECDSA P-256 (ES256): signs identity and access tokens; its public half is in the JWKS.</summary>
+    public const string Signing = "signing-es256";
+
+    /// <summary>AES-256 key wrap: encrypts what only the portal reads back (codes, refresh tokens).</summary>
+    public const string Encryption = "encryption-a256kw";
 }

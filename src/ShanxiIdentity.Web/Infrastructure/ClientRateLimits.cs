@@ -23,9 +23,18 @@ public static class ClientRateLimits
     /// <summary>Every 获取短信验证码.</summary>
     public const string Sms = "sms";
 
+    /// <summary>
+    /// The OpenID Connect token and revocation endpoints, where client secrets, codes and refresh
+    /// tokens are checked; a client system's server sends many. OpenIddict answers a wrong secret
+    /// before MVC sees the request, so this one is a global limiter on the paths, ahead of authentication.
+    /// </summary>
+    public const string Token = "token";
+
+    private static readonly PathString[] TokenPaths = ["/connect/token", "/connect/revoke"];
+
     public const string TooManyMessage = "操作过于频繁，请稍后再试";
 
-    private static readonly (string Name, int PermitLimit)[] Defaults = [(Credentials, 30), (Registration, 20), (Sms, 20)];
+    private static readonly (string Name, int PermitLimit)[] Defaults = [(Credentials, 30), (Registration, 20), (Sms, 20), (Token, 1200)];
 
     public static IServiceCollection AddClientRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,9 +45,18 @@ public static class ClientRateLimits
             {
                 var limit = configuration.GetValue($"RateLimits:{name}:PermitLimit", defaultLimit);
                 var window = TimeSpan.FromSeconds(configuration.GetValue($"RateLimits:{name}:WindowSeconds", 60));
-                options.AddPolicy(name, context => RateLimitPartition.GetFixedWindowLimiter(
+                Func<HttpContext, RateLimitPartition<string>> partition = context => RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 }));
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 });
+                if (name == Token)
+                {
+                    options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                        TokenPaths.Any(path => context.Request.Path.StartsWithSegments(path)) ? partition(context) : RateLimitPartition.GetNoLimiter(string.Empty));
+                }
+                else
+                {
+                    options.AddPolicy(name, partition);
+                }
             }
 
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -49,8 +67,13 @@ public static class ClientRateLimits
                     context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
                 }
 
-                // The page's script reads JSON; a form post gets the error page (re-executed as /error/429).
-                if (context.HttpContext.Request.WantsJson())
+                // A client system reads the protocol's JSON error; the page's script reads JSON; a form
+                // post gets the error page (re-executed as /error/429).
+                if (context.HttpContext.Request.Path.StartsWithSegments("/connect"))
+                {
+                    await context.HttpContext.Response.WriteAsJsonAsync(new Dictionary<string, string> { ["error"] = "temporarily_unavailable", ["error_description"] = TooManyMessage }, cancellationToken).ConfigureAwait(false);
+                }
+                else if (context.HttpContext.Request.WantsJson())
                 {
                     await context.HttpContext.Response.WriteAsJsonAsync(new { sent = false, message = TooManyMessage }, cancellationToken).ConfigureAwait(false);
                 }

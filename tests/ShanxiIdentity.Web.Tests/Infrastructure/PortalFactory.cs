@@ -88,7 +88,7 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
 
         // Every request of a test host comes from one address: the per-address throttles would
         // trip across unrelated tests. RateLimitTests runs with the limits low instead.
-        foreach (var policy in new[] { "credentials", "registration", "sms" })
+        foreach (var policy in new[] { "credentials", "registration", "sms", "token" })
         {
             builder.UseSetting($"RateLimits:{policy}:PermitLimit", "1000000");
         }

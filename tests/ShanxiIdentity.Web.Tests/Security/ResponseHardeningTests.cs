@@ -99,7 +99,23 @@ public sealed class RateLimitTests(RateLimitTests.LowLimitsFactory factory) : IC
             ArgumentNullException.ThrowIfNull(builder);
             builder.UseSetting("RateLimits:credentials:PermitLimit", "3");
             builder.UseSetting("RateLimits:sms:PermitLimit", "2");
+            builder.UseSetting("RateLimits:token:PermitLimit", "2");
         }
+    }
+
+    [Fact]
+    public async Task Too_many_token_requests_from_one_address_get_the_protocol_s_json_error()
+    {
+        var sso = await SsoClient.RegisterAsync(factory, ["profile"]);
+        var answers = new List<TokenAnswer>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            answers.Add(await sso.ClientCredentialsAsync(secretOverride: "guessing-" + attempt));
+        }
+
+        Assert.All(answers.Take(2), a => Assert.Equal("invalid_client", a.Error));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[2].Status);
+        Assert.Equal("temporarily_unavailable", answers[2].Error);
     }
 
     [Fact]

@@ -34,7 +34,8 @@ public abstract class SingleSignOnTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Contains("id_number", root.GetProperty("scopes_supported").EnumerateArray().Select(e => e.GetString()));
 
         using var keys = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri(root.GetProperty("jwks_uri").GetString()!)));
-        Assert.Contains(keys.RootElement.GetProperty("keys").EnumerateArray(), key => key.GetProperty("use").GetString() == "sig");
+        Assert.Contains(keys.RootElement.GetProperty("keys").EnumerateArray(), key => key.GetProperty("use").GetString() == "sig" && key.GetProperty("kty").GetString() == "EC");
+        Assert.Equal(["ES256"], root.GetProperty("id_token_signing_alg_values_supported").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]
@@ -158,6 +159,11 @@ public abstract class SingleSignOnTests<TFactory>(TFactory factory) : IClassFixt
 
         var first = await sso.RedeemAsync(code, request.Verifier);
         Assert.Equal(HttpStatusCode.OK, first.Status);
+
+        // Only what must be single-use or revocable is written down; access and identity tokens are self-contained.
+        var stored = await factory.QueryAsync(db => db.Set<OpenIddictEntityFrameworkCoreToken>()
+            .Where(t => t.Application!.ClientId == sso.ClientId).Select(t => t.Type).Distinct().ToListAsync());
+        Assert.Equal(["urn:ietf:params:oauth:token-type:refresh_token", "urn:openiddict:params:oauth:token-type:authorization_code"], stored.Order());
         var reused = await sso.RedeemAsync(code, request.Verifier);
         Assert.Equal("invalid_grant", reused.Error);
         Assert.Equal("invalid_grant", (await sso.RefreshAsync(first.Get("refresh_token"))).Error);
@@ -296,8 +302,8 @@ public abstract class SingleSignOnTests<TFactory>(TFactory factory) : IClassFixt
     public async Task The_provider_keys_are_kept_sealed_in_the_database_and_shared_by_a_second_instance()
     {
         var rows = await factory.QueryAsync(db => db.ProviderKeys.AsNoTracking().ToListAsync());
-        Assert.Equal(["encryption", "signing"], rows.Select(r => r.Purpose).Order());
-        Assert.All(rows, row => Assert.NotEqual(0x30, row.SealedPrivateKey[0])); // not a DER SEQUENCE in clear
+        Assert.Equal(["encryption-a256kw", "signing-es256"], rows.Select(r => r.Purpose).Order());
+        Assert.All(rows, row => Assert.True(row.SealedPrivateKey.AsSpan().IndexOf(ShanxiIdentity.Data.Protection.PersonalData.Cipher.Open(row.SealedPrivateKey)) < 0, "a key is stored in clear"));
 
         var sso = await SsoClient.RegisterAsync(factory, ["profile"]);
         var (_, person) = await factory.RegisteredCitizenAsync();

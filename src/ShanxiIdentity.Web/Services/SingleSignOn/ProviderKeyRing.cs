@@ -13,34 +13,46 @@ namespace ShanxiIdentity.Web.Services.SingleSignOn;
 /// The provider's signing and encryption keys, read from the database at start-up (created by
 /// the first instance that finds none). Every instance behind the load balancer reads the same
 /// rows, so a token issued by one is accepted by another; no development certificate anywhere.
+/// ES256 and AES key wrap rather than RSA: a token grant signs up to three tokens and opens one,
+/// and RSA's private-key operations were most of its cost (docs/benchmarks.md).
 /// </summary>
 public sealed class ProviderKeyRing
 {
-    private RsaSecurityKey? _signing;
-    private RsaSecurityKey? _encryption;
+    private ECDsaSecurityKey? _signing;
+    private SymmetricSecurityKey? _encryption;
 
-    public RsaSecurityKey Signing => _signing ?? throw NotLoaded();
+    public SigningCredentials Signing => new(_signing ?? throw NotLoaded(), SecurityAlgorithms.EcdsaSha256);
 
-    public RsaSecurityKey Encryption => _encryption ?? throw NotLoaded();
+    public EncryptingCredentials Encryption => new(_encryption ?? throw NotLoaded(), SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512);
 
     public async Task LoadAsync(PortalDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(clock);
-        _signing = await LoadOrCreateAsync(db, ProviderKeyPurpose.Signing, clock, cancellationToken).ConfigureAwait(false);
-        _encryption = await LoadOrCreateAsync(db, ProviderKeyPurpose.Encryption, clock, cancellationToken).ConfigureAwait(false);
+        var signing = await LoadOrCreateAsync(db, ProviderKeyPurpose.Signing, NewEcdsaKey, clock, cancellationToken).ConfigureAwait(false);
+        var ecdsa = ECDsa.Create();
+        ecdsa.ImportPkcs8PrivateKey(signing.Key, out _);
+        _signing = new ECDsaSecurityKey(ecdsa) { KeyId = signing.KeyId };
+
+        var encryption = await LoadOrCreateAsync(db, ProviderKeyPurpose.Encryption, () => RandomNumberGenerator.GetBytes(32), clock, cancellationToken).ConfigureAwait(false);
+        _encryption = new SymmetricSecurityKey(encryption.Key) { KeyId = encryption.KeyId };
     }
 
-    private static async Task<RsaSecurityKey> LoadOrCreateAsync(PortalDbContext db, string purpose, TimeProvider clock, CancellationToken cancellationToken)
+    private static byte[] NewEcdsaKey()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        return key.ExportPkcs8PrivateKey();
+    }
+
+    private static async Task<(byte[] Key, string KeyId)> LoadOrCreateAsync(PortalDbContext db, string purpose, Func<byte[]> create, TimeProvider clock, CancellationToken cancellationToken)
     {
         var stored = await db.ProviderKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Purpose == purpose, cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
-            using var rsa = RSA.Create(2048);
             var row = new ProviderKey
             {
                 Purpose = purpose,
-                SealedPrivateKey = PersonalData.Cipher.Seal(rsa.ExportPkcs8PrivateKey()),
+                SealedPrivateKey = PersonalData.Cipher.Seal(create()),
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
             db.ProviderKeys.Add(row);
@@ -57,9 +69,7 @@ public sealed class ProviderKeyRing
             }
         }
 
-        var key = RSA.Create();
-        key.ImportPkcs8PrivateKey(PersonalData.Cipher.Open(stored.SealedPrivateKey), out _);
-        return new RsaSecurityKey(key) { KeyId = $"{purpose}-{stored.Id}-{stored.CreatedAt:yyyyMMdd}" };
+        return (PersonalData.Cipher.Open(stored.SealedPrivateKey), $"{purpose}-{stored.Id}-{stored.CreatedAt:yyyyMMdd}");
     }
 
     private static InvalidOperationException NotLoaded() =>
@@ -70,8 +80,8 @@ public sealed class ProviderKeyRing
     {
         public void Configure(OpenIddictServerOptions options)
         {
-            options.SigningCredentials.Add(new SigningCredentials(keys.Signing, SecurityAlgorithms.RsaSha256));
-            options.EncryptionCredentials.Add(new EncryptingCredentials(keys.Encryption, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+            options.SigningCredentials.Add(keys.Signing);
+            options.EncryptionCredentials.Add(keys.Encryption);
         }
     }
 }
