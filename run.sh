@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 secret="$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
-dotnet build ShanxiIdentity.sln --nologo -v quiet -clp:ErrorsOnly
+dotnet build src/ShanxiIdentity.Web --nologo -v quiet -clp:ErrorsOnly
+dotnet build src/ShanxiIdentity.MyCases --nologo -v quiet -clp:ErrorsOnly
 
 SingleSignOn__DevelopmentClient__Secret="$secret" \
   dotnet run --no-build --project src/ShanxiIdentity.Web &

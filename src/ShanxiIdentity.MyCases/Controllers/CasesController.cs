@@ -24,8 +24,8 @@ public sealed class CasesController(CasesDbContext db, TimeProvider clock) : Con
     public IActionResult New() => View("Form", new CaseForm { ApplicantName = User.Identity?.Name });
 
     [HttpPost("new")]
-    public Task<IActionResult> New(CaseForm form, string? action) =>
-        SaveAsync(new CaseApplication { Id = Guid.NewGuid(), OwnerSubject = Owner, Status = CaseStatus.Draft, CreatedAt = Now }, form, action, isNew: true);
+    public Task<IActionResult> New(CaseForm form, string? intent) =>
+        SaveAsync(new CaseApplication { Id = Guid.NewGuid(), OwnerSubject = Owner, Status = CaseStatus.Draft, CreatedAt = Now }, form, intent, isNew: true);
 
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Show(Guid id)
@@ -41,7 +41,7 @@ public sealed class CasesController(CasesDbContext db, TimeProvider clock) : Con
     }
 
     [HttpPost("{id:guid}")]
-    public async Task<IActionResult> Update(Guid id, CaseForm form, string? action)
+    public async Task<IActionResult> Update(Guid id, CaseForm form, string? intent)
     {
         var application = await FindAsync(id);
         if (application is null || application.Status != CaseStatus.Draft)
@@ -50,7 +50,7 @@ public sealed class CasesController(CasesDbContext db, TimeProvider clock) : Con
         }
 
         ViewData["CaseId"] = id;
-        return await SaveAsync(application, form, action, isNew: false);
+        return await SaveAsync(application, form, intent, isNew: false);
     }
 
     [HttpPost("{id:guid}/delete")]
@@ -70,10 +70,10 @@ public sealed class CasesController(CasesDbContext db, TimeProvider clock) : Con
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private async Task<IActionResult> SaveAsync(CaseApplication application, CaseForm form, string? action, bool isNew)
+    private async Task<IActionResult> SaveAsync(CaseApplication application, CaseForm form, string? intent, bool isNew)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var submitting = action == Submit;
+        var submitting = intent == Submit;
         foreach (var (field, message) in form.Problems())
         {
             ModelState.AddModelError(field, message);

@@ -48,7 +48,11 @@ public sealed class ConnectController(
 
         // OpenIddict has matched the redirect address against the client's: the consent form (and
         // a form_post answer) may lead there.
-        SecurityHeaders.AllowFormActionTo(HttpContext, new Uri(request.RedirectUri!));
+        if (request.RedirectUri is { } redirectUri)
+        {
+            SecurityHeaders.AllowFormActionTo(HttpContext, new Uri(redirectUri));
+        }
+
         var session = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         if (!session.Succeeded || request.HasPromptValue(PromptValues.Login) && Request.Method == HttpMethods.Get)
         {
@@ -84,7 +88,11 @@ public sealed class ConnectController(
         if (decision.Length > 0)
         {
             // The consent form is the portal's own: it carries the antiforgery token.
-            await antiforgery.ValidateRequestAsync(HttpContext);
+            if (!await antiforgery.IsRequestValidAsync(HttpContext))
+            {
+                return BadRequest();
+            }
+
             if (decision != Accept)
             {
                 return Refuse(Errors.AccessDenied, ClientMessages.ConsentDenied);
@@ -175,9 +183,9 @@ public sealed class ConnectController(
         var session = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var hint = (await HttpContext.AuthenticateAsync(Server)).Principal;
         var confirmed = Request.HasFormContentType && Request.Form[Decision] == Accept;
-        if (confirmed)
+        if (confirmed && !await antiforgery.IsRequestValidAsync(HttpContext))
         {
-            await antiforgery.ValidateRequestAsync(HttpContext);
+            return BadRequest();
         }
 
         // With the identity token the client was given for this very person, the request cannot be a

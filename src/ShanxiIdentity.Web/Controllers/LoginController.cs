@@ -19,13 +19,12 @@ public sealed class LoginController(
     AccountLocator locator,
     PasswordSignIn passwordSignIn,
     LoginGate gate,
-    SignInReturnTarget returnTarget,
     SignInManager<Account> signIn) : Controller
 {
     [HttpGet("login")]
     public async Task<IActionResult> Login(string? returnUrl, string? kind)
     {
-        await returnTarget.AllowAsync(HttpContext, returnUrl);
+        await HttpContext.AllowReturnToClientAsync(returnUrl);
         return View(new LoginForm { ReturnUrl = returnUrl, Kind = kind == LoginKinds.Legal ? LoginKinds.Legal : LoginKinds.Person });
     }
 
@@ -34,7 +33,7 @@ public sealed class LoginController(
     public async Task<IActionResult> Login(LoginForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        await returnTarget.AllowAsync(HttpContext, form.ReturnUrl);
+        await HttpContext.AllowReturnToClientAsync(form.ReturnUrl);
         if (!ModelState.IsValid
             || !ModelState.AddCaptchaVerdict(await captcha.VerifyAsync(form.CaptchaId, form.Captcha, HttpContext.RequestAborted)))
         {

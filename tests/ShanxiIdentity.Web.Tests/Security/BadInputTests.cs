@@ -127,6 +127,14 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
                 ["LetterDate"] = "2020-01-01",
             }),
             new("new staff", adminSession, "/counter/staff/new", "/counter/staff/new", new() { ["LoginName"] = admin.LoginName, ["Name"] = "王测试", ["Roles"] = StaffRole.Clerk }),
+            new("client registration", adminSession, "/counter/clients/new", "/counter/clients/new", new()
+            {
+                ["ClientId"] = (await SsoClient.RegisterAsync(factory, ["profile"])).ClientId, // taken: refused after every other check
+                ["Name"] = "测试业务系统",
+                ["RedirectUris"] = "https://cases.example.gov.cn/signin-oidc",
+                ["Scopes"] = "openid",
+                ["Confidential"] = "true",
+            }),
         ];
     }
 
@@ -171,7 +179,8 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
             await db.LegalEntityProfiles.CountAsync(),
             await db.ReservedPhoneChanges.CountAsync(),
             await db.CounterRequests.CountAsync(),
-            await db.StaffProfiles.CountAsync()));
+            await db.StaffProfiles.CountAsync(),
+            await db.Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication>().CountAsync()));
 
     private static string Describe(string value) => value.Length > 20 ? $"[{value.Length} chars]" : System.Text.Json.JsonSerializer.Serialize(value);
 }

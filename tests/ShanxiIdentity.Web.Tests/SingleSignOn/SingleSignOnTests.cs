@@ -364,6 +364,7 @@ public abstract class SingleSignOnTests<TFactory>(TFactory factory) : IClassFixt
         var edit = await admin.GetPageAsync($"/counter/clients/{clientId}");
         var saved = await admin.SubmitAsync(edit, $"/counter/clients/{clientId}", new Dictionary<string, string?> { ["Name"] = "不动产登记系统（新）", ["RedirectUris"] = fields["RedirectUris"], ["Scopes"] = "openid" });
         Assert.Equal("/counter/clients", saved.Location);
+        Assert.Equal(HttpStatusCode.OK, (await system.ClientCredentialsAsync(secretOverride: newSecret)).Status); // a change keeps the secret
         var removed = await admin.SubmitAsync(await admin.GetPageAsync("/counter/clients"), $"/counter/clients/{clientId}/remove", new Dictionary<string, string?>());
         Assert.Equal("/counter/clients", removed.Location);
         Assert.Equal("invalid_client", (await system.ClientCredentialsAsync(secretOverride: newSecret)).Error);

@@ -9,15 +9,18 @@ namespace ShanxiIdentity.Web.Services.SingleSignOn;
 /// when the request names a registered client and one of its registered addresses. The login page
 /// lets its form lead there (see <see cref="SecurityHeaders.AllowFormActionTo"/>).
 /// </summary>
-public sealed class SignInReturnTarget(IOpenIddictApplicationManager applications)
+public static class SignInReturnTarget
 {
-    public async Task AllowAsync(HttpContext context, string? returnUrl)
+    public static async Task AllowReturnToClientAsync(this HttpContext context, string? returnUrl)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (returnUrl is null || !returnUrl.StartsWith(SingleSignOnSetup.AuthorizePath + "?", StringComparison.Ordinal))
         {
             return;
         }
+
+        // Resolved only here: the login page of an ordinary visit builds no OpenIddict manager.
+        var applications = context.RequestServices.GetRequiredService<IOpenIddictApplicationManager>();
 
         var query = QueryHelpers.ParseQuery(returnUrl[SingleSignOnSetup.AuthorizePath.Length..]);
         var redirectUri = query[OpenIddictConstants.Parameters.RedirectUri].ToString();

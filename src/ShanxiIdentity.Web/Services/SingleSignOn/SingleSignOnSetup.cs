@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using ShanxiIdentity.Data;
@@ -92,19 +94,16 @@ public static class SingleSignOnSetup
                 {
                     aspNetCore.DisableTransportSecurityRequirement();
                 }
-            })
-            .AddValidation(options =>
-            {
-                options.UseLocalServer();
-                options.UseAspNetCore();
             });
+
+        services.AddScoped<AuthenticationHandlerProvider>();
+        services.Replace(ServiceDescriptor.Scoped<IAuthenticationHandlerProvider, ProtocolPathHandlerProvider>());
 
         services.AddSingleton<ProviderKeyRing>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ProviderKeyRing.ServerOptionsSetup>();
         services.AddScoped<SsoIdentities>();
         services.AddScoped<ClientRegistry>();
         services.AddScoped<ConsentRegistry>();
-        services.AddScoped<SignInReturnTarget>();
         if (environment.IsDevelopment())
         {
             services.AddHostedService<DevelopmentClientSeeder>();
