@@ -8,6 +8,16 @@ namespace ShanxiIdentity.Web.Controllers;
 
 public static class FormExtensions
 {
+    /// <summary>
+    /// Where a sign-in or a registration ends: back to where the person came from (a client system's
+    /// authorization request, a page of the portal) when that is local, else 我的账号.
+    /// </summary>
+    public static IActionResult ReturnOrMyAccount(this Controller controller, string? returnUrl)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        return controller.Url.IsLocalUrl(returnUrl) ? controller.LocalRedirect(returnUrl) : controller.RedirectToAction("Index", "MyAccount");
+    }
+
     /// <summary>Puts the captcha's refusal beside the 验证码 field; true when it passed.</summary>
     public static bool AddCaptchaVerdict(this ModelStateDictionary modelState, CaptchaVerdict verdict)
     {

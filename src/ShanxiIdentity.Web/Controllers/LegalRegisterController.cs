@@ -20,7 +20,7 @@ public sealed class LegalRegisterController(
     PasswordSignIn passwordSignIn) : Controller
 {
     [HttpGet("")]
-    public IActionResult Index() => View(new RegisterLegalEntityForm());
+    public IActionResult Index(string? returnUrl) => View(new RegisterLegalEntityForm { ReturnUrl = returnUrl });
 
     [EnableRateLimiting(ClientRateLimits.Registration)]
     [HttpPost("")]
@@ -66,7 +66,7 @@ public sealed class LegalRegisterController(
 
         await passwordSignIn.SignInAsync(result.Account);
         TempData["Status"] = "注册成功，已为您登录";
-        return RedirectToAction("Index", "MyAccount");
+        return this.ReturnOrMyAccount(form.ReturnUrl);
     }
 
     /// <summary>Registered, but the type is verified at the counter before the account can log in.</summary>

@@ -61,7 +61,7 @@ public sealed class LoginController(
                 }
 
                 await passwordSignIn.SignInAsync(account);
-                return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToAction("Index", "MyAccount");
+                return this.ReturnOrMyAccount(form.ReturnUrl);
             case SignInOutcome.LockedOut:
                 ModelState.AddModelError(nameof(form.Password), result.LockedMessage());
                 break;

@@ -21,7 +21,7 @@ public sealed class RegisterController(
     SignInManager<Account> signIn) : Controller
 {
     [HttpGet("")]
-    public IActionResult Index() => View(new RegisterPersonForm());
+    public IActionResult Index(string? returnUrl) => View(new RegisterPersonForm { ReturnUrl = returnUrl });
 
     [EnableRateLimiting(ClientRateLimits.Registration)]
     [HttpPost("")]
@@ -57,7 +57,7 @@ public sealed class RegisterController(
 
         await signIn.SignInAsync(result.Account!, isPersistent: false);
         TempData["Status"] = "注册成功，已为您登录";
-        return RedirectToAction("Index", "MyAccount");
+        return this.ReturnOrMyAccount(form.ReturnUrl);
     }
 
     /// <summary>获取短信验证码: answers the page's script with JSON, or re-shows the form without script.</summary>

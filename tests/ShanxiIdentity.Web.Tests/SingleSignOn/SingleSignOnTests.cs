@@ -96,6 +96,29 @@ public abstract class SingleSignOnTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Someone_without_an_account_registers_on_the_way_and_comes_back_to_the_client_system()
+    {
+        var sso = await SsoClient.RegisterAsync(factory, ["profile"]);
+        var newcomer = Citizen.New();
+        await factory.AddResidentAsync(newcomer);
+        var visitor = factory.NewSession();
+        var request = sso.AuthorizeRequest("openid profile");
+
+        using var challenge = await visitor.Client.GetAsync(new Uri(request.Url, UriKind.Relative));
+        var login = await visitor.GetPageAsync(challenge.Headers.Location!.PathAndQuery);
+        var registerUrl = login.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Single(h => h.StartsWith("/account/register?", StringComparison.Ordinal));
+        var register = await visitor.GetPageAsync(registerUrl);
+        var code = await factory.RequestRegistrationCodeAsync(visitor, register, newcomer.Phone);
+        var registered = await visitor.SubmitAsync(register, CitizenJourney.RegisterUrl, CitizenJourney.RegistrationFields(newcomer, code));
+
+        Assert.Equal(request.Url, registered.Location);
+        Assert.True((await sso.SignInAsync(visitor, request)).ConsentShown);
+
+        // The 法人登录 tab keeps the way back too.
+        Assert.Contains(login.QuerySelectorAll("a").Select(a => a.GetAttribute("href")), h => h!.StartsWith("/account/login?kind=legal&returnUrl=", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_organisation_s_account_releases_its_name_credit_code_and_type()
     {
         var sso = await SsoClient.RegisterAsync(factory, ["profile", "organization"]);

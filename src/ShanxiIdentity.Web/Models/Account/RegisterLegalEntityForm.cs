@@ -9,6 +9,9 @@ namespace ShanxiIdentity.Web.Models.Account;
 /// <summary>法人注册.</summary>
 public sealed class RegisterLegalEntityForm : CaptchaForm
 {
+    /// <summary>Where to go once registered: a client system's authorization request when the person came from one.</summary>
+    public string? ReturnUrl { get; set; }
+
     [Display(Name = "法人类型")]
     public string? Type { get; set; }
 
