@@ -34,7 +34,17 @@ public static class ClientRateLimits
 
     public const string TooManyMessage = "操作过于频繁，请稍后再试";
 
-    private static readonly (string Name, int PermitLimit)[] Defaults = [(Credentials, 30), (Registration, 20), (Sms, 20), (Token, 1200)];
+    private static readonly (string Name, int PermitLimit)[] Defaults = [(Credentials, 30), (Registration, 20), (Sms, 20)];
+
+    /// <summary>A fixed window per client address, sized by <c>RateLimits:{name}:PermitLimit</c> and <c>…:WindowSeconds</c>.</summary>
+    private static Func<HttpContext, RateLimitPartition<string>> PerAddress(IConfiguration configuration, string name, int defaultLimit)
+    {
+        var limit = configuration.GetValue($"RateLimits:{name}:PermitLimit", defaultLimit);
+        var window = TimeSpan.FromSeconds(configuration.GetValue($"RateLimits:{name}:WindowSeconds", 60));
+        return context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 });
+    }
 
     public static IServiceCollection AddClientRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,21 +53,12 @@ public static class ClientRateLimits
         {
             foreach (var (name, defaultLimit) in Defaults)
             {
-                var limit = configuration.GetValue($"RateLimits:{name}:PermitLimit", defaultLimit);
-                var window = TimeSpan.FromSeconds(configuration.GetValue($"RateLimits:{name}:WindowSeconds", 60));
-                Func<HttpContext, RateLimitPartition<string>> partition = context => RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 });
-                if (name == Token)
-                {
-                    options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                        TokenPaths.Any(path => context.Request.Path.StartsWithSegments(path)) ? partition(context) : RateLimitPartition.GetNoLimiter(string.Empty));
-                }
-                else
-                {
-                    options.AddPolicy(name, partition);
-                }
+                options.AddPolicy(name, PerAddress(configuration, name, defaultLimit));
             }
+
+            var tokenLimit = PerAddress(configuration, Token, 1200);
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                TokenPaths.Any(path => context.Request.Path.StartsWithSegments(path)) ? tokenLimit(context) : RateLimitPartition.GetNoLimiter(string.Empty));
 
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, cancellationToken) =>

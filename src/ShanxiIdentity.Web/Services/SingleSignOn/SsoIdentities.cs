@@ -26,17 +26,9 @@ public sealed class SsoIdentities(UserManager<Account> users)
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, account.Id.ToString());
         identity.SetClaim(SecurityStampClaim, await users.GetSecurityStampAsync(account).ConfigureAwait(false));
-        if (granted.Contains(Scopes.Profile))
+        foreach (var (type, value) in ProfileAndOrganisation(account, granted))
         {
-            identity.SetClaim(Claims.Name, DisplayName(account));
-            identity.SetClaim(SsoClaims.AccountKind, KindName(account.Kind));
-        }
-
-        if (granted.Contains(SsoScopes.Organization) && account.LegalEntity is { } organisation)
-        {
-            identity.SetClaim(SsoClaims.OrganizationName, organisation.OrganisationName);
-            identity.SetClaim(SsoClaims.CreditCode, organisation.CreditCode);
-            identity.SetClaim(SsoClaims.OrganizationType, organisation.Type.DisplayName());
+            identity.SetClaim(type, value);
         }
 
         identity.SetScopes(granted);
@@ -64,10 +56,9 @@ public sealed class SsoIdentities(UserManager<Account> users)
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(scopes);
         var claims = new Dictionary<string, object>(StringComparer.Ordinal) { [Claims.Subject] = account.Id.ToString() };
-        if (scopes.Contains(Scopes.Profile))
+        foreach (var (type, value) in ProfileAndOrganisation(account, scopes))
         {
-            claims[Claims.Name] = DisplayName(account);
-            claims[SsoClaims.AccountKind] = KindName(account.Kind);
+            claims[type] = value;
         }
 
         if (scopes.Contains(Scopes.Phone) && account.PhoneNumber is { Length: > 0 } phone)
@@ -76,19 +67,29 @@ public sealed class SsoIdentities(UserManager<Account> users)
             claims[Claims.PhoneNumberVerified] = account.PhoneNumberConfirmed;
         }
 
-        if (scopes.Contains(SsoScopes.Organization) && account.LegalEntity is { } organisation)
-        {
-            claims[SsoClaims.OrganizationName] = organisation.OrganisationName;
-            claims[SsoClaims.CreditCode] = organisation.CreditCode;
-            claims[SsoClaims.OrganizationType] = organisation.Type.DisplayName();
-        }
-
         if (scopes.Contains(SsoScopes.IdNumber) && (account.Person?.ResidentIdNumber ?? account.LegalEntity?.RepresentativeIdNumber) is { } idNumber)
         {
             claims[SsoClaims.IdNumber] = idNumber;
         }
 
         return claims;
+    }
+
+    /// <summary>What the identity token and userinfo both release: the profile and the organisation.</summary>
+    private static IEnumerable<(string Type, string Value)> ProfileAndOrganisation(Account account, IReadOnlySet<string> scopes)
+    {
+        if (scopes.Contains(Scopes.Profile))
+        {
+            yield return (Claims.Name, DisplayName(account));
+            yield return (SsoClaims.AccountKind, KindName(account.Kind));
+        }
+
+        if (scopes.Contains(SsoScopes.Organization) && account.LegalEntity is { } organisation)
+        {
+            yield return (SsoClaims.OrganizationName, organisation.OrganisationName);
+            yield return (SsoClaims.CreditCode, organisation.CreditCode);
+            yield return (SsoClaims.OrganizationType, organisation.Type.DisplayName());
+        }
     }
 
     /// <summary>The person's name, or the organisation's for a legal account.</summary>
