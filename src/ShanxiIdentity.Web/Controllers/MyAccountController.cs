@@ -201,7 +201,7 @@ public sealed class MyAccountController(
             .Select(r => new { r.ChangeKind, r.AppliedAt })
             .Take(20)
             .ToListAsync(HttpContext.RequestAborted);
-        return applied.Select(r => (r.ChangeKind.DisplayName(), r.AppliedAt!.Value.AddHours(8).ToString("yyyy年M月d日 HH:mm", System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        return applied.Select(r => (r.ChangeKind.DisplayName(), ChinaTime.Format(r.AppliedAt!.Value, "yyyy年M月d日 HH:mm"))).ToList();
     }
 
     private async Task<Account?> CurrentAsync() =>
@@ -209,7 +209,7 @@ public sealed class MyAccountController(
 
     private static MyAccountView ToView(Account account)
     {
-        var registered = account.CreatedAt.AddHours(8).ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture);
+        var registered = ChinaTime.Format(account.CreatedAt, "yyyy年M月d日");
         var phone = new ProfileRow("手机号", account.PhoneNumber is { } p ? SensitiveText.MaskPhone(p) : "未预留", "phone");
         var userName = account.UserName is { } name && !name.StartsWith(AccountLocator.InternalUserNamePrefix, StringComparison.Ordinal) ? name : null;
         if (account.LegalEntity is { } organisation)

@@ -1,8 +1,9 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Web.Services.Accounts;
+
+using ShanxiIdentity.Domain.Identifiers;
 
 namespace ShanxiIdentity.Web.Services.Counter;
 
@@ -14,7 +15,7 @@ public sealed record AuditRow(long Id, DateTime At, string? Actor, string Action
     public string ActionName => AuditAction.DisplayName(Action);
 
     /// <summary>China time, as staff read it.</summary>
-    public string AtText => At.AddHours(8).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    public string AtText => ChinaTime.Format(At, "yyyy-MM-dd HH:mm:ss");
 }
 
 /// <summary>Reads the append-only audit log for administrators: search, and export as CSV.</summary>

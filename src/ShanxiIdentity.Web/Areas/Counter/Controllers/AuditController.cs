@@ -1,10 +1,11 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ShanxiIdentity.Web.Areas.Counter.Models;
 using ShanxiIdentity.Web.Services.Accounts;
 using ShanxiIdentity.Web.Services.Counter;
+
+using ShanxiIdentity.Domain.Identifiers;
 
 namespace ShanxiIdentity.Web.Areas.Counter.Controllers;
 
@@ -27,7 +28,7 @@ public sealed class AuditController(AuditTrail trail, AuditLog audit, TimeProvid
         var query = Query(actor, actionName, account, from, to);
         var rows = await trail.SearchAsync(query, AuditTrail.ExportLimit, Aborted);
         await audit.WriteAsync(AuditAction.AuditExported, null, StaffId, $"{rows.Count} 条", Aborted);
-        var name = $"audit-{clock.GetUtcNow().AddHours(8).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.csv";
+        var name = $"audit-{ChinaTime.Format(clock.GetUtcNow(), "yyyyMMdd-HHmmss")}.csv";
         return File(Encoding.UTF8.GetBytes(AuditTrail.ToCsv(rows)), "text/csv; charset=utf-8", name);
     }
 
