@@ -32,22 +32,23 @@ var portalDll = Path.Combine(work, "portal", "ShanxiIdentity.Web.dll");
 await StockTemplate.RunAsync("dotnet", root, "publish", "src/ShanxiIdentity.Web", "-c", "Release", "-o", Path.GetDirectoryName(portalDll)!, "--nologo", "-v", "quiet");
 
 // The limit of a login: raw hash verifications per second on all cores.
-var argon2 = new Argon2PasswordHasher(new Argon2Settings());
+var argon2 = new Argon2PasswordHasher(new Argon2Settings(), new PasswordHashSlots());
 var argonHash = argon2.HashPassword(new Account(), AccountSeeder.Password);
 facts["argon2id verifications/s"] = HashRate(() => argon2.VerifyHashedPassword(new Account(), argonHash, AccountSeeder.Password) != PasswordVerificationResult.Failed);
 var pbkdf2 = new PasswordHasher<IdentityUser>();
 var pbkdf2Hash = pbkdf2.HashPassword(new IdentityUser(), AccountSeeder.Password);
 facts["pbkdf2 (Identity default) verifications/s"] = HashRate(() => pbkdf2.VerifyHashedPassword(new IdentityUser(), pbkdf2Hash, AccountSeeder.Password) != PasswordVerificationResult.Failed);
 
-if (!options.SkipPeer)
+string[] peerScenarios = ["peer: home page", "peer: login page", "peer: complete logins"];
+if (!options.SkipPeer && peerScenarios.Any(options.Includes))
 {
     Console.WriteLine("Generating and publishing the stock template (dotnet new mvc --auth Individual)…");
     var peerDll = await StockTemplate.PublishAsync(work);
     await using var peer = await ServerProcess.StartAsync(peerDll, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
     await StockTemplate.RegisterAsync(peer.Address);
-    results.Add(await LoadClient.GetAsync("peer: home page", peer.Address, "/", options.Duration, options.Workers));
-    results.Add(await LoadClient.GetAsync("peer: login page", peer.Address, "/Identity/Account/Login", options.Duration, options.Workers));
-    results.Add(await LoadClient.RunAsync("peer: complete logins", peer.Address, options.Duration, options.Workers, StockTemplate.LogInAsync));
+    await MeasureAsync(peerScenarios[0], (name, duration) => LoadClient.GetAsync(name, peer.Address, "/", duration, options.Workers));
+    await MeasureAsync(peerScenarios[1], (name, duration) => LoadClient.GetAsync(name, peer.Address, "/Identity/Account/Login", duration, options.Workers));
+    await MeasureAsync(peerScenarios[2], (name, duration) => LoadClient.RunAsync(name, peer.Address, duration, options.Workers, StockTemplate.LogInAsync));
     facts["peer: resident MiB after run"] = peer.ResidentMiB();
     facts["peer: start to first 200 (s)"] = peer.StartToFirst200.TotalSeconds;
 }
@@ -84,21 +85,29 @@ foreach (var provider in options.Providers)
     await using (var portal = await ServerProcess.StartAsync(portalDll, environment))
     {
         facts[$"{label}: start to first 200 (s)"] = portal.StartToFirst200.TotalSeconds;
-        results.Add(await LoadClient.GetAsync($"{label}: minimal endpoint /healthz", portal.Address, "/healthz", options.Duration, options.Workers));
-        results.Add(await LoadClient.GetAsync($"{label}: home page", portal.Address, "/", options.Duration, options.Workers));
-        results.Add(await LoadClient.GetAsync($"{label}: FAQ", portal.Address, "/guide/faq", options.Duration, options.Workers));
-        results.Add(await LoadClient.GetAsync($"{label}: materials", portal.Address, "/guide/materials?operation=modify&userType=branch&agent=yes", options.Duration, options.Workers));
-        results.Add(await LoadClient.GetAsync($"{label}: templates", portal.Address, "/guide/templates", options.Duration, options.Workers));
-        results.Add(await LoadClient.GetAsync($"{label}: login page", portal.Address, "/account/login", options.Duration, options.Workers));
-        results.Add(await LoadClient.RunAsync($"{label}: complete logins (1,000 accounts)", portal.Address, options.Duration, options.Workers, client => PortalLogin.LogInAsync(client, 1_000)));
+        foreach (var (page, path) in new[]
+        {
+            ("minimal endpoint /healthz", "/healthz"), ("home page", "/"), ("FAQ", "/guide/faq"),
+            ("materials", "/guide/materials?operation=modify&userType=branch&agent=yes"), ("templates", "/guide/templates"), ("login page", "/account/login"),
+        })
+        {
+            await MeasureAsync($"{label}: {page}", (name, duration) => LoadClient.GetAsync(name, portal.Address, path, duration, options.Workers));
+        }
+
+        await MeasureAsync($"{label}: complete logins (1,000 accounts)", (name, duration) => LoadClient.RunAsync(name, portal.Address, duration, options.Workers, client => PortalLogin.LogInAsync(client, 1_000)));
 
         var secret = await TokenGrants.RegisterAsync(provider, connection);
-        results.Add(await LoadClient.RunAsync($"{label}: client-credential grants", portal.Address, options.Duration, options.Workers, client => TokenGrants.ClientCredentialsAsync(client, secret)));
-        results.Add(await LoadClient.RunAsync(
-            $"{label}: refresh-token grants", portal.Address, options.Duration, options.Workers,
+        await MeasureAsync($"{label}: client-credential grants", (name, duration) => LoadClient.RunAsync(name, portal.Address, duration, options.Workers, client => TokenGrants.ClientCredentialsAsync(client, secret)));
+        await MeasureAsync($"{label}: refresh-token grants", (name, duration) => LoadClient.RunAsync(
+            name, portal.Address, duration, options.Workers,
             client => TokenGrants.RefreshAsync(client, secret),
             prepare: client => TokenGrants.SignInAsync(client, secret, 1_000)));
         facts[$"{label}: resident MiB after run"] = portal.ResidentMiB();
+    }
+
+    if (!options.Includes("complete logins ("))
+    {
+        continue;
     }
 
     Console.WriteLine($"{label}: seeding up to {options.LargeAccounts:N0} accounts…");
@@ -107,7 +116,7 @@ foreach (var provider in options.Providers)
     facts[$"{label}: seeding to {options.LargeAccounts:N0} accounts (s)"] = seeding.Elapsed.TotalSeconds;
     await using (var portal = await ServerProcess.StartAsync(portalDll, environment))
     {
-        results.Add(await LoadClient.RunAsync($"{label}: complete logins ({options.LargeAccounts:N0} accounts)", portal.Address, options.Duration, options.Workers, client => PortalLogin.LogInAsync(client, options.LargeAccounts)));
+        await MeasureAsync($"{label}: complete logins ({options.LargeAccounts:N0} accounts)", (name, duration) => LoadClient.RunAsync(name, portal.Address, duration, options.Workers, client => PortalLogin.LogInAsync(client, options.LargeAccounts)));
     }
 }
 
@@ -122,6 +131,31 @@ if (options.Output is { } output)
 
 Directory.Delete(work, recursive: true);
 return 0;
+
+// Each scenario first runs unmeasured for the warm-up time: a fresh process's throughput keeps rising
+// for its first seconds (tiered JIT, dynamic PGO, pools), and the figures are for a portal that has
+// been serving for a while, not one that has just started.
+async Task MeasureAsync(string name, Func<string, TimeSpan, Task<LoadResult>> scenario)
+{
+    if (!options.Includes(name))
+    {
+        return;
+    }
+
+    if (options.WarmUp > TimeSpan.Zero)
+    {
+        await scenario(name, options.WarmUp);
+    }
+
+    for (var round = 1; round < options.Rounds; round++)
+    {
+        Console.WriteLine($"{await scenario(name, options.Duration)} (round {round})");
+    }
+
+    var result = await scenario(name, options.Duration);
+    Console.WriteLine(result);
+    results.Add(result);
+}
 
 static double HashRate(Func<bool> verify)
 {
@@ -175,8 +209,11 @@ internal static class PortalLogin
     }
 }
 
-internal sealed record BenchOptions(TimeSpan Duration, int Workers, int LargeAccounts, bool SkipPeer, string? Postgres, string? Output)
+internal sealed record BenchOptions(TimeSpan Duration, TimeSpan WarmUp, int Rounds, int Workers, int LargeAccounts, bool SkipPeer, string? Postgres, string? Output, string? Only)
 {
+    /// <summary>Whether a scenario is run: all of them, or those whose name contains <c>--only</c>'s text.</summary>
+    public bool Includes(string scenario) => Only is null || scenario.Contains(Only, StringComparison.OrdinalIgnoreCase);
+
     public IEnumerable<DatabaseProvider> Providers => Postgres is null ? [DatabaseProvider.Sqlite] : [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
 
     public static BenchOptions Parse(string[] args)
@@ -185,10 +222,13 @@ internal sealed record BenchOptions(TimeSpan Duration, int Workers, int LargeAcc
         var smoke = args.Contains("--smoke");
         return new BenchOptions(
             TimeSpan.FromSeconds(int.Parse(Value("--duration") ?? (smoke ? "2" : "10"), CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(int.Parse(Value("--warm-up") ?? (smoke ? "1" : "5"), CultureInfo.InvariantCulture)),
+            int.Parse(Value("--rounds") ?? "1", CultureInfo.InvariantCulture),
             int.Parse(Value("--workers") ?? "16", CultureInfo.InvariantCulture),
             int.Parse(Value("--large") ?? (smoke ? "5000" : "1000000"), CultureInfo.InvariantCulture),
             smoke || args.Contains("--skip-peer"),
             Value("--postgres") ?? Environment.GetEnvironmentVariable("SHANXI_BENCH_POSTGRES"),
-            Value("--out") ?? (smoke ? null : "docs/benchmarks.md"));
+            Value("--out") ?? (smoke || args.Contains("--only") ? null : "docs/benchmarks.md"),
+            Value("--only"));
     }
 }

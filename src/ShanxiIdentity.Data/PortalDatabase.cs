@@ -27,7 +27,7 @@ public static class PortalDatabase
         var assembly = MigrationsAssembly(provider);
         return provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(assembly)),
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(assembly)).AddInterceptors(SqliteBusyTimeout.Instance),
             DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(assembly).EnableRetryOnFailure(RetryCount, RetryDelay, null)),
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, o => o.MigrationsAssembly(assembly).EnableRetryOnFailure(RetryCount, RetryDelay, null)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),

@@ -9,7 +9,7 @@ namespace ShanxiIdentity.Web.Tests.Accounts;
 public sealed class Argon2PasswordHasherTests
 {
     private static readonly Account User = new() { UserName = "someone" };
-    private readonly Argon2PasswordHasher _hasher = new(new Argon2Settings());
+    private readonly Argon2PasswordHasher _hasher = new(new Argon2Settings(), new PasswordHashSlots());
 
     [Fact]
     public void Hashes_are_phc_strings_carrying_owasp_parameters_and_a_fresh_salt()
@@ -35,7 +35,7 @@ public sealed class Argon2PasswordHasherTests
     [Fact]
     public void Hashes_made_with_weaker_parameters_ask_to_be_replaced()
     {
-        var weak = new Argon2PasswordHasher(new Argon2Settings(MemoryKiB: 8 * 1024, Passes: 1)).HashPassword(User, "Some#Password1");
+        var weak = new Argon2PasswordHasher(new Argon2Settings(MemoryKiB: 8 * 1024, Passes: 1), new PasswordHashSlots()).HashPassword(User, "Some#Password1");
 
         Assert.StartsWith("$argon2id$v=19$m=8192,t=1,p=1$", weak, StringComparison.Ordinal);
         Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, _hasher.VerifyHashedPassword(User, weak, "Some#Password1"));

@@ -32,16 +32,15 @@ public sealed record Argon2Settings(int MemoryKiB = 19 * 1024, int Passes = 2, i
 /// Argon2id through libsodium (NSec), stored as a PHC string
 /// (<c>$argon2id$v=19$m=19456,t=2,p=1$salt$hash</c>) so its parameters travel with it and can be raised
 /// later. Hashes of Identity's PBKDF2 hasher still verify and are upgraded on the next successful
-/// login (SuccessRehashNeeded), as are Argon2id hashes made with weaker parameters. At most one
-/// hash per core is computed at once, so a login storm queues instead of exhausting memory.
+/// login (SuccessRehashNeeded), as are Argon2id hashes made with weaker parameters. Every hash runs
+/// in one of the <see cref="PasswordHashSlots"/>.
 /// </summary>
-public sealed class Argon2PasswordHasher(Argon2Settings settings) : IPasswordHasher<Account>
+public sealed class Argon2PasswordHasher(Argon2Settings settings, PasswordHashSlots slots) : IPasswordHasher<Account>
 {
     private const string Prefix = "$argon2id$v=19$";
     private const int SaltBytes = 16;
     private const int HashBytes = 32;
 
-    private static readonly SemaphoreSlim Gate = new(Environment.ProcessorCount, Environment.ProcessorCount);
     private readonly PasswordHasher<Account> _legacy = new();
 
     public string HashPassword(Account user, string password)
@@ -78,7 +77,7 @@ public sealed class Argon2PasswordHasher(Argon2Settings settings) : IPasswordHas
         return settings.IsStrongerThan(stored) ? PasswordVerificationResult.SuccessRehashNeeded : PasswordVerificationResult.Success;
     }
 
-    private static byte[] Derive(string password, byte[] salt, Argon2Settings cost)
+    private byte[] Derive(string password, byte[] salt, Argon2Settings cost)
     {
         var algorithm = PasswordBasedKeyDerivationAlgorithm.Argon2id(new Argon2Parameters
         {
@@ -86,15 +85,7 @@ public sealed class Argon2PasswordHasher(Argon2Settings settings) : IPasswordHas
             NumberOfPasses = cost.Passes,
             DegreeOfParallelism = cost.Lanes,
         });
-        Gate.Wait();
-        try
-        {
-            return algorithm.DeriveBytes(Encoding.UTF8.GetBytes(password), salt, HashBytes);
-        }
-        finally
-        {
-            Gate.Release();
-        }
+        return slots.Run(() => algorithm.DeriveBytes(Encoding.UTF8.GetBytes(password), salt, HashBytes));
     }
 
     private static bool TryParse(string phc, out Argon2Settings cost, out byte[] salt, out byte[] hash)

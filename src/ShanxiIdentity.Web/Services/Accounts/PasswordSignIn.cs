@@ -25,7 +25,7 @@ public sealed record SignInResult(SignInOutcome Outcome, DateTimeOffset? LockedU
 /// account for fifteen minutes. Identity counts failures without a window, so the window start is
 /// kept on the account and an old run of failures is forgotten before counting a new one.
 /// </summary>
-public sealed class PasswordSignIn(UserManager<Account> users, SignInManager<Account> signIn, PortalDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class PasswordSignIn(UserManager<Account> users, SignInManager<Account> signIn, PortalDbContext db, AuditLog audit, TimeProvider clock, PasswordHashSlots hashSlots)
 {
     /// <summary>More concurrent failures on one account than this is not a race but a flood.</summary>
     private const int MaxConcurrentRetries = 50;
@@ -45,7 +45,7 @@ public sealed class PasswordSignIn(UserManager<Account> users, SignInManager<Acc
             return new SignInResult(SignInOutcome.LockedOut, account.LockoutEnd);
         }
 
-        if (await users.CheckPasswordAsync(account, password).ConfigureAwait(false))
+        if (await hashSlots.RunAsync(() => users.CheckPasswordAsync(account, password)).ConfigureAwait(false))
         {
             if (!secondFactorFollows)
             {
