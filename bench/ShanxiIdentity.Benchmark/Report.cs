@@ -11,7 +11,8 @@ internal static class Report
         var text = new StringBuilder();
         text.AppendLine("# Benchmarks").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Run on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `bench/run.sh`: {Machine()}.");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Each scenario ran {options.Duration.TotalSeconds:F0} s with {options.Workers} closed-loop workers on the same machine as the server (they compete for its cores).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Each scenario ran {options.Duration.TotalSeconds:F0} s with {options.Workers} closed-loop workers on the same machine as the server (they compete for its cores), after {options.WarmUp.TotalSeconds:F0} s unmeasured.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Every server process first served complete logins for {options.ProcessWarmUp.TotalSeconds:F0} s, as a portal that has been running does; the first seconds of that are the \"after start\" facts.");
         text.AppendLine("ShanxiIdentity: Release build, `Captcha:FixedAnswer` set, Argon2id m=19 MiB t=2 p=1. Peer: `dotnet new mvc --auth Individual`, Release, email confirmation off, SQLite.").AppendLine();
         text.AppendLine("| scenario | per second | p50 ms | p99 ms | failures |").AppendLine("| --- | ---: | ---: | ---: | ---: |");
         foreach (var r in results)

@@ -32,8 +32,14 @@ public sealed partial class DatabaseMigrator(PortalDbContext db, DatabaseSetting
     {
         try
         {
-            var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false);
-            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+            if (pending.Count > 0)
+            {
+                // Not called on an up-to-date database: it compares the model with the migrations'
+                // snapshot and takes the migration lock, a good part of every start-up.
+                await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             if (settings.Provider == DatabaseProvider.Sqlite)
             {
                 // Write-ahead log (kept in the file once set): readers no longer wait for a writer and a
@@ -42,7 +48,7 @@ public sealed partial class DatabaseMigrator(PortalDbContext db, DatabaseSetting
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
             }
 
-            if (sweepLegacyRows || pending.Any())
+            if (sweepLegacyRows || pending.Count > 0)
             {
                 var encrypted = await Protection.PersonalDataMigration.EncryptLegacyRowsAsync(db, cancellationToken).ConfigureAwait(false);
                 if (encrypted > 0)
@@ -51,7 +57,7 @@ public sealed partial class DatabaseMigrator(PortalDbContext db, DatabaseSetting
                 }
             }
 
-            var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+            var applied = db.Database.GetMigrations().ToList();
             var latest = applied.Count > 0 ? applied[^1] : null;
             LogMigrated(logger, settings.Provider, applied.Count, latest);
             return applied;

@@ -32,6 +32,7 @@ public static class PortalSetup
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath, builder.Environment.IsDevelopment());
+        builder.Services.AddSingleton<DatabaseModelPreload>();
         builder.Services.AddHostedService<DatabaseStartupService>();
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
@@ -98,6 +99,7 @@ public static class PortalSetup
     public static WebApplication UsePortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.Services.GetRequiredService<DatabaseModelPreload>().Begin();
         app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {

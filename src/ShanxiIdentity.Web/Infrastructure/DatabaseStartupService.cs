@@ -8,10 +8,11 @@ namespace ShanxiIdentity.Web.Infrastructure;
 /// <c>Database:MigrateOnStartup</c> allows (the default; production may apply scripts instead),
 /// then reads the OpenID Connect provider's keys.
 /// </summary>
-internal sealed class DatabaseStartupService(IServiceScopeFactory scopes, DatabaseSettings settings, ProviderKeyRing providerKeys, TimeProvider clock) : IHostedLifecycleService
+internal sealed class DatabaseStartupService(IServiceScopeFactory scopes, DatabaseSettings settings, ProviderKeyRing providerKeys, TimeProvider clock, DatabaseModelPreload model) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
+        await model.WaitAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         using var scope = scopes.CreateScope();
         var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
         if (settings.MigrateOnStartup)
