@@ -22,12 +22,14 @@ internal static class AccountSeeder
         return body + ResidentIdNumber.ComputeCheckCharacter(body);
     }
 
-    /// <summary>Adds accounts until the database holds <paramref name="total"/> of them.</summary>
-    public static async Task SeedAsync(DatabaseProvider provider, string connectionString, string passwordHash, int total)
+    /// <summary>
+    /// Adds the accounts numbered from <paramref name="first"/> up to <paramref name="total"/>
+    /// (by number, not by count: accounts registered during the run are not among them).
+    /// </summary>
+    public static async Task SeedAsync(DatabaseProvider provider, string connectionString, string passwordHash, int first, int total)
     {
-        var existing = await CountAsync(provider, connectionString).ConfigureAwait(false);
         const int batch = 5_000;
-        for (var start = existing; start < total; start += batch)
+        for (var start = first; start < total; start += batch)
         {
             await using var db = new PortalDbContext(PortalDatabase.Options(provider, connectionString));
             db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -55,11 +57,5 @@ internal static class AccountSeeder
 
             await db.SaveChangesAsync().ConfigureAwait(false);
         }
-    }
-
-    public static async Task<int> CountAsync(DatabaseProvider provider, string connectionString)
-    {
-        await using var db = new PortalDbContext(PortalDatabase.Options(provider, connectionString));
-        return await db.PersonProfiles.CountAsync().ConfigureAwait(false);
     }
 }

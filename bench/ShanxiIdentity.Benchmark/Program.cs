@@ -83,7 +83,7 @@ foreach (var provider in options.Providers)
 
     Console.WriteLine($"{label}: migrating and seeding 1,000 accounts…");
     await (await ServerProcess.StartAsync(portalDll, environment, "/healthz")).DisposeAsync();
-    await AccountSeeder.SeedAsync(provider, connection, argonHash, 1_000);
+    await AccountSeeder.SeedAsync(provider, connection, argonHash, 0, 1_000);
     await Registrations.SeedResidentsAsync(provider, connection);
 
     await using (var portal = await ServerProcess.StartAsync(portalDll, environment))
@@ -119,7 +119,7 @@ foreach (var provider in options.Providers)
 
     Console.WriteLine($"{label}: seeding up to {options.LargeAccounts:N0} accounts…");
     var seeding = Stopwatch.StartNew();
-    await AccountSeeder.SeedAsync(provider, connection, argonHash, options.LargeAccounts);
+    await AccountSeeder.SeedAsync(provider, connection, argonHash, 1_000, options.LargeAccounts);
     facts[$"{label}: seeding to {options.LargeAccounts:N0} accounts (s)"] = seeding.Elapsed.TotalSeconds;
     await using (var portal = await ServerProcess.StartAsync(portalDll, environment))
     {
