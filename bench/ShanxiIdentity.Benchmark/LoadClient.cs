@@ -15,12 +15,27 @@ internal sealed record LoadResult(string Name, double PerSecond, double P50Ms, d
 /// </summary>
 internal static class LoadClient
 {
-    public static HttpClient NewBrowser(Uri baseAddress) =>
-        new(new LoopbackCookies { InnerHandler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false } })
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, LoopbackCookies> Jars = [];
+
+    public static HttpClient NewBrowser(Uri baseAddress)
+    {
+        var cookies = new LoopbackCookies { InnerHandler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false } };
+        var client = new HttpClient(cookies) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Jars.Add(client, cookies);
+        return client;
+    }
+
+    /// <summary>
+    /// The browser forgets its cookies, as a new visitor's has none: a login in a storm is by someone
+    /// not signed in, whose browser still has the connection open (keep-alive) but no session.
+    /// </summary>
+    public static void ForgetCookies(HttpClient client)
+    {
+        if (Jars.TryGetValue(client, out var cookies))
         {
-            BaseAddress = baseAddress,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+            cookies.Forget();
+        }
+    }
 
     /// <summary>
     /// Cookies as a browser keeps them for a loopback address, which it treats as a secure context:
@@ -30,6 +45,8 @@ internal static class LoadClient
     private sealed class LoopbackCookies : DelegatingHandler
     {
         private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
+
+        public void Forget() => _cookies.Clear();
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {

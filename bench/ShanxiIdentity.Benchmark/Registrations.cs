@@ -70,6 +70,7 @@ internal sealed partial class Registrations : IDisposable
             return false;
         }
 
+        LoadClient.ForgetCookies(client); // a new visitor: the previous registration signed this browser in
         var phone = "137" + (index % 100_000_000).ToString("00000000", CultureInfo.InvariantCulture);
         var fields = await Forms.HiddenFieldsAsync(client, "/account/register").ConfigureAwait(false);
         fields["Phone"] = phone;

@@ -40,6 +40,7 @@ internal static class StockTemplate
 
     public static async Task<bool> LogInAsync(HttpClient client)
     {
+        LoadClient.ForgetCookies(client);
         var fields = await Forms.HiddenFieldsAsync(client, "/Identity/Account/Login").ConfigureAwait(false);
         fields["Input.Email"] = Email;
         fields["Input.Password"] = Password;

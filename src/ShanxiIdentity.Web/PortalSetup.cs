@@ -19,7 +19,7 @@ public static class PortalSetup
 {
     private static readonly CultureInfo Chinese = new("zh-CN");
 
-    public const string GuidanceCachePolicy = "guidance";
+    public const string AnonymousPageCachePolicy = "anonymous-page";
 
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
@@ -45,10 +45,12 @@ public static class PortalSetup
             builder.Services.AddHostedService<DemoDataSeeder>();
         }
 
-        // The guidance pages are the same for every anonymous visitor: serve them from memory
-        // (a cache, not state: any instance can rebuild it from the seed content).
-        builder.Services.AddOutputCache(options => options.AddPolicy(GuidanceCachePolicy, policy => policy
-            .With(context => context.HttpContext.User.Identity?.IsAuthenticated != true)
+        // The home and guidance pages are the same for every anonymous visitor: serve them from memory
+        // (a cache, not state: any instance can rebuild it from the seed content). Not to a visitor who
+        // carries a one-time message (TempData, e.g. 您已安全退出 after 退出), which the page must show.
+        builder.Services.AddOutputCache(options => options.AddPolicy(AnonymousPageCachePolicy, policy => policy
+            .With(context => context.HttpContext.User.Identity?.IsAuthenticated != true
+                && !context.HttpContext.Request.Cookies.ContainsKey(Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider.CookieName))
             .SetVaryByQuery("*")
             .Expire(TimeSpan.FromMinutes(10))));
 
@@ -92,7 +94,8 @@ public static class PortalSetup
         });
         builder.Services.AddFluentValidationAutoValidation();
         builder.Services.AddFluentValidationClientsideAdapters();
-        builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+        // Validators hold no state: built once, not for every form rendered (client-side rules) or posted.
+        builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
         return builder;
     }
 

@@ -12,7 +12,7 @@ namespace ShanxiIdentity.Web.Controllers;
 public sealed class GuidanceController(UserManager<Account> users, AccountLocator locator) : Controller
 {
     [HttpGet("faq")]
-    [OutputCache(PolicyName = PortalSetup.GuidanceCachePolicy)]
+    [OutputCache(PolicyName = PortalSetup.AnonymousPageCachePolicy)]
     public IActionResult Faq(string? q)
     {
         ViewData["Query"] = q;
@@ -20,12 +20,12 @@ public sealed class GuidanceController(UserManager<Account> users, AccountLocato
     }
 
     [HttpGet("materials")]
-    [OutputCache(PolicyName = PortalSetup.GuidanceCachePolicy)]
+    [OutputCache(PolicyName = PortalSetup.AnonymousPageCachePolicy)]
     public IActionResult Materials(string? operation, string? userType, string? agent) =>
         View(MaterialsChoice.Parse(operation, userType, agent));
 
     [HttpGet("templates")]
-    [OutputCache(PolicyName = PortalSetup.GuidanceCachePolicy)]
+    [OutputCache(PolicyName = PortalSetup.AnonymousPageCachePolicy)]
     public async Task<IActionResult> Templates()
     {
         ViewData["CanPrefill"] = await SignedInAccountAsync() is not null;

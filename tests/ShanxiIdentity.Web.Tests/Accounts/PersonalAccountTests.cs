@@ -383,6 +383,22 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task The_home_page_comes_from_the_cache_for_anonymous_visitors_but_still_says_you_have_logged_out()
+    {
+        using (await factory.NewSession().Client.GetAsync(new Uri("/", UriKind.Relative)))
+        {
+        }
+
+        using var cached = await factory.NewSession().Client.GetAsync(new Uri("/", UriKind.Relative));
+        var (_, session) = await factory.RegisteredCitizenAsync();
+        var loggedOut = await session.SubmitAsync(await session.GetPageAsync("/my"), "/account/logout", new Dictionary<string, string?>());
+        var home = await session.GetPageAsync(loggedOut.Location!);
+
+        Assert.NotNull(cached.Headers.Age);
+        Assert.Contains("您已安全退出", home.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Two_registrations_of_one_id_number_racing_end_with_one_account()
     {
         var citizen = Citizen.New();
