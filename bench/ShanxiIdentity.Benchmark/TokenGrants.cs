@@ -85,10 +85,21 @@ internal static class TokenGrants
             ["code_challenge"] = WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))),
             ["code_challenge_method"] = "S256",
         });
-        var consent = await Forms.HiddenFieldsAsync(client, authorize).ConfigureAwait(false);
-        consent["decision"] = "accept";
-        var location = await Forms.PostAsync(client, "/connect/authorize", consent).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("The consent did not redirect to the client.");
+        // A person who consented before (an earlier worker, or the warm-up) goes straight back to the client.
+        string? location;
+        using (var answer = await client.GetAsync(new Uri(authorize, UriKind.Relative)).ConfigureAwait(false))
+        {
+            location = answer.StatusCode == HttpStatusCode.Redirect ? answer.Headers.Location?.ToString() : null;
+        }
+
+        if (location is null)
+        {
+            var consent = await Forms.HiddenFieldsAsync(client, authorize).ConfigureAwait(false);
+            consent["decision"] = "accept";
+            location = await Forms.PostAsync(client, "/connect/authorize", consent).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The consent did not redirect to the client.");
+        }
+
         var code = QueryHelpers.ParseQuery(new Uri(location).Query)["code"].ToString();
         var tokens = await TokenAsync(client, secret, new()
         {
