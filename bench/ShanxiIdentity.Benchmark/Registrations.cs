@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ShanxiIdentity.Data;
@@ -36,14 +35,7 @@ internal sealed partial class Registrations : IDisposable
     /// <summary>Where the portal should deliver its text messages.</summary>
     public Uri Endpoint { get; }
 
-    public static Registrations StartGateway()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return new Registrations(port);
-    }
+    public static Registrations StartGateway() => new(ServerProcess.FreePort());
 
     /// <summary>Residents the real-name check will find, one for every registration the run can make.</summary>
     public static async Task SeedResidentsAsync(DatabaseProvider provider, string connectionString)

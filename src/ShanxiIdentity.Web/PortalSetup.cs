@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Localization;
 using Serilog;
 using ShanxiIdentity.Data;
 using Microsoft.AspNetCore.Mvc;
+using ShanxiIdentity.Web.Controllers;
 using ShanxiIdentity.Web.Infrastructure;
 using ShanxiIdentity.Web.Services;
 using ShanxiIdentity.Web.Services.SingleSignOn;
@@ -50,7 +51,7 @@ public static class PortalSetup
         // carries a one-time message (TempData, e.g. 您已安全退出 after 退出), which the page must show.
         builder.Services.AddOutputCache(options => options.AddPolicy(AnonymousPageCachePolicy, policy => policy
             .With(context => context.HttpContext.User.Identity?.IsAuthenticated != true
-                && !context.HttpContext.Request.Cookies.ContainsKey(Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider.CookieName))
+                && !context.HttpContext.Request.CarriesTempData())
             .SetVaryByQuery("*")
             .Expire(TimeSpan.FromMinutes(10))));
 

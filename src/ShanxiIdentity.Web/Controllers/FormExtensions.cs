@@ -55,6 +55,14 @@ public static class FormExtensions
         return controller.View(viewName, form);
     }
 
+    /// <summary>
+    /// True when the visitor carries a one-time message (TempData). Pages shared by every anonymous
+    /// visitor read TempData only then: reading it answers with a cookie deletion, and a response
+    /// that sets a cookie is never stored by the output cache, which also skips such a visitor.
+    /// </summary>
+    public static bool CarriesTempData(this Microsoft.AspNetCore.Http.HttpRequest request) =>
+        request.Cookies.ContainsKey(Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider.CookieName);
+
     /// <summary>True when the request came from the page's own script and wants JSON back.</summary>
     public static bool WantsJson(this Microsoft.AspNetCore.Http.HttpRequest request) =>
         request.Headers["X-Requested-With"] == "fetch";
