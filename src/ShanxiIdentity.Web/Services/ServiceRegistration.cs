@@ -34,7 +34,8 @@ public static class ServiceRegistration
             })
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
-            .AddPasswordValidator<PortalPasswordValidator>();
+            .AddPasswordValidator<PortalPasswordValidator>()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
 
         // Argon2id instead of Identity's PBKDF2 (docs/decisions/0004-argon2id-password-hashing.md).
         services.AddSingleton(Argon2Settings.From(configuration));
