@@ -3,10 +3,15 @@ using System.Net;
 
 namespace ShanxiIdentity.Benchmark;
 
-/// <summary>Throughput and latency of one scenario: how many succeeded per second, and how fast.</summary>
-internal sealed record LoadResult(string Name, double PerSecond, double P50Ms, double P99Ms, int Failures)
+/// <summary>
+/// Throughput and latency of one scenario: how many succeeded per second, and how fast; and the
+/// server's CPU time per attempt, which the shared machine's noise moves far less than throughput.
+/// </summary>
+internal sealed record LoadResult(string Name, int Succeeded, double PerSecond, double P50Ms, double P99Ms, int Failures)
 {
-    public override string ToString() => $"{Name,-44} {PerSecond,10:F1}/s   p50 {P50Ms,7:F1} ms   p99 {P99Ms,7:F1} ms   failures {Failures}";
+    public double ServerCpuMs { get; init; } = double.NaN;
+
+    public override string ToString() => $"{Name,-44} {PerSecond,10:F1}/s   p50 {P50Ms,7:F1} ms   p99 {P99Ms,7:F1} ms   server CPU {ServerCpuMs,6:F2} ms   failures {Failures}";
 }
 
 /// <summary>
@@ -129,7 +134,7 @@ internal static class LoadClient
         await Task.WhenAll(tasks).ConfigureAwait(false);
         var elapsed = clock.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LoadResult(name, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), failures);
+        return new LoadResult(name, all.Length, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), failures);
     }
 
     private static double Percentile(double[] sorted, double p) =>

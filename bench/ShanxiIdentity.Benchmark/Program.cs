@@ -47,9 +47,9 @@ if (!options.SkipPeer && peerScenarios.Any(options.Includes))
     await using var peer = await ServerProcess.StartAsync(peerDll, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
     await StockTemplate.RegisterAsync(peer.Address);
     await WarmUpProcessAsync("peer", peer.Address, StockTemplate.LogInAsync);
-    await MeasureAsync(peerScenarios[0], (name, duration) => LoadClient.GetAsync(name, peer.Address, "/", duration, options.Workers));
-    await MeasureAsync(peerScenarios[1], (name, duration) => LoadClient.GetAsync(name, peer.Address, "/Identity/Account/Login", duration, options.Workers));
-    await MeasureAsync(peerScenarios[2], (name, duration) => LoadClient.RunAsync(name, peer.Address, duration, options.Workers, StockTemplate.LogInAsync));
+    await MeasureAsync(peerScenarios[0], peer, (name, duration) => LoadClient.GetAsync(name, peer.Address, "/", duration, options.Workers));
+    await MeasureAsync(peerScenarios[1], peer, (name, duration) => LoadClient.GetAsync(name, peer.Address, "/Identity/Account/Login", duration, options.Workers));
+    await MeasureAsync(peerScenarios[2], peer, (name, duration) => LoadClient.RunAsync(name, peer.Address, duration, options.Workers, StockTemplate.LogInAsync));
     facts["peer: resident MiB after run"] = peer.ResidentMiB();
     facts["peer: start to first 200 (s)"] = peer.StartToFirst200.TotalSeconds;
 }
@@ -96,16 +96,16 @@ foreach (var provider in options.Providers)
             ("materials", "/guide/materials?operation=modify&userType=branch&agent=yes"), ("templates", "/guide/templates"), ("login page", "/account/login"),
         })
         {
-            await MeasureAsync($"{label}: {page}", (name, duration) => LoadClient.GetAsync(name, portal.Address, path, duration, options.Workers));
+            await MeasureAsync($"{label}: {page}", portal, (name, duration) => LoadClient.GetAsync(name, portal.Address, path, duration, options.Workers));
         }
 
-        await MeasureAsync($"{label}: complete logins (1,000 accounts)", (name, duration) => LoadClient.RunAsync(name, portal.Address, duration, options.Workers, client => PortalLogin.LogInAsync(client, 1_000)));
+        await MeasureAsync($"{label}: complete logins (1,000 accounts)", portal, (name, duration) => LoadClient.RunAsync(name, portal.Address, duration, options.Workers, client => PortalLogin.LogInAsync(client, 1_000)));
 
-        await MeasureAsync($"{label}: complete registrations", (name, duration) => LoadClient.RunAsync(name, portal.Address, duration, options.Workers, registrations.RegisterAsync));
+        await MeasureAsync($"{label}: complete registrations", portal, (name, duration) => LoadClient.RunAsync(name, portal.Address, duration, options.Workers, registrations.RegisterAsync));
 
         var secret = await TokenGrants.RegisterAsync(provider, connection);
-        await MeasureAsync($"{label}: client-credential grants", (name, duration) => LoadClient.RunAsync(name, portal.Address, duration, options.Workers, client => TokenGrants.ClientCredentialsAsync(client, secret)));
-        await MeasureAsync($"{label}: refresh-token grants", (name, duration) => LoadClient.RunAsync(
+        await MeasureAsync($"{label}: client-credential grants", portal, (name, duration) => LoadClient.RunAsync(name, portal.Address, duration, options.Workers, client => TokenGrants.ClientCredentialsAsync(client, secret)));
+        await MeasureAsync($"{label}: refresh-token grants", portal, (name, duration) => LoadClient.RunAsync(
             name, portal.Address, duration, options.Workers,
             client => TokenGrants.RefreshAsync(client, secret),
             prepare: client => TokenGrants.SignInAsync(client, secret, 1_000)));
@@ -124,7 +124,7 @@ foreach (var provider in options.Providers)
     await using (var portal = await ServerProcess.StartAsync(portalDll, environment))
     {
         await WarmUpProcessAsync($"{label} ({options.LargeAccounts:N0} accounts)", portal.Address, client => PortalLogin.LogInAsync(client, options.LargeAccounts));
-        await MeasureAsync($"{label}: complete logins ({options.LargeAccounts:N0} accounts)", (name, duration) => LoadClient.RunAsync(name, portal.Address, duration, options.Workers, client => PortalLogin.LogInAsync(client, options.LargeAccounts)));
+        await MeasureAsync($"{label}: complete logins ({options.LargeAccounts:N0} accounts)", portal, (name, duration) => LoadClient.RunAsync(name, portal.Address, duration, options.Workers, client => PortalLogin.LogInAsync(client, options.LargeAccounts)));
     }
 }
 
@@ -161,7 +161,7 @@ async Task WarmUpProcessAsync(string label, Uri address, Func<HttpClient, Task<b
     }
 }
 
-async Task MeasureAsync(string name, Func<string, TimeSpan, Task<LoadResult>> scenario)
+async Task MeasureAsync(string name, ServerProcess server, Func<string, TimeSpan, Task<LoadResult>> scenario)
 {
     if (!options.Includes(name))
     {
@@ -175,12 +175,19 @@ async Task MeasureAsync(string name, Func<string, TimeSpan, Task<LoadResult>> sc
 
     for (var round = 1; round < options.Rounds; round++)
     {
-        Console.WriteLine($"{await scenario(name, options.Duration)} (round {round})");
+        Console.WriteLine($"{await Measured()} (round {round})");
     }
 
-    var result = await scenario(name, options.Duration);
+    var result = await Measured();
     Console.WriteLine(result);
     results.Add(result);
+
+    async Task<LoadResult> Measured()
+    {
+        var before = server.CpuTime();
+        var measured = await scenario(name, options.Duration);
+        return measured with { ServerCpuMs = (server.CpuTime() - before).TotalMilliseconds / Math.Max(1, measured.Succeeded + measured.Failures) };
+    }
 }
 
 static double HashRate(Func<bool> verify)

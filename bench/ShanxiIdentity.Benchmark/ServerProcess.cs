@@ -28,7 +28,6 @@ internal sealed class ServerProcess : IAsyncDisposable
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
         start.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
-        start.Environment["DOTNET_gcServer"] = "0";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -73,6 +72,13 @@ internal sealed class ServerProcess : IAsyncDisposable
     {
         var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+
+    /// <summary>CPU time the server process has used so far, all its threads, user and kernel.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
     }
 
     public async ValueTask DisposeAsync()
