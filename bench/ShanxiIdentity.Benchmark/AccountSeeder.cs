@@ -58,4 +58,20 @@ internal static class AccountSeeder
             await db.SaveChangesAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// What a DBA does after a bulk load: on PostgreSQL, statistics and the visibility map now,
+    /// rather than autovacuum catching up on the new rows while the portal starts or is measured.
+    /// </summary>
+    public static async Task SettleAsync(DatabaseProvider provider, string connectionString)
+    {
+        if (provider != DatabaseProvider.PostgreSql)
+        {
+            return;
+        }
+
+        await using var db = new PortalDbContext(PortalDatabase.Options(provider, connectionString));
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE)").ConfigureAwait(false);
+    }
 }

@@ -85,6 +85,7 @@ foreach (var provider in options.Providers)
     await (await ServerProcess.StartAsync(portalDll, environment, "/healthz")).DisposeAsync();
     await AccountSeeder.SeedAsync(provider, connection, argonHash, 0, 1_000);
     await Registrations.SeedResidentsAsync(provider, connection);
+    await AccountSeeder.SettleAsync(provider, connection);
 
     await using (var portal = await ServerProcess.StartAsync(portalDll, environment))
     {
@@ -112,7 +113,7 @@ foreach (var provider in options.Providers)
         facts[$"{label}: resident MiB after run"] = portal.ResidentMiB();
     }
 
-    if (!options.Includes("complete logins ("))
+    if (!options.Includes($"{label}: complete logins ({options.LargeAccounts:N0} accounts)"))
     {
         continue;
     }
@@ -120,6 +121,7 @@ foreach (var provider in options.Providers)
     Console.WriteLine($"{label}: seeding up to {options.LargeAccounts:N0} accounts…");
     var seeding = Stopwatch.StartNew();
     await AccountSeeder.SeedAsync(provider, connection, argonHash, 1_000, options.LargeAccounts);
+    await AccountSeeder.SettleAsync(provider, connection);
     facts[$"{label}: seeding to {options.LargeAccounts:N0} accounts (s)"] = seeding.Elapsed.TotalSeconds;
     await using (var portal = await ServerProcess.StartAsync(portalDll, environment))
     {
