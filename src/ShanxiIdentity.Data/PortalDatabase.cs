@@ -1,4 +1,7 @@
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace ShanxiIdentity.Data;
 
@@ -21,10 +24,19 @@ public static class PortalDatabase
     private const int RetryCount = 3;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    /// <param name="compiledModel">
+    /// Whether to use the provider's compiled model (generated code, see README "Migrations") instead
+    /// of building the model from the entity configurations; the tools and the drift test build it.
+    /// </param>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, bool compiledModel = true)
     {
         ArgumentNullException.ThrowIfNull(options);
         var assembly = MigrationsAssembly(provider);
+        if (compiledModel && !EF.IsDesignTime && CompiledModel(provider) is { } model)
+        {
+            options.UseModel(model);
+        }
+
         return provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(assembly)).AddInterceptors(SqliteBusyTimeout.Instance),
@@ -34,11 +46,17 @@ public static class PortalDatabase
         };
     }
 
+    /// <summary>The model `dotnet ef dbcontext optimize` generated into the provider's migrations assembly, if any.</summary>
+    public static IModel? CompiledModel(DatabaseProvider provider) =>
+        Assembly.Load(MigrationsAssembly(provider)).GetCustomAttributes<DbContextModelAttribute>()
+            .FirstOrDefault(a => a.ContextType == typeof(PortalDbContext))?
+            .ModelType.GetProperty("Instance", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as IModel;
+
     /// <summary>Options for tools and tests that need a context without the host.</summary>
-    public static DbContextOptions<PortalDbContext> Options(DatabaseProvider provider, string connectionString)
+    public static DbContextOptions<PortalDbContext> Options(DatabaseProvider provider, string connectionString, bool compiledModel = true)
     {
         var builder = new DbContextOptionsBuilder<PortalDbContext>();
-        Configure(builder, provider, connectionString);
+        Configure(builder, provider, connectionString, compiledModel);
         return builder.Options;
     }
 }

@@ -3,6 +3,6 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ShanxiIdentity.Data;
 
 /// <summary>Marks every DateTime read from the store as UTC and refuses to store a local time as if it were UTC.</summary>
-internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
     v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
     v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -18,7 +18,7 @@ internal sealed class CounterRequestConfiguration : IEntityTypeConfiguration<Cou
         builder.Property(r => r.AgentName).HasMaxLength(100);
         builder.Property(r => r.AgentIdNumber!).IsPersonalData();
         // New phones and ID numbers inside: the whole JSON is encrypted (no length limit: it grows by a third).
-        builder.Property(r => r.ChangeDetails).HasConversion(PersonalData.Converter).IsUnicode(false);
+        builder.Property(r => r.ChangeDetails).IsEncrypted();
         builder.Property(r => r.DecisionNote).HasMaxLength(1000);
         builder.HasOne<Account>().WithMany().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Account>().WithMany().HasForeignKey(r => r.CreatedByStaffId).OnDelete(DeleteBehavior.Restrict);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Configuration;
@@ -26,9 +27,22 @@ public static class PersonalData
         value => Cipher.Protect(value),
         stored => Cipher.Unprotect(stored));
 
+    /// <summary>
+    /// Marks an encrypted column in the model, so the sweep of legacy rows finds it also in the
+    /// compiled model, whose converter is generated code rather than <see cref="Converter"/> itself.
+    /// </summary>
+    public const string Annotation = "ShanxiIdentity:PersonalData";
+
+    /// <summary>A column stored encrypted (any length); lookups by equality still work.</summary>
+    public static PropertyBuilder<string> IsEncrypted(this PropertyBuilder<string> property) =>
+        (property ?? throw new ArgumentNullException(nameof(property))).HasConversion(Converter).HasAnnotation(Annotation, true).IsUnicode(false);
+
     /// <summary>An ID number or phone column: encrypted, lookups by equality still work.</summary>
     public static PropertyBuilder<string> IsPersonalData(this PropertyBuilder<string> property) =>
-        (property ?? throw new ArgumentNullException(nameof(property))).HasConversion(Converter).HasMaxLength(ProtectedLength).IsUnicode(false);
+        property.IsEncrypted().HasMaxLength(ProtectedLength);
+
+    public static bool IsEncrypted(IReadOnlyProperty property) =>
+        (property ?? throw new ArgumentNullException(nameof(property))).FindAnnotation(Annotation)?.Value is true;
 
     /// <summary>
     /// The key from <c>Protection:PersonalDataKey</c> (base64, 32 bytes). In Development only, a

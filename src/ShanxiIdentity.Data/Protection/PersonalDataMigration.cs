@@ -9,8 +9,8 @@ namespace ShanxiIdentity.Data.Protection;
 /// <summary>
 /// Encrypts the personal-data columns of rows written before encryption existed. Runs after the
 /// schema migrations, in SQL through ADO.NET (EF would convert the values it compares), over every
-/// column the model marks with <see cref="PersonalData.Converter"/>; idempotent, so a rerun after an
-/// interruption finishes the job.
+/// column the model marks as encrypted (<see cref="PersonalData.Annotation"/>); idempotent, so a
+/// rerun after an interruption finishes the job.
 /// </summary>
 public static class PersonalDataMigration
 {
@@ -31,7 +31,7 @@ public static class PersonalDataMigration
             }
 
             var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
-            foreach (var property in entity.GetProperties().Where(p => ReferenceEquals(p.GetValueConverter(), PersonalData.Converter)))
+            foreach (var property in entity.GetProperties().Where(PersonalData.IsEncrypted))
             {
                 var column = sql.DelimitIdentifier(property.GetColumnName(store)!);
                 var keyColumn = sql.DelimitIdentifier(key.GetColumnName(store)!);

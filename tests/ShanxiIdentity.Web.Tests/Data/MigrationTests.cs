@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using ShanxiIdentity.Data;
 
@@ -20,13 +21,29 @@ public sealed class MigrationTests
     [MemberData(nameof(Providers))]
     public void Model_has_no_changes_that_no_migration_covers(DatabaseProvider provider, string connectionString)
     {
-        using var db = new PortalDbContext(PortalDatabase.Options(provider, connectionString));
+        using var db = new PortalDbContext(PortalDatabase.Options(provider, connectionString, compiledModel: false));
 
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(
             db.Database.HasPendingModelChanges(),
             $"The model has changes that no {provider} migration covers: add one with "
             + $"dotnet ef migrations add <Name> -p src/ShanxiIdentity.Data.{provider} -s src/ShanxiIdentity.Data.{provider} -o Migrations");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void Compiled_model_is_the_model_the_code_describes(DatabaseProvider provider, string connectionString)
+    {
+        using var built = new PortalDbContext(PortalDatabase.Options(provider, connectionString, compiledModel: false));
+        using var compiled = new PortalDbContext(PortalDatabase.Options(provider, connectionString));
+
+        var model = PortalDatabase.CompiledModel(provider);
+        Assert.NotNull(model);
+        Assert.Same(model, compiled.Model);
+        Assert.True(
+            built.Model.ToDebugString(MetadataDebugStringOptions.LongDefault) == model.ToDebugString(MetadataDebugStringOptions.LongDefault),
+            $"The compiled model of {provider} is out of date: regenerate it with "
+            + $"dotnet ef dbcontext optimize -p src/ShanxiIdentity.Data.{provider} -s src/ShanxiIdentity.Data.{provider} -o CompiledModel -n ShanxiIdentity.Data.{provider}.CompiledModel");
     }
 
     [Theory]
