@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Localization;
 using Serilog;
 using ShanxiIdentity.Data;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShanxiIdentity.Web.Controllers;
 using ShanxiIdentity.Web.Infrastructure;
 using ShanxiIdentity.Web.Services;
@@ -93,6 +95,8 @@ public static class PortalSetup
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             ChineseBindingMessages.Apply(options.ModelBindingMessageProvider);
         });
+        builder.Services.AddSingleton<CookieTempDataProvider>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<ITempDataProvider, QuietTempDataProvider>());
         builder.Services.AddFluentValidationAutoValidation();
         builder.Services.AddFluentValidationClientsideAdapters();
         // Validators hold no state: built once, not for every form rendered (client-side rules) or posted.

@@ -56,9 +56,9 @@ public static class FormExtensions
     }
 
     /// <summary>
-    /// True when the visitor carries a one-time message (TempData). Pages shared by every anonymous
-    /// visitor read TempData only then: reading it answers with a cookie deletion, and a response
-    /// that sets a cookie is never stored by the output cache, which also skips such a visitor.
+    /// True when the visitor carries a one-time message (TempData): the output cache then renders the
+    /// page afresh (the message is theirs alone), and only then may a page answer with the cookie
+    /// cleared (<see cref="Infrastructure.QuietTempDataProvider"/>).
     /// </summary>
     public static bool CarriesTempData(this Microsoft.AspNetCore.Http.HttpRequest request) =>
         request.Cookies.ContainsKey(Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider.CookieName);

@@ -404,6 +404,17 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task A_form_page_sets_no_message_cookie_for_a_visitor_without_one()
+    {
+        using var login = await factory.NewSession().Client.GetAsync(new Uri("/account/login", UriKind.Relative));
+
+        var cookies = login.Headers.TryGetValues("Set-Cookie", out var values) ? values.ToList() : [];
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Contains(cookies, c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
+        Assert.DoesNotContain(cookies, c => c.StartsWith(".AspNetCore.Mvc.CookieTempDataProvider", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Two_registrations_of_one_id_number_racing_end_with_one_account()
     {
         var citizen = Citizen.New();
