@@ -11,7 +11,7 @@ internal static class Report
         var text = new StringBuilder();
         text.AppendLine("# Benchmarks").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Run on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `bench/run.sh`: {Machine()}.");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Each scenario ran {options.Duration.TotalSeconds:F0} s with {options.Workers} closed-loop workers on the same machine as the server (they compete for its cores), after {options.WarmUp.TotalSeconds:F0} s unmeasured.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Each scenario ran {options.Duration.TotalSeconds:F0} s (the logins with 1,000 and with {options.LargeAccounts:N0} accounts {BenchOptions.LoginLatencyWindows * options.Duration.TotalSeconds:F0} s, for a p99 of enough logins) with {options.Workers} closed-loop workers on the same machine as the server (they compete for its cores), after {options.WarmUp.TotalSeconds:F0} s unmeasured.");
         text.AppendLine(CultureInfo.InvariantCulture, $"Every server process first served complete logins for {options.ProcessWarmUp.TotalSeconds:F0} s, as a portal that has been running does; the first seconds of that are the \"after start\" facts.");
         text.AppendLine("ShanxiIdentity: Release build, `Captcha:FixedAnswer` set, Argon2id m=19 MiB t=2 p=1. Peer: `dotnet new mvc --auth Individual`, Release, email confirmation off, SQLite. Each with the runtime settings it is published with (the portal: workstation GC; the template: server GC).");
         text.AppendLine("\"Server CPU ms each\" is the server process's CPU time during the window divided by the operations attempted: steadier between runs than throughput on a shared machine.").AppendLine();
