@@ -41,6 +41,7 @@ public static class PersonalData
     public static PropertyBuilder<string> IsPersonalData(this PropertyBuilder<string> property) =>
         property.IsEncrypted().HasMaxLength(ProtectedLength);
 
+    /// <summary>Whether the model stores the column encrypted (built or compiled model alike).</summary>
     public static bool IsEncrypted(IReadOnlyProperty property) =>
         (property ?? throw new ArgumentNullException(nameof(property))).FindAnnotation(Annotation)?.Value is true;
 
