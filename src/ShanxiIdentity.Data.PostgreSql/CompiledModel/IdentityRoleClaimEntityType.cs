@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
-#pragma warning disable 219, 612, 618
 #nullable disable
 
 namespace ShanxiIdentity.Data.PostgreSql.CompiledModel

@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using OpenIddict.EntityFrameworkCore.Models;
 
-#pragma warning disable 219, 612, 618
 #nullable disable
 
 namespace ShanxiIdentity.Data.PostgreSql.CompiledModel

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.PostgreSql.CompiledModel;
 
-#pragma warning disable 219, 612, 618
 #nullable disable
 
 [assembly: DbContextModel(typeof(PortalDbContext), typeof(PortalDbContextModel))]

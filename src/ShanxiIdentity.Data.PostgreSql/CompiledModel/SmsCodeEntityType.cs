@@ -8,7 +8,6 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Data.Protection;
 
-#pragma warning disable 219, 612, 618
 #nullable disable
 
 namespace ShanxiIdentity.Data.PostgreSql.CompiledModel

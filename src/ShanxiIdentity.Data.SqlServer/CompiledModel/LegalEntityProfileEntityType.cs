@@ -9,7 +9,6 @@ using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Data.Protection;
 using ShanxiIdentity.Domain.Accounts;
 
-#pragma warning disable 219, 612, 618
 #nullable disable
 
 namespace ShanxiIdentity.Data.SqlServer.CompiledModel

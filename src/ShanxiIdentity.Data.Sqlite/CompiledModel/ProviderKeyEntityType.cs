@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using ShanxiIdentity.Data.Entities;
 
-#pragma warning disable 219, 612, 618
 #nullable disable
 
 namespace ShanxiIdentity.Data.Sqlite.CompiledModel

@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Data.Protection;
 
-#pragma warning disable 219, 612, 618
 #nullable disable
 
 namespace ShanxiIdentity.Data.Sqlite.CompiledModel

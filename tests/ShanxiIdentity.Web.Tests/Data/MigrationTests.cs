@@ -42,8 +42,7 @@ public sealed class MigrationTests
         Assert.Same(model, compiled.Model);
         Assert.True(
             built.Model.ToDebugString(MetadataDebugStringOptions.LongDefault) == model.ToDebugString(MetadataDebugStringOptions.LongDefault),
-            $"The compiled model of {provider} is out of date: regenerate it with "
-            + $"dotnet ef dbcontext optimize -p src/ShanxiIdentity.Data.{provider} -s src/ShanxiIdentity.Data.{provider} -o CompiledModel -n ShanxiIdentity.Data.{provider}.CompiledModel");
+            $"The compiled model of {provider} is out of date: regenerate the compiled models with scripts/compiled-models.sh");
     }
 
     [Theory]
