@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -39,12 +40,27 @@ public static class PortalDatabase
 
         return provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(assembly)).AddInterceptors(SqliteBusyTimeout.Instance),
-            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(assembly).EnableRetryOnFailure(RetryCount, RetryDelay, null)),
-            DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, o => o.MigrationsAssembly(assembly).EnableRetryOnFailure(RetryCount, RetryDelay, null)),
+            DatabaseProvider.Sqlite => UseSqlite(options, connectionString, assembly),
+            DatabaseProvider.PostgreSql => UsePostgreSql(options, connectionString, assembly),
+            DatabaseProvider.SqlServer => UseSqlServer(options, connectionString, assembly),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
     }
+
+    // One method per provider, never inlined: the runtime loads a provider's assemblies (and their
+    // types) when it prepares a method that names them, so the portal on one database does not carry
+    // the other two in memory.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString, string assembly) =>
+        options.UseSqlite(connectionString, o => o.MigrationsAssembly(assembly)).AddInterceptors(SqliteBusyTimeout.Instance);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbContextOptionsBuilder UsePostgreSql(DbContextOptionsBuilder options, string connectionString, string assembly) =>
+        options.UseNpgsql(connectionString, o => o.MigrationsAssembly(assembly).EnableRetryOnFailure(RetryCount, RetryDelay, null));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbContextOptionsBuilder UseSqlServer(DbContextOptionsBuilder options, string connectionString, string assembly) =>
+        options.UseSqlServer(connectionString, o => o.MigrationsAssembly(assembly).EnableRetryOnFailure(RetryCount, RetryDelay, null));
 
     /// <summary>The model `dotnet ef dbcontext optimize` generated into the provider's migrations assembly, if any.</summary>
     public static IModel? CompiledModel(DatabaseProvider provider) =>
