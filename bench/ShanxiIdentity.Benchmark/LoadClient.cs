@@ -11,7 +11,10 @@ internal sealed record LoadResult(string Name, int Succeeded, double PerSecond, 
 {
     public double ServerCpuMs { get; init; } = double.NaN;
 
-    public override string ToString() => $"{Name,-44} {PerSecond,10:F1}/s   p50 {P50Ms,7:F1} ms   p99 {P99Ms,7:F1} ms   server CPU {ServerCpuMs,6:F2} ms   failures {Failures}";
+    /// <summary>The server's resident memory right after the window: which scenarios make it grow.</summary>
+    public double ResidentMiB { get; init; } = double.NaN;
+
+    public override string ToString() => $"{Name,-44} {PerSecond,10:F1}/s   p50 {P50Ms,7:F1} ms   p99 {P99Ms,7:F1} ms   server CPU {ServerCpuMs,6:F2} ms   failures {Failures}   resident {ResidentMiB,5:F0} MiB";
 }
 
 /// <summary>

@@ -188,7 +188,11 @@ async Task MeasureAsync(string name, ServerProcess server, Func<string, TimeSpan
     {
         var before = server.CpuTime();
         var measured = await scenario(name, options.Duration * windows);
-        return measured with { ServerCpuMs = (server.CpuTime() - before).TotalMilliseconds / Math.Max(1, measured.Succeeded + measured.Failures) };
+        return measured with
+        {
+            ServerCpuMs = (server.CpuTime() - before).TotalMilliseconds / Math.Max(1, measured.Succeeded + measured.Failures),
+            ResidentMiB = server.ResidentMiB(),
+        };
     }
 }
 

@@ -14,11 +14,11 @@ internal static class Report
         text.AppendLine(CultureInfo.InvariantCulture, $"Each scenario ran {options.Duration.TotalSeconds:F0} s (the logins with 1,000 and with {options.LargeAccounts:N0} accounts {BenchOptions.LoginLatencyWindows * options.Duration.TotalSeconds:F0} s, for a p99 of enough logins) with {options.Workers} closed-loop workers on the same machine as the server (they compete for its cores), after {options.WarmUp.TotalSeconds:F0} s unmeasured.");
         text.AppendLine(CultureInfo.InvariantCulture, $"Every server process first served complete logins for {options.ProcessWarmUp.TotalSeconds:F0} s, as a portal that has been running does; the first seconds of that are the \"after start\" facts.");
         text.AppendLine("ShanxiIdentity: Release build, `Captcha:FixedAnswer` set, Argon2id m=19 MiB t=2 p=1. Peer: `dotnet new mvc --auth Individual`, Release, email confirmation off, SQLite. Each with the runtime settings it is published with (the portal: workstation GC; the template: server GC).");
-        text.AppendLine("\"Server CPU ms each\" is the server process's CPU time during the window divided by the operations attempted: steadier between runs than throughput on a shared machine.").AppendLine();
-        text.AppendLine("| scenario | per second | p50 ms | p99 ms | server CPU ms each | failures |").AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        text.AppendLine("\"Server CPU ms each\" is the server process's CPU time during the window divided by the operations attempted: steadier between runs than throughput on a shared machine. \"Resident MiB after\" is the server's VmRSS right after the window (MiB = 2^20 bytes; the memory target's MB = 10^6 bytes).").AppendLine();
+        text.AppendLine("| scenario | per second | p50 ms | p99 ms | server CPU ms each | resident MiB after | failures |").AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in results)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Name} | {r.PerSecond:F1} | {r.P50Ms:F1} | {r.P99Ms:F1} | {r.ServerCpuMs:F2} | {r.Failures} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Name} | {r.PerSecond:F1} | {r.P50Ms:F1} | {r.P99Ms:F1} | {r.ServerCpuMs:F2} | {r.ResidentMiB:F0} | {r.Failures} |");
         }
 
         text.AppendLine().AppendLine("| fact | value |").AppendLine("| --- | ---: |");
@@ -49,7 +49,8 @@ internal static class Report
             var small = results.FirstOrDefault(r => r.Name == $"{provider}: complete logins (1,000 accounts)");
             var large = results.FirstOrDefault(r => r.Name == $"{provider}: complete logins ({options.LargeAccounts:N0} accounts)");
             Limit(text, $"{provider}: p99 login at {options.LargeAccounts:N0} ≤ 1.15 × at 1,000", large is null || small is null ? double.NaN : large.P99Ms / small.P99Ms, 1.15, "×");
-            Limit(text, $"{provider}: resident memory ≤ 250 MiB", facts.GetValueOrDefault($"{provider}: resident MiB after run", double.NaN), 250, "MiB");
+            // The issue says 250 MB; read strictly, as 250 × 10^6 bytes (238.4 MiB), not the looser 250 MiB.
+            Limit(text, $"{provider}: resident memory ≤ 250 MB", facts.GetValueOrDefault($"{provider}: resident MiB after run", double.NaN) * BytesPerMiB / 1e6, 250, "MB");
             Limit(text, $"{provider}: start to first 200 ≤ 1.5 s", facts.GetValueOrDefault($"{provider}: start to first 200 (s)", double.NaN), 1.5, "s");
         }
 
@@ -57,6 +58,8 @@ internal static class Report
     }
 
     private const double KeycloakGrantsPerVcpu = 120;
+
+    private const double BytesPerMiB = 1024 * 1024;
 
     private static double Rate(IReadOnlyList<LoadResult> results, string name) => results.FirstOrDefault(r => r.Name == name)?.PerSecond ?? double.NaN;
 
