@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 
 namespace ShanxiIdentity.Benchmark;
 
@@ -82,14 +81,6 @@ internal static class LoadClient
             return response;
         }
     }
-
-    public static Task<LoadResult> GetAsync(string name, Uri baseAddress, string path, TimeSpan duration, int workers) =>
-        RunAsync(name, baseAddress, duration, workers, async client =>
-        {
-            using var response = await client.GetAsync(new Uri(path, UriKind.Relative)).ConfigureAwait(false);
-            await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-            return response.StatusCode == HttpStatusCode.OK;
-        });
 
     /// <summary>
     /// Runs <paramref name="operation"/> in a loop on each worker; it answers whether it succeeded.

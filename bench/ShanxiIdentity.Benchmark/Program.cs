@@ -47,8 +47,8 @@ if (!options.SkipPeer && peerScenarios.Any(options.Includes))
     await using var peer = await ServerProcess.StartAsync(peerDll, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
     await StockTemplate.RegisterAsync(peer.Address);
     await WarmUpProcessAsync("peer", peer.Address, StockTemplate.LogInAsync);
-    await MeasureAsync(peerScenarios[0], peer, (name, duration) => LoadClient.GetAsync(name, peer.Address, "/", duration, options.Workers));
-    await MeasureAsync(peerScenarios[1], peer, (name, duration) => LoadClient.GetAsync(name, peer.Address, "/Identity/Account/Login", duration, options.Workers));
+    await MeasureAsync(peerScenarios[0], peer, (name, duration) => Wrk.GetAsync(name, peer.Address, "/", duration, options.Workers));
+    await MeasureAsync(peerScenarios[1], peer, (name, duration) => Wrk.GetAsync(name, peer.Address, "/Identity/Account/Login", duration, options.Workers));
     await MeasureAsync(peerScenarios[2], peer, (name, duration) => LoadClient.RunAsync(name, peer.Address, duration, options.Workers, StockTemplate.LogInAsync));
     facts["peer: resident MiB after run"] = peer.ResidentMiB();
     facts["peer: start to first 200 (s)"] = peer.StartToFirst200.TotalSeconds;
@@ -97,7 +97,7 @@ foreach (var provider in options.Providers)
             ("materials", "/guide/materials?operation=modify&userType=branch&agent=yes"), ("templates", "/guide/templates"), ("login page", "/account/login"),
         })
         {
-            await MeasureAsync($"{label}: {page}", portal, (name, duration) => LoadClient.GetAsync(name, portal.Address, path, duration, options.Workers));
+            await MeasureAsync($"{label}: {page}", portal, (name, duration) => Wrk.GetAsync(name, portal.Address, path, duration, options.Workers));
         }
 
         await MeasureAsync($"{label}: complete logins (1,000 accounts)", portal, (name, duration) => LoadClient.RunAsync(name, portal.Address, duration, options.Workers, client => PortalLogin.LogInAsync(client, 1_000)), BenchOptions.LoginLatencyWindows);
