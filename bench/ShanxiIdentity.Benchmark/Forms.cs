@@ -6,10 +6,18 @@ namespace ShanxiIdentity.Benchmark;
 /// <summary>Reads hidden fields from a page and posts a form the way a browser does.</summary>
 internal static partial class Forms
 {
-    public static async Task<Dictionary<string, string>> HiddenFieldsAsync(HttpClient client, string path)
+    public static async Task<Dictionary<string, string>> HiddenFieldsAsync(HttpClient client, string path) =>
+        (await OpenAsync(client, path).ConfigureAwait(false)).HiddenFields;
+
+    /// <summary>
+    /// One GET: where it redirects to, or the page's hidden fields. A second GET to read the form
+    /// could be redirected where the first was not (another worker consented in between).
+    /// </summary>
+    public static async Task<(string? Redirect, Dictionary<string, string> HiddenFields)> OpenAsync(HttpClient client, string path)
     {
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative)).ConfigureAwait(false);
         var html = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        var redirect = response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found ? response.Headers.Location?.ToString() : null;
         var fields = new Dictionary<string, string>();
         foreach (Match input in HiddenInput().Matches(html))
         {
@@ -21,7 +29,7 @@ internal static partial class Forms
             }
         }
 
-        return fields;
+        return (redirect, fields);
     }
 
     /// <summary>Posts and returns where the answer redirects to (null when it did not redirect).</summary>

@@ -86,15 +86,9 @@ internal static class TokenGrants
             ["code_challenge_method"] = "S256",
         });
         // A person who consented before (an earlier worker, or the warm-up) goes straight back to the client.
-        string? location;
-        using (var answer = await client.GetAsync(new Uri(authorize, UriKind.Relative)).ConfigureAwait(false))
-        {
-            location = answer.StatusCode == HttpStatusCode.Redirect ? answer.Headers.Location?.ToString() : null;
-        }
-
+        var (location, consent) = await Forms.OpenAsync(client, authorize).ConfigureAwait(false);
         if (location is null)
         {
-            var consent = await Forms.HiddenFieldsAsync(client, authorize).ConfigureAwait(false);
             consent["decision"] = "accept";
             location = await Forms.PostAsync(client, "/connect/authorize", consent).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The consent did not redirect to the client.");
