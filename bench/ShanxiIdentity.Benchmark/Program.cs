@@ -55,6 +55,7 @@ if (!options.SkipPeer && peerScenarios.Any(options.Includes))
 }
 
 using var registrations = Registrations.StartGateway();
+var deployment = DeploymentEnvironment.Read(root);
 foreach (var provider in options.Providers)
 {
     var label = provider.ToString();
@@ -80,6 +81,10 @@ foreach (var provider in options.Providers)
         ["Logging__Directory"] = Path.Combine(work, "logs-" + label),
         ["Serilog__MinimumLevel__Default"] = "Warning",
     };
+    foreach (var (name, value) in deployment)
+    {
+        environment[name] = value;
+    }
 
     Console.WriteLine($"{label}: migrating and seeding 1,000 accounts…");
     await (await ServerProcess.StartAsync(portalDll, environment, "/healthz")).DisposeAsync();
@@ -130,7 +135,7 @@ foreach (var provider in options.Providers)
     }
 }
 
-var report = Report.Build(results, facts, options);
+var report = Report.Build(results, facts, options, deployment);
 Console.WriteLine();
 Console.WriteLine(report);
 if (options.Output is { } output)

@@ -6,14 +6,14 @@ namespace ShanxiIdentity.Benchmark;
 /// <summary>The figures, the ratios between them and the targets, as Markdown.</summary>
 internal static class Report
 {
-    public static string Build(IReadOnlyList<LoadResult> results, IReadOnlyDictionary<string, double> facts, BenchOptions options)
+    public static string Build(IReadOnlyList<LoadResult> results, IReadOnlyDictionary<string, double> facts, BenchOptions options, IReadOnlyDictionary<string, string> deployment)
     {
         var text = new StringBuilder();
         text.AppendLine("# Benchmarks").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Run on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `bench/run.sh`: {Machine()}.");
         text.AppendLine(CultureInfo.InvariantCulture, $"Each scenario ran {options.Duration.TotalSeconds:F0} s (the logins with 1,000 and with {options.LargeAccounts:N0} accounts {BenchOptions.LoginLatencyWindows * options.Duration.TotalSeconds:F0} s, for a p99 of enough logins) with {options.Workers} closed-loop workers on the same machine as the server (they compete for its cores), after {options.WarmUp.TotalSeconds:F0} s unmeasured. Pages: wrk (one thread, {options.Workers} connections); logins, registrations and grants: a .NET client that keeps each worker's cookies and posts the forms with their tokens.");
         text.AppendLine(CultureInfo.InvariantCulture, $"Every server process first served complete logins for {options.ProcessWarmUp.TotalSeconds:F0} s, as a portal that has been running does; the first seconds of that are the \"after start\" facts.");
-        text.AppendLine("ShanxiIdentity: Release build, `Captcha:FixedAnswer` set, Argon2id m=19 MiB t=2 p=1. Peer: `dotnet new mvc --auth Individual`, Release, email confirmation off, SQLite. Each with the runtime settings it is published with (the portal: workstation GC; the template: server GC).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"ShanxiIdentity: Release build, `Captcha:FixedAnswer` set, Argon2id m=19 MiB t=2 p=1. Peer: `dotnet new mvc --auth Individual`, Release, email confirmation off, SQLite. Each with the runtime settings it is published with (the portal: workstation GC; the template: server GC); the portal also with the environment of `{DeploymentEnvironment.RelativePath}`, as deployed: {string.Join(", ", deployment.Select(d => $"`{d.Key}={d.Value}`"))}.");
         text.AppendLine("\"Server CPU ms each\" is the server process's CPU time during the window divided by the operations attempted: steadier between runs than throughput on a shared machine. \"Resident MiB after\" is the server's VmRSS right after the window (MiB = 2^20 bytes; the memory target's MB = 10^6 bytes).").AppendLine();
         text.AppendLine("| scenario | per second | p50 ms | p99 ms | server CPU ms each | resident MiB after | failures |").AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in results)

@@ -1,0 +1,17 @@
+namespace ShanxiIdentity.Benchmark;
+
+/// <summary>
+/// deploy/portal.env: the runtime settings every instance is started with (systemd's
+/// EnvironmentFile, Docker's --env-file), so the portal is measured as it is deployed.
+/// </summary>
+internal static class DeploymentEnvironment
+{
+    public const string RelativePath = "deploy/portal.env";
+
+    public static IReadOnlyDictionary<string, string> Read(string root) =>
+        File.ReadLines(Path.Combine(root, RelativePath))
+            .Select(line => line.Trim())
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split('=', 2))
+            .ToDictionary(pair => pair[0].Trim(), pair => pair[1].Trim());
+}
