@@ -12,6 +12,8 @@ internal static class DeploymentEnvironment
         File.ReadLines(Path.Combine(root, RelativePath))
             .Select(line => line.Trim())
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
-            .Select(line => line.Split('=', 2))
-            .ToDictionary(pair => pair[0].Trim(), pair => pair[1].Trim());
+            .Select(line => line.Split('=', 2) is [var name, var value]
+                ? (Name: name.Trim(), Value: value.Trim())
+                : throw new FormatException($"{RelativePath}: not NAME=value: {line}"))
+            .ToDictionary(setting => setting.Name, setting => setting.Value);
 }
