@@ -17,7 +17,7 @@ internal static partial class Forms
     {
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative)).ConfigureAwait(false);
         var html = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        var redirect = response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found ? response.Headers.Location?.ToString() : null;
+        var redirect = RedirectOf(response);
         var fields = new Dictionary<string, string>();
         foreach (Match input in HiddenInput().Matches(html))
         {
@@ -38,8 +38,11 @@ internal static partial class Forms
         using var content = new FormUrlEncodedContent(fields);
         using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content).ConfigureAwait(false);
         await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-        return response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found ? response.Headers.Location?.ToString() : null;
+        return RedirectOf(response);
     }
+
+    private static string? RedirectOf(HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found ? response.Headers.Location?.ToString() : null;
 
     [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*>")]
     private static partial Regex HiddenInput();
