@@ -40,8 +40,11 @@ internal static partial class Wrk
     /// <summary>Reads wrk's report; a response other than 2xx/3xx and every socket error count as failures.</summary>
     public static LoadResult Parse(string name, string output)
     {
-        var requests = long.Parse(Requests().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
-        var seconds = Duration(Requests().Match(output).Groups[2].Value);
+        var summary = Requests().Match(output) is { Success: true } found
+            ? found
+            : throw new FormatException($"wrk printed no request count:\n{output}");
+        var requests = long.Parse(summary.Groups[1].Value, CultureInfo.InvariantCulture);
+        var seconds = Duration(summary.Groups[2].Value);
         var refused = NonSuccess().Match(output) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
         var socketErrors = SocketErrors().Match(output) is { Success: true } s
             ? s.Groups.Values.Skip(1).Sum(g => long.Parse(g.Value, CultureInfo.InvariantCulture))
