@@ -43,6 +43,7 @@ public static class PortalSetup
         builder.Services.AddPortalAccounts(builder.Configuration, builder.Environment);
         builder.Services.AddPortalSingleSignOn(builder.Configuration, builder.Environment);
         builder.Services.AddClientRateLimits(builder.Configuration);
+        builder.Services.Configure<SiteRecords>(builder.Configuration.GetSection(SiteRecords.Section));
         if (builder.Environment.IsDevelopment())
         {
             builder.Services.AddHostedService<DemoDataSeeder>();

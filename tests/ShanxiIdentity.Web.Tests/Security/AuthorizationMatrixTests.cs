@@ -42,6 +42,9 @@ public sealed class AuthorizationMatrixTests(SqlitePortalFactory factory) : ICla
     {
         ["GET "] = Access.Anyone,
         ["GET agreement"] = Access.Anyone,
+        ["GET privacy"] = Access.Anyone,
+        ["GET accessibility"] = Access.Anyone,
+        ["GET contact"] = Access.Anyone,
         ["GET captcha/{token}"] = Access.Anyone,
         ["POST captcha/new"] = Access.Anyone,
         ["GET dev/sms"] = Access.DevelopmentOnly,
