@@ -1,0 +1,49 @@
+using Microsoft.Playwright;
+using ShanxiIdentity.Web.Tests.Infrastructure;
+
+namespace ShanxiIdentity.BrowserTests;
+
+/// <summary>Every panel of a page is drawn where people can see and reach it: none under another, none under the footer.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class LayoutBrowserTests(BrowserFixture browser)
+{
+    /// <summary>Pairs of panels (and the footer) whose boxes intersect.</summary>
+    private const string OverlappingPanels = """
+        () => {
+            const boxes = [...document.querySelectorAll('.portal-panel, footer')].map(e => ({ name: (e.querySelector('h1, h2')?.textContent || e.tagName).trim(), r: e.getBoundingClientRect() }));
+            const found = [];
+            for (let i = 0; i < boxes.length; i++)
+                for (let j = i + 1; j < boxes.length; j++) {
+                    const a = boxes[i].r, b = boxes[j].r;
+                    if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+                        found.push(boxes[i].name + ' / ' + boxes[j].name);
+                }
+            return found;
+        }
+        """;
+
+    [Fact]
+    public async Task Every_panel_of_my_account_is_visible_at_phone_and_desktop_width()
+    {
+        var citizen = await browser.Portal.SeedCitizenAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("账号").FillAsync(citizen.IdNumber);
+        await page.GetByLabel("密码").FillAsync(citizen.Password);
+        await page.GetByLabel("验证码", new() { Exact = true }).FillAsync(PortalSession.CaptchaAnswer);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/my");
+
+        foreach (var width in AccessibilityBrowserTests.Widths)
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            Assert.Empty(await page.EvaluateAsync<string[]>(OverlappingPanels));
+            var consents = page.GetByRole(AriaRole.Heading, new() { Name = "已授权的业务系统" });
+            await consents.ScrollIntoViewIfNeededAsync();
+            Assert.True(await consents.IsVisibleAsync());
+            await BrowserFixture.ScreenshotAsync(page, $"my-account-{width}");
+        }
+
+        await page.Context.CloseAsync();
+    }
+}
