@@ -38,6 +38,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<OrganisationRecord> Organisations => Set<OrganisationRecord>();
 
+    public DbSet<ServiceHall> ServiceHalls => Set<ServiceHall>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<ProviderKey> ProviderKeys => Set<ProviderKey>();

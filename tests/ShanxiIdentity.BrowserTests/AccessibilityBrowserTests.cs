@@ -18,7 +18,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser, ITestOutpu
     [
         "/", "/account/login", "/account/login?kind=legal", "/account/register", "/account/register/legal",
         "/account/forgot", "/guide/faq", "/guide/materials", "/guide/templates", "/guide/templates/1",
-        "/agreement", "/privacy", "/accessibility", "/contact", "/counter/login", "/no/such/page",
+        "/agreement", "/privacy", "/accessibility", "/contact", "/halls", "/counter/login", "/no/such/page",
     ];
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class CareModeBrowserTests(BrowserFixture browser, ITestOutputHelp
     private static readonly string[] Pages =
     [
         "/", "/account/login", "/account/register", "/account/register/legal", "/account/forgot",
-        "/guide/faq", "/guide/materials", "/guide/templates", "/privacy", "/accessibility", "/contact",
+        "/guide/faq", "/guide/materials", "/guide/templates", "/privacy", "/accessibility", "/contact", "/halls",
     ];
 
     /// <summary>Visible elements with text of their own whose computed size is under the given pixels.</summary>

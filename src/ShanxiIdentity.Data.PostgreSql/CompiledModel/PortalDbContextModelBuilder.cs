@@ -11,7 +11,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e161252e-ce3e-46fe-af63-85ff3d27a2c1"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("1864ed90-9708-4e6d-bc78-4ddeab1305a2"), entityTypeCount: 28)
         {
         }
 
@@ -39,6 +39,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             var providerKey = ProviderKeyEntityType.Create(this);
             var reservedPhoneChange = ReservedPhoneChangeEntityType.Create(this);
             var residentRecord = ResidentRecordEntityType.Create(this);
+            var serviceHall = ServiceHallEntityType.Create(this);
             var smsCode = SmsCodeEntityType.Create(this);
             var smsMessage = SmsMessageEntityType.Create(this);
             var smsThrottle = SmsThrottleEntityType.Create(this);
@@ -87,6 +88,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             ProviderKeyEntityType.CreateAnnotations(providerKey);
             ReservedPhoneChangeEntityType.CreateAnnotations(reservedPhoneChange);
             ResidentRecordEntityType.CreateAnnotations(residentRecord);
+            ServiceHallEntityType.CreateAnnotations(serviceHall);
             SmsCodeEntityType.CreateAnnotations(smsCode);
             SmsMessageEntityType.CreateAnnotations(smsMessage);
             SmsThrottleEntityType.CreateAnnotations(smsThrottle);

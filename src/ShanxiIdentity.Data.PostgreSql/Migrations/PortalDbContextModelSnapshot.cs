@@ -15,6 +15,7 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
+#pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
@@ -433,7 +434,8 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("character varying(128)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
@@ -520,7 +522,8 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     b.Property<string>("AgentIdNumber")
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("character varying(128)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<string>("AgentName")
                         .HasMaxLength(100)
@@ -538,7 +541,8 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     b.Property<string>("ChangeDetails")
                         .IsRequired()
                         .IsUnicode(false)
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<string>("ChangeKind")
                         .IsRequired()
@@ -654,7 +658,8 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("character varying(128)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<string>("RepresentativeName")
                         .IsRequired()
@@ -766,7 +771,8 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("character varying(128)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.HasKey("AccountId");
 
@@ -832,12 +838,14 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("character varying(128)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<string>("OldPhone")
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("character varying(128)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.HasKey("Id");
 
@@ -853,7 +861,8 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     b.Property<string>("ResidentIdNumber")
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("character varying(128)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<DateTime>("ImportedAt")
                         .HasColumnType("timestamp with time zone");
@@ -866,6 +875,50 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     b.HasKey("ResidentIdNumber");
 
                     b.ToTable("Residents", (string)null);
+                });
+
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.ServiceHall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("City", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ServiceHalls", (string)null);
                 });
 
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.SmsCode", b =>
@@ -896,7 +949,8 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("character varying(128)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -933,7 +987,8 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("character varying(128)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -958,7 +1013,8 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     b.Property<string>("Phone")
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("character varying(128)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<DateTime>("DayStart")
                         .HasColumnType("timestamp with time zone");
@@ -1196,6 +1252,7 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                 {
                     b.Navigation("Scan");
                 });
+#pragma warning restore 612, 618
         }
     }
 }

@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("67316ff8-310c-4d58-830d-75ab50c7fd2e"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("f106432a-3217-48fa-8b09-c06f7cb69c42"), entityTypeCount: 28)
         {
         }
 
@@ -38,6 +38,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             var providerKey = ProviderKeyEntityType.Create(this);
             var reservedPhoneChange = ReservedPhoneChangeEntityType.Create(this);
             var residentRecord = ResidentRecordEntityType.Create(this);
+            var serviceHall = ServiceHallEntityType.Create(this);
             var smsCode = SmsCodeEntityType.Create(this);
             var smsMessage = SmsMessageEntityType.Create(this);
             var smsThrottle = SmsThrottleEntityType.Create(this);
@@ -86,6 +87,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             ProviderKeyEntityType.CreateAnnotations(providerKey);
             ReservedPhoneChangeEntityType.CreateAnnotations(reservedPhoneChange);
             ResidentRecordEntityType.CreateAnnotations(residentRecord);
+            ServiceHallEntityType.CreateAnnotations(serviceHall);
             SmsCodeEntityType.CreateAnnotations(smsCode);
             SmsMessageEntityType.CreateAnnotations(smsMessage);
             SmsThrottleEntityType.CreateAnnotations(smsThrottle);

@@ -15,6 +15,7 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
+#pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 128);
@@ -437,7 +438,8 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(128)");
+                        .HasColumnType("varchar(128)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("bit");
@@ -525,7 +527,8 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     b.Property<string>("AgentIdNumber")
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(128)");
+                        .HasColumnType("varchar(128)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<string>("AgentName")
                         .HasMaxLength(100)
@@ -543,7 +546,8 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     b.Property<string>("ChangeDetails")
                         .IsRequired()
                         .IsUnicode(false)
-                        .HasColumnType("varchar(max)");
+                        .HasColumnType("varchar(max)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<string>("ChangeKind")
                         .IsRequired()
@@ -659,7 +663,8 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(128)");
+                        .HasColumnType("varchar(128)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<string>("RepresentativeName")
                         .IsRequired()
@@ -771,7 +776,8 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(128)");
+                        .HasColumnType("varchar(128)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.HasKey("AccountId");
 
@@ -837,12 +843,14 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(128)");
+                        .HasColumnType("varchar(128)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<string>("OldPhone")
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(128)");
+                        .HasColumnType("varchar(128)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.HasKey("Id");
 
@@ -858,7 +866,8 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     b.Property<string>("ResidentIdNumber")
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(128)");
+                        .HasColumnType("varchar(128)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<DateTime>("ImportedAt")
                         .HasColumnType("datetime2");
@@ -871,6 +880,50 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     b.HasKey("ResidentIdNumber");
 
                     b.ToTable("Residents", (string)null);
+                });
+
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.ServiceHall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("City", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ServiceHalls", (string)null);
                 });
 
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.SmsCode", b =>
@@ -901,7 +954,8 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(128)");
+                        .HasColumnType("varchar(128)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -938,7 +992,8 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(128)");
+                        .HasColumnType("varchar(128)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -963,7 +1018,8 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     b.Property<string>("Phone")
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(128)");
+                        .HasColumnType("varchar(128)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<DateTime>("DayStart")
                         .HasColumnType("datetime2");
@@ -1201,6 +1257,7 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                 {
                     b.Navigation("Scan");
                 });
+#pragma warning restore 612, 618
         }
     }
 }

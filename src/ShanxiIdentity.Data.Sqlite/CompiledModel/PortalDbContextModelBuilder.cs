@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cc0c761d-58fb-44db-ba10-4a458f951b2b"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("61521b00-b9bc-42b0-8ae8-daf2a98ad4b7"), entityTypeCount: 28)
         {
         }
 
@@ -38,6 +38,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
             var providerKey = ProviderKeyEntityType.Create(this);
             var reservedPhoneChange = ReservedPhoneChangeEntityType.Create(this);
             var residentRecord = ResidentRecordEntityType.Create(this);
+            var serviceHall = ServiceHallEntityType.Create(this);
             var smsCode = SmsCodeEntityType.Create(this);
             var smsMessage = SmsMessageEntityType.Create(this);
             var smsThrottle = SmsThrottleEntityType.Create(this);
@@ -86,6 +87,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
             ProviderKeyEntityType.CreateAnnotations(providerKey);
             ReservedPhoneChangeEntityType.CreateAnnotations(reservedPhoneChange);
             ResidentRecordEntityType.CreateAnnotations(residentRecord);
+            ServiceHallEntityType.CreateAnnotations(serviceHall);
             SmsCodeEntityType.CreateAnnotations(smsCode);
             SmsMessageEntityType.CreateAnnotations(smsMessage);
             SmsThrottleEntityType.CreateAnnotations(smsThrottle);

@@ -14,6 +14,7 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
+#pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -422,7 +423,8 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
@@ -507,7 +509,8 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                     b.Property<string>("AgentIdNumber")
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<string>("AgentName")
                         .HasMaxLength(100)
@@ -525,7 +528,8 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                     b.Property<string>("ChangeDetails")
                         .IsRequired()
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<string>("ChangeKind")
                         .IsRequired()
@@ -639,7 +643,8 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<string>("RepresentativeName")
                         .IsRequired()
@@ -751,7 +756,8 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.HasKey("AccountId");
 
@@ -813,12 +819,14 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<string>("OldPhone")
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.HasKey("Id");
 
@@ -834,7 +842,8 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                     b.Property<string>("ResidentIdNumber")
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<DateTime>("ImportedAt")
                         .HasColumnType("TEXT");
@@ -847,6 +856,48 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                     b.HasKey("ResidentIdNumber");
 
                     b.ToTable("Residents", (string)null);
+                });
+
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.ServiceHall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("City", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ServiceHalls", (string)null);
                 });
 
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.SmsCode", b =>
@@ -877,7 +928,8 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -912,7 +964,8 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -937,7 +990,8 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                     b.Property<string>("Phone")
                         .HasMaxLength(128)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.Property<DateTime>("DayStart")
                         .HasColumnType("TEXT");
@@ -1175,6 +1229,7 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                 {
                     b.Navigation("Scan");
                 });
+#pragma warning restore 612, 618
         }
     }
 }

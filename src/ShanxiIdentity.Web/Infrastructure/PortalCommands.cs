@@ -3,6 +3,7 @@ using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Web.Services;
 using ShanxiIdentity.Web.Services.Counter;
 using ShanxiIdentity.Web.Services.RealName;
+using ShanxiIdentity.Web.Services.Halls;
 using ShanxiIdentity.Web.Services.Registry;
 
 namespace ShanxiIdentity.Web.Infrastructure;
@@ -21,6 +22,8 @@ public static class PortalCommands
             (reader, s) => s.GetRequiredService<ResidentImporter>().ImportAsync(reader)),
         ["import-organisations"] = (services, args) => ImportAsync(services, args, "import-organisations", OrganisationImporter.Header,
             (reader, s) => s.GetRequiredService<OrganisationImporter>().ImportAsync(reader)),
+        ["import-halls"] = (services, args) => ImportAsync(services, args, "import-halls", HallImporter.Header,
+            (reader, s) => s.GetRequiredService<HallImporter>().ImportAsync(reader)),
     };
 
     public static bool IsCommand(string[] args) => args is [var first, ..] && Commands.ContainsKey(first);

@@ -84,6 +84,8 @@ public static class ServiceRegistration
         services.AddScoped<SmsCodeService>();
         services.AddScoped<ResidentImporter>();
         services.AddScoped<OrganisationImporter>();
+        services.AddScoped<Halls.HallImporter>();
+        services.AddScoped<Halls.HallDirectory>();
         services.AddScoped<LegalEntityRegistration>();
         services.AddScoped<NewAccounts>();
         services.AddScoped<LoginGate>();

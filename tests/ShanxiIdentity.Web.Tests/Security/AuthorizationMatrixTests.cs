@@ -45,6 +45,7 @@ public sealed class AuthorizationMatrixTests(SqlitePortalFactory factory) : ICla
         ["GET privacy"] = Access.Anyone,
         ["GET accessibility"] = Access.Anyone,
         ["GET contact"] = Access.Anyone,
+        ["GET halls"] = Access.Anyone,
         ["GET captcha/{token}"] = Access.Anyone,
         ["POST captcha/new"] = Access.Anyone,
         ["GET dev/sms"] = Access.DevelopmentOnly,

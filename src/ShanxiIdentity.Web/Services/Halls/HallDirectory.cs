@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using ShanxiIdentity.Data;
+using ShanxiIdentity.Domain.Guidance;
+
+namespace ShanxiIdentity.Web.Services.Halls;
+
+/// <summary>One hall as the public list shows it.</summary>
+public sealed record HallListing(string City, string Name, string Address, string Hours, string Phone);
+
+/// <summary>The list of 政务大厅, filtered by city; the province's own hall first, then the cities in their order.</summary>
+public sealed class HallDirectory(PortalDbContext db)
+{
+    public async Task<IReadOnlyList<HallListing>> ListAsync(string? city, CancellationToken cancellationToken)
+    {
+        var query = db.ServiceHalls.AsNoTracking();
+        if (HallCity.Normalize(city) is { } only)
+        {
+            query = query.Where(h => h.City == only);
+        }
+
+        var halls = await query.Select(h => new HallListing(h.City, h.Name, h.Address, h.Hours, h.Phone))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. halls.OrderBy(h => HallCityOrder(h.City)).ThenBy(h => h.Name, StringComparer.Ordinal)];
+    }
+
+    private static int HallCityOrder(string city) => HallCity.All.ToList().IndexOf(city);
+}
