@@ -209,6 +209,31 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Correcting_a_person_s_name_at_the_counter_follows_the_name_rule()
+    {
+        var (citizen, _) = await factory.RegisteredCitizenAsync();
+        var (_, clerk) = await factory.SignedInStaffAsync(StaffRole.Clerk);
+        var accountId = CounterDeskSteps.AccountIdFrom(await clerk.FindAccountAsync(citizen.IdNumber));
+        var newUrl = $"/counter/requests/new?accountId={accountId}&kind=AccountInformation";
+
+        foreach (var name in new[] { "<img src=x onerror=alert(1)>", "张三123", "张" })
+        {
+            var refused = await clerk.OpenRequestAsync(newUrl, new Dictionary<string, string?> { ["UserType"] = nameof(CounterUserType.Person), ["Name"] = name });
+
+            Assert.Null(refused.Location);
+            Assert.Equal(AccountMessages.NameInvalid, refused.FieldError("Name"));
+        }
+
+        Assert.Equal(0, await factory.QueryAsync(db => db.CounterRequests.CountAsync(r => r.AccountId == accountId)));
+
+        // A name as on the ID card, typed in full width with stray spaces, is stored the way registration stores it.
+        var opened = await clerk.OpenRequestAsync(newUrl, new Dictionary<string, string?> { ["UserType"] = nameof(CounterUserType.Person), ["Name"] = "  阿依古丽•买买提 " });
+        Assert.NotNull(opened.Location);
+        var request = await factory.QueryAsync(db => db.CounterRequests.SingleAsync(r => r.AccountId == accountId));
+        Assert.Equal("阿依古丽·买买提", Web.Services.Counter.CounterDesk.ReadChange(request).Name);
+    }
+
+    [Fact]
     public async Task The_clerk_who_made_a_request_cannot_decide_it_and_a_rejection_needs_a_reason()
     {
         var (citizen, _) = await factory.RegisteredCitizenAsync();
