@@ -42,6 +42,10 @@ public static class AccountMessages
     public static string SmsTooSoon(int seconds) => $"短信验证码发送过于频繁，请{seconds}秒后再试";
     public const string SmsDailyLimit = "该手机号今日获取短信验证码次数已达上限，请明天再试";
     public static string SmsSent(string maskedPhone) => $"短信验证码已发送至{maskedPhone}，5分钟内有效";
+
+    /// <summary>忘记密码 names no phone: whoever knows an account's ID number must not learn even its masked phone.</summary>
+    public const string SmsSentToReservedPhone = "短信验证码已发送至该账号的预留手机号，5分钟内有效";
+    public const string ResetCodeGoesToReservedPhone = "短信验证码将发送至该账号的预留手机号";
     public const string SmsSendFailed = "短信发送失败，请稍后再试";
 
     public const string RealNameMismatch = "实名核验未通过：姓名与身份证号不一致，请核对后重新输入";

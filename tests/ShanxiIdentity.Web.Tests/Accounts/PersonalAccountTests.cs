@@ -209,7 +209,6 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
         var forgot = await session.GetPageAsync("/account/forgot");
 
         var step2 = await session.SubmitAsync(forgot, "/account/forgot", new Dictionary<string, string?> { ["Account"] = citizen.IdNumber });
-        Assert.Equal(citizen.MaskedPhone, step2.Page.QuerySelector("[data-masked-phone]")!.TextContent);
         Assert.DoesNotContain(citizen.Phone, step2.Body, StringComparison.Ordinal);
 
         factory.Clock.Advance(SmsCodeService.ResendInterval); // registration just sent a code to this phone
@@ -241,6 +240,80 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
         var route = page.QuerySelector("[data-counter-route]")!;
         Assert.Contains("政务大厅", route.TextContent, StringComparison.Ordinal);
         Assert.NotNull(route.QuerySelector("a[href='/guide/materials?operation=modify&userType=person']"));
+    }
+
+    [Fact]
+    public async Task Forgot_password_never_shows_the_account_s_phone_not_even_masked()
+    {
+        var (citizen, _) = await factory.RegisteredCitizenAsync();
+        var stranger = factory.NewSession();
+        var forgot = await stranger.GetPageAsync("/account/forgot");
+
+        var step2 = await stranger.SubmitAsync(forgot, "/account/forgot", new Dictionary<string, string?> { ["Account"] = citizen.IdNumber });
+        factory.Clock.Advance(SmsCodeService.ResendInterval); // registration just sent a code to this phone
+        var (sent, message) = await stranger.SendSmsAsync(step2.Page, "/account/forgot/reset", "/account/forgot/sms", new Dictionary<string, string?>());
+
+        // Knowing an ID number and reading a captcha must not tell anyone where the account's codes go.
+        Assert.Contains(AccountMessages.ResetCodeGoesToReservedPhone, step2.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(citizen.MaskedPhone, step2.Body, StringComparison.Ordinal);
+        Assert.True(sent);
+        Assert.Equal(AccountMessages.SmsSentToReservedPhone, message);
+    }
+
+    [Fact]
+    public async Task Anonymous_forgot_password_codes_cannot_use_up_the_holder_s_own_phone_change_codes()
+    {
+        var (citizen, holder) = await factory.RegisteredCitizenAsync();
+        var stranger = factory.NewSession();
+        var step2 = await stranger.SubmitAsync(await stranger.GetPageAsync("/account/forgot"), "/account/forgot", new Dictionary<string, string?> { ["Account"] = citizen.IdNumber });
+
+        // The stranger presses 获取短信验证码 on 忘记密码 once a minute until the portal stops them.
+        var sent = 0;
+        (bool Sent, string Message) last;
+        do
+        {
+            factory.Clock.Advance(SmsCodeService.ResendInterval);
+            last = await stranger.SendSmsAsync(step2.Page, "/account/forgot/reset", "/account/forgot/sms", new Dictionary<string, string?>());
+            sent += last.Sent ? 1 : 0;
+        }
+        while (last.Sent && sent <= SmsCodeService.DailyLimit);
+
+        Assert.Equal(AccountMessages.SmsDailyLimit, last.Message);
+        Assert.Equal(SmsCodeService.DailyLimit, sent);
+
+        // The holder, signed in, still gets the code for changing the reserved phone on 我的账号.
+        factory.Clock.Advance(SmsCodeService.ResendInterval);
+        var phoneChange = await holder.SendSmsAsync(await holder.GetPageAsync("/my"), "/my/phone", "/my/phone/sms-old", new Dictionary<string, string?>());
+        Assert.True(phoneChange.Sent, phoneChange.Message);
+    }
+
+    [Fact]
+    public async Task Registration_codes_are_sent_only_for_a_right_captcha_answered_afresh_for_each_send()
+    {
+        foreach (var (formUrl, sendUrl) in new[] { (RegisterUrl, RegisterUrl + "/sms"), (OrganisationJourney.RegisterUrl, OrganisationJourney.RegisterUrl + "/sms") })
+        {
+            var phone = Citizen.NewPhone();
+            var session = factory.NewSession();
+            var page = await session.GetPageAsync(formUrl);
+            var spentCaptcha = page.QuerySelector("input[name=CaptchaId]")!.GetAttribute("value");
+
+            var without = await session.SendSmsAsync(page, formUrl, sendUrl, new Dictionary<string, string?> { ["Phone"] = phone, ["Captcha"] = null });
+            var wrong = await session.SendSmsAsync(page, formUrl, sendUrl, new Dictionary<string, string?> { ["Phone"] = phone, ["Captcha"] = "WRONG" });
+            var replayed = await session.SendSmsAsync(page, formUrl, sendUrl, new Dictionary<string, string?> { ["Phone"] = phone, ["CaptchaId"] = spentCaptcha });
+
+            Assert.False(without.Sent);
+            Assert.False(wrong.Sent);
+            Assert.Equal(AccountMessages.CaptchaWrong, wrong.Message);
+            Assert.False(replayed.Sent);
+            Assert.Equal(AccountMessages.CaptchaExpired, replayed.Message);
+            Assert.Equal(0, await factory.QueryAsync(db => db.SmsOutbox.CountAsync(m => m.Phone == phone)));
+            Assert.Equal(0, await factory.QueryAsync(db => db.SmsCodes.CountAsync(c => c.Phone == phone)));
+
+            // The fresh captcha each answer carried, answered right, sends the code.
+            var right = await session.SendSmsAsync(page, formUrl, sendUrl, new Dictionary<string, string?> { ["Phone"] = phone });
+            Assert.True(right.Sent, right.Message);
+            Assert.Equal(1, await factory.QueryAsync(db => db.SmsOutbox.CountAsync(m => m.Phone == phone)));
+        }
     }
 
     [Fact]
