@@ -6,11 +6,22 @@ namespace ShanxiIdentity.Domain.Accounts;
 /// </summary>
 public static class AccountMessages
 {
-    public const string PasswordRule = "密码至少8位，须包含大写字母、小写字母、数字、符号中的至少三种，且不能包含身份证号或手机号";
+    public const string PasswordRule = "密码至少8位，须包含大写字母、小写字母、数字、符号中的至少三种，不能包含身份证号或手机号，且不能是常见或容易被猜到的密码";
     public const string PasswordTooWeak = "密码至少8位，且须包含大写字母、小写字母、数字、符号中的至少三种";
     public const string PasswordTooLong = "密码不能超过64位";
     public const string PasswordContainsIdNumber = "密码不能包含身份证号";
     public const string PasswordContainsPhone = "密码不能包含手机号";
+
+    /// <summary>The password passes the shape rules but an attacker's guessing would find it soon; the reason says why.</summary>
+    public static string PasswordGuessable(string reason) => $"密码太常见或容易被猜到：{reason}";
+    public const string GuessablePersonalInformation = "含有您的身份证号、出生日期、手机号或账号";
+    public const string GuessableCommonPassword = "是常用密码或其简单变形";
+    public const string GuessableCommonWords = "主要由常见单词或姓名组成";
+    public const string GuessableKeyboard = "含有键盘上相邻的按键（如 qwerty、asdf）";
+    public const string GuessableRepeat = "含有重复的字符（如 aaa）";
+    public const string GuessableSequence = "含有连续的字母或数字（如 abc、123）";
+    public const string GuessableDate = "含有年份或日期";
+    public const string GuessableShort = "请加长密码，并避免常见单词、日期和有规律的组合";
     public const string PasswordsDiffer = "两次输入的密码不一致";
     public const string CurrentPasswordWrong = "当前密码不正确";
 

@@ -83,7 +83,7 @@ public sealed class PasswordResetController(
         }
 
         ViewData["MaterialsUserType"] = MaterialsChoice.SlugFor(account);
-        foreach (var error in PasswordPolicy.Check(form.Password, account.Person?.ResidentIdNumber ?? account.LegalEntity?.RepresentativeIdNumber, phone.Value))
+        foreach (var error in PortalPasswordValidator.Check(account, form.Password))
         {
             ModelState.AddModelError(nameof(form.Password), error);
         }

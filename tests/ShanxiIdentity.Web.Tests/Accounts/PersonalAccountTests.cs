@@ -67,7 +67,7 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
 
         Assert.Single(refused.Page.QuerySelectorAll("[data-error-summary] li"), li => li.TextContent == SeedMessages.StarredFieldsRequired);
         var starred = refused.Page.QuerySelectorAll("label.required-star").Select(l => l.GetAttribute("for")).ToList();
-        Assert.Equal(["Name", "IdNumber", "Phone", "SmsCode", "Password", "ConfirmPassword", "Captcha"], starred);
+        Assert.Equal(["Name", "IdNumber", "Phone", "Captcha", "SmsCode", "Password", "ConfirmPassword"], starred);
     }
 
     [Fact]
@@ -131,6 +131,43 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
         fields["Password"] = fields["ConfirmPassword"] = "abcdefgh";
         refused = await session.SubmitAsync(await session.GetPageAsync(RegisterUrl), RegisterUrl, fields);
         Assert.Equal(AccountMessages.PasswordTooWeak, refused.FieldError("Password"));
+    }
+
+    [Fact]
+    public async Task Common_and_guessable_passwords_are_refused_with_the_reason_and_a_strong_one_is_accepted()
+    {
+        var citizen = Citizen.New();
+        await factory.AddResidentAsync(citizen);
+        var session = factory.NewSession();
+        var birthDate = citizen.IdNumber[6..14];
+        var refusals = new Dictionary<string, string>
+        {
+            ["Password123!"] = AccountMessages.GuessableCommonPassword,
+            ["P@ssw0rd2024"] = AccountMessages.GuessableCommonPassword,
+            ["Zs@" + birthDate] = AccountMessages.GuessablePersonalInformation,
+            ["Abc#" + citizen.IdNumber[^6..].ToLowerInvariant() + "x"] = AccountMessages.GuessablePersonalInformation,
+            ["Jin#" + citizen.Phone[^8..]] = AccountMessages.GuessablePersonalInformation,
+        };
+        foreach (var (password, reason) in refusals)
+        {
+            var fields = RegistrationFields(citizen, "123456");
+            fields["Password"] = fields["ConfirmPassword"] = password;
+
+            var refused = await session.SubmitAsync(await session.GetPageAsync(RegisterUrl), RegisterUrl, fields);
+
+            Assert.Equal(AccountMessages.PasswordGuessable(reason), refused.FieldError("Password"));
+        }
+
+        // A strong one registers; on 我的账号 the same rule, with the holder's own details, refuses a new one.
+        Assert.Equal("/my", (await factory.RegisterAsync(session, citizen)).Location);
+        var change = await session.SubmitAsync(await session.GetPageAsync("/my"), "/my/password", new Dictionary<string, string?>
+        {
+            ["ChangePassword.CurrentPassword"] = citizen.Password,
+            ["ChangePassword.Password"] = "Qwerty#" + birthDate,
+            ["ChangePassword.ConfirmPassword"] = "Qwerty#" + birthDate,
+        });
+        Assert.StartsWith("密码太常见或容易被猜到：", change.FieldError("ChangePassword_Password"), StringComparison.Ordinal);
+        Assert.Equal("/my", (await factory.NewSession().LogInAsync(citizen.IdNumber, citizen.Password)).Location);
     }
 
     [Fact]
@@ -215,7 +252,7 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
         var (sent, _) = await session.SendSmsAsync(step2.Page, "/account/forgot/reset", "/account/forgot/sms", new Dictionary<string, string?>());
         Assert.True(sent);
         var code = await factory.LatestSmsCodeAsync(citizen.Phone);
-        const string newPassword = "New#Passw0rd";
+        const string newPassword = "New#Yingze&42";
         var reset = await session.SubmitAsync(step2.Page, "/account/forgot/reset", new Dictionary<string, string?>
         {
             ["SmsCode"] = code,
@@ -362,20 +399,20 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
         var wrong = await session.SubmitAsync(my, "/my/password", new Dictionary<string, string?>
         {
             ["ChangePassword.CurrentPassword"] = "Not#Mine1",
-            ["ChangePassword.Password"] = "Changed#Pass1",
-            ["ChangePassword.ConfirmPassword"] = "Changed#Pass1",
+            ["ChangePassword.Password"] = "Changed#Hukou83",
+            ["ChangePassword.ConfirmPassword"] = "Changed#Hukou83",
         });
         Assert.Equal(AccountMessages.CurrentPasswordWrong, wrong.FieldError("ChangePassword_CurrentPassword"));
 
         var changed = await session.SubmitAsync(await session.GetPageAsync("/my"), "/my/password", new Dictionary<string, string?>
         {
             ["ChangePassword.CurrentPassword"] = citizen.Password,
-            ["ChangePassword.Password"] = "Changed#Pass1",
-            ["ChangePassword.ConfirmPassword"] = "Changed#Pass1",
+            ["ChangePassword.Password"] = "Changed#Hukou83",
+            ["ChangePassword.ConfirmPassword"] = "Changed#Hukou83",
         });
         Assert.Equal("/my", changed.Location);
         Assert.Contains(AccountMessages.PasswordChanged, (await session.GetPageAsync("/my")).QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("/my", (await factory.NewSession().LogInAsync(citizen.IdNumber, "Changed#Pass1")).Location);
+        Assert.Equal("/my", (await factory.NewSession().LogInAsync(citizen.IdNumber, "Changed#Hukou83")).Location);
         using var stillIn = await session.Client.GetAsync(new Uri("/my", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
         using var otherDevice = await otherSession.Client.GetAsync(new Uri("/my", UriKind.Relative));
@@ -392,8 +429,8 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
             last = await session.SubmitAsync(await session.GetPageAsync("/my"), "/my/password", new Dictionary<string, string?>
             {
                 ["ChangePassword.CurrentPassword"] = "Guess#Number" + i,
-                ["ChangePassword.Password"] = "Changed#Pass1",
-                ["ChangePassword.ConfirmPassword"] = "Changed#Pass1",
+                ["ChangePassword.Password"] = "Changed#Hukou83",
+                ["ChangePassword.ConfirmPassword"] = "Changed#Hukou83",
             });
         }
 

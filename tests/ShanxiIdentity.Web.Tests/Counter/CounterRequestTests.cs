@@ -80,9 +80,9 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
 
         // The holder gets back in with a code sent to the new phone, at once (the notice does not count towards the send limit).
         var session = factory.NewSession();
-        const string newPassword = "Counter#Reset1";
+        const string newPassword = "Counter#Hukou83x";
         var (step2, reset) = await session.ResetPasswordAsync(citizen.IdNumber, () => factory.LatestSmsCodeAsync(newPhone), newPassword);
-        Assert.Equal(SensitiveText.MaskPhone(newPhone), step2.QuerySelector("[data-masked-phone]")!.TextContent);
+        Assert.DoesNotContain(SensitiveText.MaskPhone(newPhone), step2.DocumentElement.OuterHtml, StringComparison.Ordinal);
         Assert.Equal("/account/login", reset.Location);
         Assert.Equal("/my", (await session.LogInAsync(citizen.IdNumber, newPassword)).Location);
 
