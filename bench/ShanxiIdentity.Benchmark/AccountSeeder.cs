@@ -12,7 +12,7 @@ namespace ShanxiIdentity.Benchmark;
 /// </summary>
 internal static class AccountSeeder
 {
-    public const string Password = "Bench#Passw0rd";
+    public const string Password = "Bench#Fen-Jiu82";
 
     public static string IdNumber(int index)
     {

@@ -64,7 +64,7 @@ foreach (var provider in options.Providers)
         : await CreatePostgresDatabaseAsync(options.Postgres!);
     var environment = new Dictionary<string, string>
     {
-        ["ASPNETCORE_ENVIRONMENT"] = "Benchmark",
+        ["ASPNETCORE_ENVIRONMENT"] = "Testing", // the only environment besides Development that accepts the fixed captcha answer and HTTP sign-on
         ["Database__Provider"] = label,
         ["ConnectionStrings__Default"] = connection,
         ["Captcha__FixedAnswer"] = "PASS",

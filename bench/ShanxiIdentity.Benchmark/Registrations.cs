@@ -66,11 +66,18 @@ internal sealed partial class Registrations : IDisposable
         var phone = "137" + (index % 100_000_000).ToString("00000000", CultureInfo.InvariantCulture);
         var fields = await Forms.HiddenFieldsAsync(client, "/account/register").ConfigureAwait(false);
         fields["Phone"] = phone;
+        fields["Captcha"] = "PASS"; // every send answers (and spends) a captcha
         using (var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/account/register/sms", UriKind.Relative)) { Content = new FormUrlEncodedContent(fields) })
         {
             request.Headers.Add("X-Requested-With", "fetch");
             using var sent = await client.SendAsync(request).ConfigureAwait(false);
-            await sent.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            using var answer = await JsonDocument.ParseAsync(await sent.Content.ReadAsStreamAsync().ConfigureAwait(false)).ConfigureAwait(false);
+
+            // The send spent the page's captcha; the answer carries the next one, as the page's script uses it.
+            if (answer.RootElement.TryGetProperty("captcha", out var fresh))
+            {
+                fields["CaptchaId"] = fresh.GetString()!;
+            }
         }
 
         // The portal has handed the message to the gateway before it answers.

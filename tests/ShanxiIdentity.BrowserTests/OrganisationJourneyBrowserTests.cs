@@ -25,6 +25,7 @@ public sealed class OrganisationJourneyBrowserTests(BrowserFixture browser)
         await page.GetByLabel("统一社会信用代码", new() { Exact = true }).FillAsync(branch.CreditCode);
         await page.GetByLabel("登录账号").FillAsync(branch.LoginName);
         await page.GetByLabel("手机号").FillAsync(branch.Phone);
+        await page.GetByLabel("验证码", new() { Exact = true }).FillAsync(PortalSession.CaptchaAnswer);
         await page.GetByRole(AriaRole.Button, new() { Name = "获取短信验证码" }).ClickAsync();
         await page.GetByText(AccountMessages.SmsSent(ShanxiIdentity.Domain.Identifiers.SensitiveText.MaskPhone(branch.Phone))).WaitForAsync();
         await page.GetByLabel("短信验证码").FillAsync(await browser.Portal.LatestSmsCodeAsync(branch.Phone));

@@ -6,11 +6,22 @@ namespace ShanxiIdentity.Domain.Accounts;
 /// </summary>
 public static class AccountMessages
 {
-    public const string PasswordRule = "密码至少8位，须包含大写字母、小写字母、数字、符号中的至少三种，且不能包含身份证号或手机号";
+    public const string PasswordRule = "密码至少8位，须包含大写字母、小写字母、数字、符号中的至少三种，不能包含身份证号或手机号，且不能是常见或容易被猜到的密码";
     public const string PasswordTooWeak = "密码至少8位，且须包含大写字母、小写字母、数字、符号中的至少三种";
     public const string PasswordTooLong = "密码不能超过64位";
     public const string PasswordContainsIdNumber = "密码不能包含身份证号";
     public const string PasswordContainsPhone = "密码不能包含手机号";
+
+    /// <summary>The password passes the shape rules but an attacker's guessing would find it soon; the reason says why.</summary>
+    public static string PasswordGuessable(string reason) => $"密码太常见或容易被猜到：{reason}";
+    public const string GuessablePersonalInformation = "含有您的身份证号、出生日期、手机号或账号";
+    public const string GuessableCommonPassword = "是常用密码或其简单变形";
+    public const string GuessableCommonWords = "主要由常见单词或姓名组成";
+    public const string GuessableKeyboard = "含有键盘上相邻的按键（如 qwerty、asdf）";
+    public const string GuessableRepeat = "含有重复的字符（如 aaa）";
+    public const string GuessableSequence = "含有连续的字母或数字（如 abc、123）";
+    public const string GuessableDate = "含有年份或日期";
+    public const string GuessableShort = "请加长密码，并避免常见单词、日期和有规律的组合";
     public const string PasswordsDiffer = "两次输入的密码不一致";
     public const string CurrentPasswordWrong = "当前密码不正确";
 
@@ -42,6 +53,10 @@ public static class AccountMessages
     public static string SmsTooSoon(int seconds) => $"短信验证码发送过于频繁，请{seconds}秒后再试";
     public const string SmsDailyLimit = "该手机号今日获取短信验证码次数已达上限，请明天再试";
     public static string SmsSent(string maskedPhone) => $"短信验证码已发送至{maskedPhone}，5分钟内有效";
+
+    /// <summary>忘记密码 names no phone: whoever knows an account's ID number must not learn even its masked phone.</summary>
+    public const string SmsSentToReservedPhone = "短信验证码已发送至该账号的预留手机号，5分钟内有效";
+    public const string ResetCodeGoesToReservedPhone = "短信验证码将发送至该账号的预留手机号";
     public const string SmsSendFailed = "短信发送失败，请稍后再试";
 
     public const string RealNameMismatch = "实名核验未通过：姓名与身份证号不一致，请核对后重新输入";

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Web.Models.Account;
 using ShanxiIdentity.Web.Services.Captcha;
 using ShanxiIdentity.Web.Services.Sms;
 
@@ -34,13 +35,16 @@ public static class FormExtensions
     /// The answer to 获取短信验证码: JSON for the page's script, or, without script, the form again
     /// with the outcome beside the button (sent) or beside the field (refused).
     /// </summary>
-    public static IActionResult SmsSendAnswer(this Controller controller, SmsSendResult result, string errorField, string viewName, object form)
+    /// <param name="freshCaptcha">For a send behind a captcha: the next challenge, which the page's script puts in place of the spent one.</param>
+    public static IActionResult SmsSendAnswer(this Controller controller, SmsSendResult result, string errorField, string viewName, object form, string? freshCaptcha = null)
     {
         ArgumentNullException.ThrowIfNull(controller);
         ArgumentNullException.ThrowIfNull(result);
         if (controller.Request.WantsJson())
         {
-            return controller.Json(new { sent = result.Sent, message = result.Message });
+            return freshCaptcha is null
+                ? controller.Json(new { sent = result.Sent, message = result.Message })
+                : controller.Json(new { sent = result.Sent, message = result.Message, captcha = freshCaptcha });
         }
 
         if (result.Sent)
@@ -53,6 +57,25 @@ public static class FormExtensions
         }
 
         return controller.View(viewName, form);
+    }
+
+    /// <summary>
+    /// 获取短信验证码 on a form anyone can open (registration): the captcha is answered, and spent,
+    /// for every send, so the form cannot be scripted into an SMS cannon; the answer carries a fresh
+    /// challenge for the next send or the form's own submission.
+    /// </summary>
+    public static async Task<IActionResult> SendCodeBehindCaptchaAsync(
+        this Controller controller, CaptchaService captcha, CaptchaForm form, Func<Task<SmsSendResult>> send, string errorField, string viewName)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        ArgumentNullException.ThrowIfNull(captcha);
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(send);
+        var verdict = await captcha.VerifyAsync(form.CaptchaId, form.Captcha, controller.HttpContext.RequestAborted).ConfigureAwait(false);
+        var result = verdict == CaptchaVerdict.Passed
+            ? await send().ConfigureAwait(false)
+            : new SmsSendResult(false, verdict == CaptchaVerdict.Expired ? AccountMessages.CaptchaExpired : AccountMessages.CaptchaWrong);
+        return controller.SmsSendAnswer(result, verdict == CaptchaVerdict.Passed ? errorField : nameof(CaptchaForm.Captcha), viewName, form, captcha.Create());
     }
 
     /// <summary>

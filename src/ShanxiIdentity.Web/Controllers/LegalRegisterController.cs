@@ -77,14 +77,14 @@ public sealed class LegalRegisterController(
         return View();
     }
 
-    /// <summary>获取短信验证码: answers the page's script with JSON, or re-shows the form without script.</summary>
+    /// <summary>获取短信验证码, behind the captcha: answers the page's script with JSON, or re-shows the form without script.</summary>
     [EnableRateLimiting(ClientRateLimits.Sms)]
     [HttpPost("sms")]
     public async Task<IActionResult> SendCode(RegisterLegalEntityForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
         ModelState.Clear();
-        var result = await sms.SendAsync(form.Phone, SmsPurpose.Registration, HttpContext.RequestAborted);
-        return this.SmsSendAnswer(result, nameof(form.Phone), nameof(Index), form);
+        return await this.SendCodeBehindCaptchaAsync(
+            captcha, form, () => sms.SendAsync(form.Phone, SmsPurpose.Registration, HttpContext.RequestAborted), nameof(form.Phone), nameof(Index));
     }
 }

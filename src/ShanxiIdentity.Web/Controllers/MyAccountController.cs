@@ -73,7 +73,7 @@ public sealed class MyAccountController(
         }
 
         const string prefix = "ChangePassword.";
-        foreach (var error in PasswordPolicy.Check(form.Password, account.Person?.ResidentIdNumber ?? account.LegalEntity?.RepresentativeIdNumber, account.PhoneNumber))
+        foreach (var error in PortalPasswordValidator.Check(account, form.Password))
         {
             ModelState.AddModelError(prefix + nameof(form.Password), error);
         }

@@ -44,14 +44,14 @@ public sealed class PasswordResetController(
             return View(form);
         }
 
-        if (MobilePhone.Parse(account.PhoneNumber).Value is not { } phone)
+        if (MobilePhone.Parse(account.PhoneNumber).Value is null)
         {
             ModelState.AddModelError(nameof(form.Account), AccountMessages.NoReservedPhone);
             return View(form);
         }
 
         ViewData["MaterialsUserType"] = MaterialsChoice.SlugFor(account);
-        return View("Reset", new ResetPasswordForm { Ticket = tickets.Issue(account.Id), MaskedPhone = phone.Masked });
+        return View("Reset", new ResetPasswordForm { Ticket = tickets.Issue(account.Id) });
     }
 
     [EnableRateLimiting(ClientRateLimits.Sms)]
@@ -66,8 +66,7 @@ public sealed class PasswordResetController(
             return Expired();
         }
 
-        var result = await sms.SendAsync(phone, SmsPurpose.PasswordReset, HttpContext.RequestAborted);
-        form.MaskedPhone = phone.Masked;
+        var result = await sms.SendAsync(phone, SmsPurpose.PasswordReset, AccountMessages.SmsSentToReservedPhone, HttpContext.RequestAborted);
         ViewData["MaterialsUserType"] = MaterialsChoice.SlugFor(account);
         return this.SmsSendAnswer(result, nameof(form.SmsCode), "Reset", form);
     }
@@ -83,9 +82,8 @@ public sealed class PasswordResetController(
             return Expired();
         }
 
-        form.MaskedPhone = phone.Masked;
         ViewData["MaterialsUserType"] = MaterialsChoice.SlugFor(account);
-        foreach (var error in PasswordPolicy.Check(form.Password, account.Person?.ResidentIdNumber ?? account.LegalEntity?.RepresentativeIdNumber, phone.Value))
+        foreach (var error in PortalPasswordValidator.Check(account, form.Password))
         {
             ModelState.AddModelError(nameof(form.Password), error);
         }

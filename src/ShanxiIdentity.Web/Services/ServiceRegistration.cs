@@ -74,9 +74,9 @@ public static class ServiceRegistration
         services.AddAuthorization(options => options.AddCounterPolicies());
 
         var fixedAnswer = configuration[CaptchaSettings.FixedAnswerKey];
-        if (!string.IsNullOrEmpty(fixedAnswer) && environment.IsProduction())
+        if (!string.IsNullOrEmpty(fixedAnswer) && !Infrastructure.TestOnlySettings.Allowed(environment))
         {
-            throw new PortalConfigurationException(CaptchaSettings.FixedAnswerKey, "生产环境不允许设置固定验证码答案，请删除该配置。");
+            throw new PortalConfigurationException(CaptchaSettings.FixedAnswerKey, Infrastructure.TestOnlySettings.Refusal("固定验证码答案"));
         }
 
         services.AddSingleton(new CaptchaSettings(fixedAnswer));

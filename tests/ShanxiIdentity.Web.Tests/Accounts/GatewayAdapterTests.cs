@@ -91,6 +91,34 @@ public sealed class GatewayAdapterTests(GatewayPortalFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task A_wrong_sms_code_is_refused_before_the_real_name_or_registry_gateway_is_asked()
+    {
+        // Without the phone's code, a registration form must not tell whether a name fits an ID
+        // number (each probe a paid call to the real-name gateway) or what the registry holds.
+        factory.RealName.Answer = _ => (200, new { match = false });
+        var citizen = Citizen.New();
+        var session = factory.NewSession();
+        var page = await session.GetPageAsync(CitizenJourney.RegisterUrl);
+        var code = await factory.RequestRegistrationCodeAsync(session, page, citizen.Phone);
+
+        var person = await session.SubmitAsync(page, CitizenJourney.RegisterUrl, CitizenJourney.RegistrationFields(citizen, code == "000000" ? "111111" : "000000"));
+
+        Assert.Equal(AccountMessages.SmsCodeWrong, person.FieldError("SmsCode"));
+        Assert.Null(person.FieldError("Name"));
+        Assert.DoesNotContain(factory.RealName.Received, m => m.GetProperty("idNumber").GetString() == citizen.IdNumber);
+
+        factory.Registry.Answer = _ => (200, new { found = false });
+        var organisation = Organisation.New(Domain.Accounts.LegalEntityType.Enterprise);
+        var legal = factory.NewSession();
+        var legalPage = await legal.GetPageAsync(OrganisationJourney.RegisterUrl);
+        var unsent = await legal.SubmitAsync(legalPage, OrganisationJourney.RegisterUrl, organisation.RegistrationFields("123456"));
+
+        Assert.Equal(AccountMessages.SmsCodeExpired, unsent.FieldError("SmsCode"));
+        Assert.Null(unsent.FieldError("Type"));
+        Assert.DoesNotContain(factory.Registry.Received, m => m.GetProperty("creditCode").GetString() == organisation.CreditCode);
+    }
+
+    [Fact]
     public async Task A_refused_sms_stays_in_the_outbox_undelivered()
     {
         factory.Sms.Answer = _ => (500, new { error = "quota" });

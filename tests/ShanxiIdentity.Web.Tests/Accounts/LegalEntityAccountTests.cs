@@ -187,7 +187,7 @@ public abstract class LegalEntityAccountTests<TFactory>(TFactory factory) : ICla
         var session = factory.NewSession();
         var forgot = await session.GetPageAsync("/account/forgot?kind=legal");
         var step2 = await session.SubmitAsync(forgot, "/account/forgot", new Dictionary<string, string?> { ["Account"] = organisation.LoginName });
-        Assert.Equal(SensitiveText.MaskPhone(organisation.Phone), step2.Page.QuerySelector("[data-masked-phone]")!.TextContent);
+        Assert.DoesNotContain(SensitiveText.MaskPhone(organisation.Phone), step2.Body, StringComparison.Ordinal);
         Assert.NotNull(step2.Page.QuerySelector("[data-counter-route] a[href='/guide/materials?operation=modify&userType=enterprise']"));
 
         factory.Clock.Advance(SmsCodeService.ResendInterval);

@@ -67,7 +67,7 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
 
         Assert.Single(refused.Page.QuerySelectorAll("[data-error-summary] li"), li => li.TextContent == SeedMessages.StarredFieldsRequired);
         var starred = refused.Page.QuerySelectorAll("label.required-star").Select(l => l.GetAttribute("for")).ToList();
-        Assert.Equal(["Name", "IdNumber", "Phone", "SmsCode", "Password", "ConfirmPassword", "Captcha"], starred);
+        Assert.Equal(["Name", "IdNumber", "Phone", "Captcha", "SmsCode", "Password", "ConfirmPassword"], starred);
     }
 
     [Fact]
@@ -131,6 +131,43 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
         fields["Password"] = fields["ConfirmPassword"] = "abcdefgh";
         refused = await session.SubmitAsync(await session.GetPageAsync(RegisterUrl), RegisterUrl, fields);
         Assert.Equal(AccountMessages.PasswordTooWeak, refused.FieldError("Password"));
+    }
+
+    [Fact]
+    public async Task Common_and_guessable_passwords_are_refused_with_the_reason_and_a_strong_one_is_accepted()
+    {
+        var citizen = Citizen.New();
+        await factory.AddResidentAsync(citizen);
+        var session = factory.NewSession();
+        var birthDate = citizen.IdNumber[6..14];
+        var refusals = new Dictionary<string, string>
+        {
+            ["Password123!"] = AccountMessages.GuessableCommonPassword,
+            ["P@ssw0rd2024"] = AccountMessages.GuessableCommonPassword,
+            ["Zs@" + birthDate] = AccountMessages.GuessablePersonalInformation,
+            ["Abc#" + citizen.IdNumber[^6..].ToLowerInvariant() + "x"] = AccountMessages.GuessablePersonalInformation,
+            ["Jin#" + citizen.Phone[^8..]] = AccountMessages.GuessablePersonalInformation,
+        };
+        foreach (var (password, reason) in refusals)
+        {
+            var fields = RegistrationFields(citizen, "123456");
+            fields["Password"] = fields["ConfirmPassword"] = password;
+
+            var refused = await session.SubmitAsync(await session.GetPageAsync(RegisterUrl), RegisterUrl, fields);
+
+            Assert.Equal(AccountMessages.PasswordGuessable(reason), refused.FieldError("Password"));
+        }
+
+        // A strong one registers; on 我的账号 the same rule, with the holder's own details, refuses a new one.
+        Assert.Equal("/my", (await factory.RegisterAsync(session, citizen)).Location);
+        var change = await session.SubmitAsync(await session.GetPageAsync("/my"), "/my/password", new Dictionary<string, string?>
+        {
+            ["ChangePassword.CurrentPassword"] = citizen.Password,
+            ["ChangePassword.Password"] = "Qwerty#" + birthDate,
+            ["ChangePassword.ConfirmPassword"] = "Qwerty#" + birthDate,
+        });
+        Assert.StartsWith("密码太常见或容易被猜到：", change.FieldError("ChangePassword_Password"), StringComparison.Ordinal);
+        Assert.Equal("/my", (await factory.NewSession().LogInAsync(citizen.IdNumber, citizen.Password)).Location);
     }
 
     [Fact]
@@ -209,14 +246,13 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
         var forgot = await session.GetPageAsync("/account/forgot");
 
         var step2 = await session.SubmitAsync(forgot, "/account/forgot", new Dictionary<string, string?> { ["Account"] = citizen.IdNumber });
-        Assert.Equal(citizen.MaskedPhone, step2.Page.QuerySelector("[data-masked-phone]")!.TextContent);
         Assert.DoesNotContain(citizen.Phone, step2.Body, StringComparison.Ordinal);
 
         factory.Clock.Advance(SmsCodeService.ResendInterval); // registration just sent a code to this phone
         var (sent, _) = await session.SendSmsAsync(step2.Page, "/account/forgot/reset", "/account/forgot/sms", new Dictionary<string, string?>());
         Assert.True(sent);
         var code = await factory.LatestSmsCodeAsync(citizen.Phone);
-        const string newPassword = "New#Passw0rd";
+        const string newPassword = "New#Yingze&42";
         var reset = await session.SubmitAsync(step2.Page, "/account/forgot/reset", new Dictionary<string, string?>
         {
             ["SmsCode"] = code,
@@ -241,6 +277,80 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
         var route = page.QuerySelector("[data-counter-route]")!;
         Assert.Contains("政务大厅", route.TextContent, StringComparison.Ordinal);
         Assert.NotNull(route.QuerySelector("a[href='/guide/materials?operation=modify&userType=person']"));
+    }
+
+    [Fact]
+    public async Task Forgot_password_never_shows_the_account_s_phone_not_even_masked()
+    {
+        var (citizen, _) = await factory.RegisteredCitizenAsync();
+        var stranger = factory.NewSession();
+        var forgot = await stranger.GetPageAsync("/account/forgot");
+
+        var step2 = await stranger.SubmitAsync(forgot, "/account/forgot", new Dictionary<string, string?> { ["Account"] = citizen.IdNumber });
+        factory.Clock.Advance(SmsCodeService.ResendInterval); // registration just sent a code to this phone
+        var (sent, message) = await stranger.SendSmsAsync(step2.Page, "/account/forgot/reset", "/account/forgot/sms", new Dictionary<string, string?>());
+
+        // Knowing an ID number and reading a captcha must not tell anyone where the account's codes go.
+        Assert.Contains(AccountMessages.ResetCodeGoesToReservedPhone, step2.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(citizen.MaskedPhone, step2.Body, StringComparison.Ordinal);
+        Assert.True(sent);
+        Assert.Equal(AccountMessages.SmsSentToReservedPhone, message);
+    }
+
+    [Fact]
+    public async Task Anonymous_forgot_password_codes_cannot_use_up_the_holder_s_own_phone_change_codes()
+    {
+        var (citizen, holder) = await factory.RegisteredCitizenAsync();
+        var stranger = factory.NewSession();
+        var step2 = await stranger.SubmitAsync(await stranger.GetPageAsync("/account/forgot"), "/account/forgot", new Dictionary<string, string?> { ["Account"] = citizen.IdNumber });
+
+        // The stranger presses 获取短信验证码 on 忘记密码 once a minute until the portal stops them.
+        var sent = 0;
+        (bool Sent, string Message) last;
+        do
+        {
+            factory.Clock.Advance(SmsCodeService.ResendInterval);
+            last = await stranger.SendSmsAsync(step2.Page, "/account/forgot/reset", "/account/forgot/sms", new Dictionary<string, string?>());
+            sent += last.Sent ? 1 : 0;
+        }
+        while (last.Sent && sent <= SmsCodeService.DailyLimit);
+
+        Assert.Equal(AccountMessages.SmsDailyLimit, last.Message);
+        Assert.Equal(SmsCodeService.DailyLimit, sent);
+
+        // The holder, signed in, still gets the code for changing the reserved phone on 我的账号.
+        factory.Clock.Advance(SmsCodeService.ResendInterval);
+        var phoneChange = await holder.SendSmsAsync(await holder.GetPageAsync("/my"), "/my/phone", "/my/phone/sms-old", new Dictionary<string, string?>());
+        Assert.True(phoneChange.Sent, phoneChange.Message);
+    }
+
+    [Fact]
+    public async Task Registration_codes_are_sent_only_for_a_right_captcha_answered_afresh_for_each_send()
+    {
+        foreach (var (formUrl, sendUrl) in new[] { (RegisterUrl, RegisterUrl + "/sms"), (OrganisationJourney.RegisterUrl, OrganisationJourney.RegisterUrl + "/sms") })
+        {
+            var phone = Citizen.NewPhone();
+            var session = factory.NewSession();
+            var page = await session.GetPageAsync(formUrl);
+            var spentCaptcha = page.QuerySelector("input[name=CaptchaId]")!.GetAttribute("value");
+
+            var without = await session.SendSmsAsync(page, formUrl, sendUrl, new Dictionary<string, string?> { ["Phone"] = phone, ["Captcha"] = null });
+            var wrong = await session.SendSmsAsync(page, formUrl, sendUrl, new Dictionary<string, string?> { ["Phone"] = phone, ["Captcha"] = "WRONG" });
+            var replayed = await session.SendSmsAsync(page, formUrl, sendUrl, new Dictionary<string, string?> { ["Phone"] = phone, ["CaptchaId"] = spentCaptcha });
+
+            Assert.False(without.Sent);
+            Assert.False(wrong.Sent);
+            Assert.Equal(AccountMessages.CaptchaWrong, wrong.Message);
+            Assert.False(replayed.Sent);
+            Assert.Equal(AccountMessages.CaptchaExpired, replayed.Message);
+            Assert.Equal(0, await factory.QueryAsync(db => db.SmsOutbox.CountAsync(m => m.Phone == phone)));
+            Assert.Equal(0, await factory.QueryAsync(db => db.SmsCodes.CountAsync(c => c.Phone == phone)));
+
+            // The fresh captcha each answer carried, answered right, sends the code.
+            var right = await session.SendSmsAsync(page, formUrl, sendUrl, new Dictionary<string, string?> { ["Phone"] = phone });
+            Assert.True(right.Sent, right.Message);
+            Assert.Equal(1, await factory.QueryAsync(db => db.SmsOutbox.CountAsync(m => m.Phone == phone)));
+        }
     }
 
     [Fact]
@@ -289,20 +399,20 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
         var wrong = await session.SubmitAsync(my, "/my/password", new Dictionary<string, string?>
         {
             ["ChangePassword.CurrentPassword"] = "Not#Mine1",
-            ["ChangePassword.Password"] = "Changed#Pass1",
-            ["ChangePassword.ConfirmPassword"] = "Changed#Pass1",
+            ["ChangePassword.Password"] = "Changed#Hukou83",
+            ["ChangePassword.ConfirmPassword"] = "Changed#Hukou83",
         });
         Assert.Equal(AccountMessages.CurrentPasswordWrong, wrong.FieldError("ChangePassword_CurrentPassword"));
 
         var changed = await session.SubmitAsync(await session.GetPageAsync("/my"), "/my/password", new Dictionary<string, string?>
         {
             ["ChangePassword.CurrentPassword"] = citizen.Password,
-            ["ChangePassword.Password"] = "Changed#Pass1",
-            ["ChangePassword.ConfirmPassword"] = "Changed#Pass1",
+            ["ChangePassword.Password"] = "Changed#Hukou83",
+            ["ChangePassword.ConfirmPassword"] = "Changed#Hukou83",
         });
         Assert.Equal("/my", changed.Location);
         Assert.Contains(AccountMessages.PasswordChanged, (await session.GetPageAsync("/my")).QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("/my", (await factory.NewSession().LogInAsync(citizen.IdNumber, "Changed#Pass1")).Location);
+        Assert.Equal("/my", (await factory.NewSession().LogInAsync(citizen.IdNumber, "Changed#Hukou83")).Location);
         using var stillIn = await session.Client.GetAsync(new Uri("/my", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
         using var otherDevice = await otherSession.Client.GetAsync(new Uri("/my", UriKind.Relative));
@@ -319,8 +429,8 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
             last = await session.SubmitAsync(await session.GetPageAsync("/my"), "/my/password", new Dictionary<string, string?>
             {
                 ["ChangePassword.CurrentPassword"] = "Guess#Number" + i,
-                ["ChangePassword.Password"] = "Changed#Pass1",
-                ["ChangePassword.ConfirmPassword"] = "Changed#Pass1",
+                ["ChangePassword.Password"] = "Changed#Hukou83",
+                ["ChangePassword.ConfirmPassword"] = "Changed#Hukou83",
             });
         }
 

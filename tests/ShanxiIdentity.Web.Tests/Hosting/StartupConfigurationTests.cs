@@ -67,6 +67,20 @@ public sealed class StartupConfigurationTests : IDisposable
         AssertNoStackTrace(outcome);
     }
 
+    [Theory]
+    [InlineData("Staging", "Captcha__FixedAnswer", "PASS", "Captcha:FixedAnswer")]
+    [InlineData("Staging", "SingleSignOn__AllowHttp", "true", "SingleSignOn:AllowHttp")]
+    [InlineData("Benchmark", "Captcha__FixedAnswer", "PASS", "Captcha:FixedAnswer")]
+    public async Task Test_only_settings_are_refused_in_every_environment_but_development_and_testing(string environment, string key, string value, string setting)
+    {
+        var outcome = await PortalProcess.RunAsync(Settings(("ASPNETCORE_ENVIRONMENT", environment), (key, value)));
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains(setting, outcome.Error, StringComparison.Ordinal);
+        Assert.Contains("仅允许在 Development 或 Testing 环境中设置", outcome.Error, StringComparison.Ordinal);
+        AssertNoStackTrace(outcome);
+    }
+
     [Fact]
     public async Task Import_residents_command_reports_what_it_added_updated_and_skipped()
     {

@@ -19,7 +19,7 @@ public sealed record Citizen(string Name, string IdNumber, string Phone, string 
             + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture)
             + Random.Shared.Next(0, 999).ToString("000", CultureInfo.InvariantCulture);
         var id = body + ResidentIdNumber.ComputeCheckCharacter(body);
-        return new Citizen(Names[Random.Shared.Next(Names.Length)], id, NewPhone(), "Shanxi#" + Random.Shared.Next(1000, 9999));
+        return new Citizen(Names[Random.Shared.Next(Names.Length)], id, NewPhone(), "Jin#" + Guid.NewGuid().ToString("N")[..10]);
     }
 
     public static string NewPhone() => "13" + Random.Shared.Next(5, 10) + Random.Shared.Next(0, 100_000_000).ToString("00000000", CultureInfo.InvariantCulture);

@@ -32,7 +32,7 @@ public sealed record Organisation(LegalEntityType Type, string Name, string Cred
             representative.IdNumber,
             "org_" + suffix,
             Citizen.NewPhone(),
-            "Org#Pass" + Random.Shared.Next(1000, 9999),
+            "Org#" + Guid.NewGuid().ToString("N")[..10],
             type == LegalEntityType.EnterpriseBranch ? NewCreditCode("91") : null);
     }
 

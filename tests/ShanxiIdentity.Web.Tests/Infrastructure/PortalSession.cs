@@ -82,11 +82,22 @@ public sealed class PortalSession(HttpClient client)
         return new Submitted(response.StatusCode, response.Headers.Location?.ToString(), await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Presses 获取短信验证码 the way the page's script does, and returns the JSON answer.</summary>
+    /// <summary>
+    /// Presses 获取短信验证码 the way the page's script does (with the captcha answered, where the form
+    /// has one), and returns the JSON answer. Like the script, it puts the fresh captcha the answer
+    /// carries into the page, so the form can still be submitted afterwards.
+    /// </summary>
     public async Task<(bool Sent, string Message)> SendSmsAsync(IDocument page, string formAction, string sendUrl, IReadOnlyDictionary<string, string?> values)
     {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(values);
         var form = page.QuerySelectorAll<IHtmlFormElement>("form").First(f => f.GetAttribute("action") == formAction);
         var fields = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]").ToDictionary(i => i.Name!, i => (string?)i.Value);
+        if (form.QuerySelector("input[name=Captcha]") is not null)
+        {
+            fields["Captcha"] = CaptchaAnswer;
+        }
+
         foreach (var (key, value) in values)
         {
             fields[key] = value;
@@ -95,6 +106,11 @@ public sealed class PortalSession(HttpClient client)
         var answer = await PostAsync(sendUrl, fields, asScript: true);
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         using var json = JsonDocument.Parse(answer.Body);
+        if (json.RootElement.TryGetProperty("captcha", out var fresh) && form.QuerySelector<IHtmlInputElement>("input[name=CaptchaId]") is { } captchaId)
+        {
+            captchaId.Value = fresh.GetString()!;
+        }
+
         return (json.RootElement.GetProperty("sent").GetBoolean(), json.RootElement.GetProperty("message").GetString()!);
     }
 

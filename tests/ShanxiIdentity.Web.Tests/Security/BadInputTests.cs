@@ -114,7 +114,7 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
             new("legal registration", factory.NewSession(), "/account/register/legal", "/account/register/legal", organisation.RegistrationFields(wrongCode)),
             new("login", factory.NewSession(), "/account/login", "/account/login", new() { ["Account"] = "nobody_here", ["Password"] = "Wrong#123" }),
             new("forgot password", factory.NewSession(), "/account/forgot", "/account/forgot", new() { ["Account"] = "nobody_here" }),
-            new("change password", citizenSession, "/my", "/my/password", new() { ["ChangePassword.CurrentPassword"] = "Wrong#123", ["ChangePassword.Password"] = "New#Pass123", ["ChangePassword.ConfirmPassword"] = "New#Pass123" }),
+            new("change password", citizenSession, "/my", "/my/password", new() { ["ChangePassword.CurrentPassword"] = "Wrong#123", ["ChangePassword.Password"] = "New#Pingyao7q", ["ChangePassword.ConfirmPassword"] = "New#Pingyao7q" }),
             new("change phone", citizenSession, "/my", "/my/phone", new() { ["ChangePhone.CurrentPassword"] = citizen.Password, ["ChangePhone.NewPhone"] = Citizen.NewPhone(), ["ChangePhone.OldPhoneCode"] = wrongCode, ["ChangePhone.NewPhoneCode"] = wrongCode }),
             new("staff login", factory.NewSession(), "/counter/login", "/counter/login", new() { ["LoginName"] = "nobody_here", ["Password"] = "Wrong#123" }),
             new("counter request", clerk, $"/counter/requests/new?accountId={accountId}&kind=ReservedPhone", "/counter/requests/new", new()

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Web.Services.Accounts;
+using ShanxiIdentity.Web.Services.Sms;
 using ShanxiIdentity.Web.Tests.Infrastructure;
 
 namespace ShanxiIdentity.Web.Tests.Security;
@@ -89,6 +90,33 @@ public abstract class RaceTests<TFactory>(TFactory factory) : IClassFixture<TFac
         Assert.Equal(1, await factory.QueryAsync(db => db.SmsOutbox.CountAsync(m => m.Phone == phone)));
         Assert.Equal(1, await factory.QueryAsync(db => db.SmsCodes.CountAsync(c => c.Phone == phone)));
         Console.WriteLine($"Suite count: races ({factory.Provider}), 20 concurrent SMS requests to one phone: 1 code sent.");
+    }
+
+    [Fact]
+    public async Task Twenty_concurrent_wrong_sms_codes_get_exactly_five_tries_and_void_the_code()
+    {
+        var citizen = Citizen.New();
+        await factory.AddResidentAsync(citizen);
+        var owner = factory.NewSession();
+        var code = await factory.RequestRegistrationCodeAsync(owner, await owner.GetPageAsync(CitizenJourney.RegisterUrl), citizen.Phone);
+        var wrong = code == "000000" ? "111111" : "000000";
+        var guesses = new List<Func<Task<PortalSession.Submitted>>>();
+        for (var i = 0; i < 20; i++)
+        {
+            var session = factory.NewSession();
+            var page = await session.GetPageAsync(CitizenJourney.RegisterUrl);
+            guesses.Add(() => session.SubmitAsync(page, CitizenJourney.RegisterUrl, CitizenJourney.RegistrationFields(citizen, wrong)));
+        }
+
+        var answers = await Task.WhenAll(guesses.Select(guess => guess()));
+
+        // Exactly five guesses were compared; every other one found the code already void.
+        Assert.Equal(SmsCodeService.MaxWrongTries, answers.Count(a => a.FieldError("SmsCode") == AccountMessages.SmsCodeWrong));
+        Assert.Equal(20 - SmsCodeService.MaxWrongTries, answers.Count(a => a.FieldError("SmsCode") == AccountMessages.SmsCodeExpired));
+        Assert.Equal(SmsCodeService.MaxWrongTries, await factory.QueryAsync(db => db.SmsCodes.Where(c => c.Phone == citizen.Phone).Select(c => c.FailedAttempts).SingleAsync()));
+        var late = await owner.SubmitAsync(await owner.GetPageAsync(CitizenJourney.RegisterUrl), CitizenJourney.RegisterUrl, CitizenJourney.RegistrationFields(citizen, code));
+        Assert.Equal(AccountMessages.SmsCodeExpired, late.FieldError("SmsCode"));
+        Console.WriteLine($"Suite count: races ({factory.Provider}), 20 concurrent wrong SMS codes: 5 tries counted, the code void.");
     }
 
     [Fact]

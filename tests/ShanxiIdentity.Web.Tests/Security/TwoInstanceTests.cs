@@ -73,7 +73,7 @@ public sealed partial class TwoInstanceTests : IAsyncLifetime
 
         // Forgot password by SMS (the reset ticket crosses instances).
         await AllowNextSmsAsync(citizen.Phone);
-        const string resetPassword = "Reset#Pass1";
+        const string resetPassword = "Reset#Wutai5Ks";
         await ResetPasswordAsync(citizen.IdNumber, citizen.Phone, resetPassword);
         Assert.Equal("/my", (await NewSession().LogInAsync(citizen.IdNumber, resetPassword)).Location);
 
@@ -98,7 +98,7 @@ public sealed partial class TwoInstanceTests : IAsyncLifetime
         Assert.Equal(nameof(CounterRequestStatus.Applied), (await supervisor.GetPageAsync(requestUrl)).QuerySelector("[data-request-status]")!.GetAttribute("data-request-status"));
 
         // The holder gets back in by the new phone.
-        const string finalPassword = "Final#Pass1";
+        const string finalPassword = "Final#Mianshan64";
         await ResetPasswordAsync(citizen.IdNumber, newPhone, finalPassword);
         Assert.Equal("/my", (await NewSession().LogInAsync(citizen.IdNumber, finalPassword)).Location);
 
@@ -115,7 +115,7 @@ public sealed partial class TwoInstanceTests : IAsyncLifetime
     private async Task ResetPasswordAsync(string account, string phone, string password)
     {
         var (step2, reset) = await NewSession().ResetPasswordAsync(account, () => LatestCodeAsync(phone), password);
-        Assert.Equal(Domain.Identifiers.SensitiveText.MaskPhone(phone), step2.QuerySelector("[data-masked-phone]")!.TextContent);
+        Assert.DoesNotContain(Domain.Identifiers.SensitiveText.MaskPhone(phone), step2.DocumentElement.OuterHtml, StringComparison.Ordinal);
         Assert.Equal("/account/login", reset.Location);
     }
 

@@ -28,9 +28,6 @@ public sealed class ResetPasswordForm
 {
     public string? Ticket { get; set; }
 
-    /// <summary>Shown, never trusted: the server reads the phone from the account.</summary>
-    public string? MaskedPhone { get; set; }
-
     [Display(Name = "短信验证码")]
     public string? SmsCode { get; set; }
 

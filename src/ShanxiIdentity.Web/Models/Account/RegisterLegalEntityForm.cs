@@ -75,7 +75,7 @@ public sealed class RegisterLegalEntityFormValidator : AbstractValidator<Registe
         RuleFor(f => f.Password).Required().Custom((password, context) =>
         {
             var form = context.InstanceToValidate;
-            foreach (var error in PasswordPolicy.Check(password, ResidentIdNumber.Parse(form.RepresentativeIdNumber).Value?.Value, MobilePhone.Parse(form.Phone).Value?.Value))
+            foreach (var error in PasswordPolicy.Check(password, ResidentIdNumber.Parse(form.RepresentativeIdNumber).Value?.Value, MobilePhone.Parse(form.Phone).Value?.Value, form.LoginName?.Trim()))
             {
                 context.AddFailure(error);
             }

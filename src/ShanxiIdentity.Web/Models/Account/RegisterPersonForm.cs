@@ -52,7 +52,7 @@ public sealed class RegisterPersonFormValidator : AbstractValidator<RegisterPers
         RuleFor(f => f.Password).Required().Custom((password, context) =>
         {
             var form = context.InstanceToValidate;
-            foreach (var error in PasswordPolicy.Check(password, ResidentIdNumber.Parse(form.IdNumber).Value?.Value, MobilePhone.Parse(form.Phone).Value?.Value))
+            foreach (var error in PasswordPolicy.Check(password, ResidentIdNumber.Parse(form.IdNumber).Value?.Value, MobilePhone.Parse(form.Phone).Value?.Value, form.UserName?.Trim()))
             {
                 context.AddFailure(error);
             }

@@ -28,6 +28,12 @@ public sealed class LegalEntityRegistration(AccountLocator locator, IOrganisatio
     public async Task<RegistrationResult> RegisterAsync(LegalEntityApplication application, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(application);
+        var (codeId, refusal) = await accounts.ProvePhoneAsync(application.Phone, application.SmsCode, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
         if (await locator.CreditCodeTakenAsync(application.CreditCode.Value, cancellationToken).ConfigureAwait(false))
         {
             return RegistrationResult.Refused(RegistrationField.CreditCode, SeedMessages.CreditCodeAlreadyCertified);
@@ -78,7 +84,7 @@ public sealed class LegalEntityRegistration(AccountLocator locator, IOrganisatio
                 RealNameVerifiedAt = verifiedAt,
             },
         };
-        return await accounts.CreateAsync(account, application.Phone, application.SmsCode, application.Password, AuditAction.LegalEntityRegistered,
+        return await accounts.CreateAsync(account, application.Phone, codeId!.Value, application.Password, AuditAction.LegalEntityRegistered,
             async () => await locator.CreditCodeTakenAsync(application.CreditCode.Value, cancellationToken).ConfigureAwait(false)
                 ? RegistrationResult.Refused(RegistrationField.CreditCode, SeedMessages.CreditCodeAlreadyCertified)
                 : RegistrationResult.Refused(RegistrationField.LoginName, SeedMessages.LoginNameTaken),

@@ -29,18 +29,28 @@ public sealed record RegistrationResult(Account? Account, RegistrationField? Fie
 }
 
 /// <summary>
-/// The last steps every registration shares: spend the SMS code, create the account with its
-/// first reserved phone, and let the unique indexes settle a race (the loser gets the caller's
-/// refusal, worked out after the fact).
+/// The steps every registration shares: prove the phone first (before any gateway or the database
+/// is asked anything, so a form cannot be used to probe them), and at the end spend the SMS code,
+/// create the account with its first reserved phone, and let the unique indexes settle a race (the
+/// loser gets the caller's refusal, worked out after the fact).
 /// </summary>
 public sealed class NewAccounts(PortalDbContext db, UserManager<Account> users, SmsCodeService smsCodes, AuditLog audit, TimeProvider clock)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>Checks the registration code of the phone without spending it: the code's id when it passed, else the refusal.</summary>
+    public async Task<(Guid? CodeId, RegistrationResult? Refusal)> ProvePhoneAsync(MobilePhone phone, string smsCode, CancellationToken cancellationToken)
+    {
+        var check = await smsCodes.CheckAsync(phone, SmsPurpose.Registration, smsCode, cancellationToken).ConfigureAwait(false);
+        return check.Passed
+            ? (check.CodeId, null)
+            : (null, RegistrationResult.Refused(RegistrationField.SmsCode, SmsCodeService.Message(check.Verdict)));
+    }
+
     public async Task<RegistrationResult> CreateAsync(
         Account account,
         MobilePhone phone,
-        string smsCode,
+        Guid smsCodeId,
         string password,
         string auditAction,
         Func<Task<RegistrationResult>> explainRace,
@@ -50,11 +60,10 @@ public sealed class NewAccounts(PortalDbContext db, UserManager<Account> users, 
         ArgumentNullException.ThrowIfNull(phone);
         ArgumentNullException.ThrowIfNull(explainRace);
 
-        // Last, because a right code is spent: every earlier refusal leaves it usable.
-        var code = await smsCodes.VerifyAsync(phone, SmsPurpose.Registration, smsCode, cancellationToken).ConfigureAwait(false);
-        if (code != SmsCodeVerdict.Passed)
+        // Spent last: every earlier refusal leaves the proven code usable.
+        if (!await smsCodes.SpendAsync(smsCodeId, cancellationToken).ConfigureAwait(false))
         {
-            return RegistrationResult.Refused(RegistrationField.SmsCode, SmsCodeService.Message(code));
+            return RegistrationResult.Refused(RegistrationField.SmsCode, AccountMessages.SmsCodeExpired);
         }
 
         account.PhoneNumber = phone.Value;

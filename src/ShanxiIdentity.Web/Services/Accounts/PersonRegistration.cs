@@ -14,6 +14,12 @@ public sealed class PersonRegistration(AccountLocator locator, IRealNameVerifier
     public async Task<RegistrationResult> RegisterAsync(PersonApplication application, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(application);
+        var (codeId, refusal) = await accounts.ProvePhoneAsync(application.Phone, application.SmsCode, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
         if (await locator.IdNumberTakenAsync(application.IdNumber.Value, cancellationToken).ConfigureAwait(false))
         {
             return RegistrationResult.Refused(RegistrationField.IdNumber, SeedMessages.IdNumberAlreadyCertified);
@@ -39,7 +45,7 @@ public sealed class PersonRegistration(AccountLocator locator, IRealNameVerifier
             UserName = application.UserName ?? AccountLocator.InternalUserNamePrefix + Guid.NewGuid().ToString("N"),
             Person = new PersonProfile { Name = application.Name, ResidentIdNumber = application.IdNumber.Value, RealNameVerifiedAt = accounts.Now },
         };
-        return await accounts.CreateAsync(account, application.Phone, application.SmsCode, application.Password, AuditAction.PersonRegistered,
+        return await accounts.CreateAsync(account, application.Phone, codeId!.Value, application.Password, AuditAction.PersonRegistered,
             async () => await locator.IdNumberTakenAsync(application.IdNumber.Value, cancellationToken).ConfigureAwait(false)
                 ? RegistrationResult.Refused(RegistrationField.IdNumber, SeedMessages.IdNumberAlreadyCertified)
                 : RegistrationResult.Refused(RegistrationField.UserName, AccountMessages.UserNameTaken),

@@ -9,10 +9,17 @@ public sealed class PortalPasswordValidator : IPasswordValidator<Account>
 {
     public Task<IdentityResult> ValidateAsync(UserManager<Account> manager, Account user, string? password)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        var errors = PasswordPolicy.Check(password, user.Person?.ResidentIdNumber ?? user.LegalEntity?.RepresentativeIdNumber, user.PhoneNumber);
+        var errors = Check(user, password);
         return Task.FromResult(errors.Count == 0
             ? IdentityResult.Success
             : IdentityResult.Failed(errors.Select(e => new IdentityError { Code = "PasswordPolicy", Description = e }).ToArray()));
+    }
+
+    /// <summary>The rule for an existing account's new password, with what is known about its holder as guesses to refuse.</summary>
+    public static IReadOnlyList<string> Check(Account account, string? password)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var loginName = account.UserName is { } name && !name.StartsWith(AccountLocator.InternalUserNamePrefix, StringComparison.Ordinal) ? name : null;
+        return PasswordPolicy.Check(password, account.Person?.ResidentIdNumber ?? account.LegalEntity?.RepresentativeIdNumber, account.PhoneNumber, loginName);
     }
 }

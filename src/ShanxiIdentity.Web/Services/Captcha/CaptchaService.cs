@@ -101,7 +101,7 @@ public sealed class CaptchaService(PortalDbContext db, TimeProvider clock, Captc
     }
 }
 
-/// <summary><c>Captcha:FixedAnswer</c>: for automated tests and benchmarks only; refused in Production.</summary>
+/// <summary><c>Captcha:FixedAnswer</c>: for automated tests and benchmarks only; refused outside Development and Testing.</summary>
 public sealed record CaptchaSettings(string? FixedAnswer)
 {
     public const string FixedAnswerKey = "Captcha:FixedAnswer";

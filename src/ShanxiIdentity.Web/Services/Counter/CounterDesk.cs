@@ -341,6 +341,10 @@ public sealed class CounterDesk(
                 return DeskOutcome.Refused("NewPhone", AccountMessages.SamePhone);
             case CounterChangeKind.AccountInformation when change.Name is null && change.RepresentativeName is null && change.RepresentativeIdNumber is null:
                 return DeskOutcome.Refused(null, CounterMessages.NothingToChange);
+
+            // A person's 姓名 is written only in the form the name rule gives (never the organisation-name rule).
+            case CounterChangeKind.AccountInformation when account.Kind == AccountKind.Person && change.Name is { } name && PersonName.NormalizeName(name) != name:
+                return DeskOutcome.Refused("Name", AccountMessages.NameInvalid);
             case CounterChangeKind.ManualRealNameVerification when account.LegalEntity is { VerifiedAtCounter: true }
                 || account.Person is { RealNameVerifiedAt: not null }:
                 return DeskOutcome.Refused(null, CounterMessages.AlreadyVerified);
@@ -359,6 +363,11 @@ public sealed class CounterDesk(
 
         if (open.UserType == CounterUserType.Person)
         {
+            if (PersonName.NormalizeName(change.Name) != change.Name)
+            {
+                return DeskOutcome.Refused("Name", AccountMessages.NameInvalid);
+            }
+
             if (change.IdNumber is null)
             {
                 return DeskOutcome.Refused("IdNumber", SeedMessages.StarredFieldsRequired);

@@ -22,9 +22,9 @@ public static class SingleSignOnSetup
     public static IServiceCollection AddPortalSingleSignOn(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var allowHttp = configuration.GetValue<bool>(AllowHttpKey);
-        if (allowHttp && environment.IsProduction())
+        if (allowHttp && !Infrastructure.TestOnlySettings.Allowed(environment))
         {
-            throw new PortalConfigurationException(AllowHttpKey, "生产环境的单点登录必须经 HTTPS 提供，请删除该配置。");
+            throw new PortalConfigurationException(AllowHttpKey, Infrastructure.TestOnlySettings.Refusal("经 HTTP 提供单点登录"));
         }
 
         var issuer = configuration[IssuerKey];

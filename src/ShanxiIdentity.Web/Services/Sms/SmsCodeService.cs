@@ -30,15 +30,26 @@ public enum SmsCodeVerdict
     Expired,
 }
 
+/// <summary>The outcome of checking a typed code; <see cref="CodeId"/> names the code that passed, for spending it later.</summary>
+public sealed record SmsCodeCheck(SmsCodeVerdict Verdict, Guid? CodeId = null)
+{
+    public bool Passed => Verdict == SmsCodeVerdict.Passed;
+}
+
 /// <summary>
-/// 短信验证码: six digits, stored hashed, valid five minutes, voided after five wrong tries;
-/// at most one send per phone a minute and ten a day, counted in a per-phone row updated with
-/// optimistic concurrency (concurrent sends cannot both pass). Every message goes through the outbox.
+/// 短信验证码: six digits, stored hashed, valid five minutes, voided after five wrong tries (each
+/// try claimed by a conditional update before the comparison, so concurrent guesses get exactly
+/// five). At most one send per phone a minute, counted in a per-phone row updated with optimistic
+/// concurrency (concurrent sends cannot both pass), and ten a day per phone and purpose, so the sends
+/// anyone can trigger (registration, 忘记密码) never use up the holder's own (phone change on
+/// 我的账号). Every message goes through the outbox.
 /// </summary>
 public sealed class SmsCodeService(PortalDbContext db, ISmsGateway gateway, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan ResendInterval = TimeSpan.FromSeconds(60);
+
+    /// <summary>Codes a day to one phone for one purpose.</summary>
     public const int DailyLimit = 10;
     public const int MaxWrongTries = 5;
 
@@ -49,10 +60,17 @@ public sealed class SmsCodeService(PortalDbContext db, ISmsGateway gateway, Time
         return phone.IsValid ? SendAsync(phone.Value!, purpose, cancellationToken) : Task.FromResult(new SmsSendResult(false, phone.Error!));
     }
 
-    public async Task<SmsSendResult> SendAsync(MobilePhone phone, string purpose, CancellationToken cancellationToken = default)
+    public Task<SmsSendResult> SendAsync(MobilePhone phone, string purpose, CancellationToken cancellationToken = default) =>
+        SendAsync(phone, purpose, null, cancellationToken);
+
+    /// <param name="sentMessage">What the sender is told once sent; by default the masked phone the code went to.</param>
+    public async Task<SmsSendResult> SendAsync(MobilePhone phone, string purpose, string? sentMessage, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(phone);
         var now = clock.GetUtcNow().UtcDateTime;
+
+        // The throttle row first: every send to the phone changes its version, so the count below
+        // cannot be overtaken by a concurrent send that saves first (that save makes ours fail).
         var throttle = await db.SmsThrottles.SingleOrDefaultAsync(t => t.Phone == phone.Value, cancellationToken).ConfigureAwait(false);
         if (throttle is not null && now - throttle.LastSentAt < ResendInterval)
         {
@@ -60,8 +78,9 @@ public sealed class SmsCodeService(PortalDbContext db, ISmsGateway gateway, Time
         }
 
         var startOfDay = ChinaDayStartUtc(now);
-        var sentToday = throttle is not null && throttle.DayStart == startOfDay ? throttle.SentToday : 0;
-        if (sentToday >= DailyLimit)
+        var sentForPurpose = await db.SmsCodes
+            .CountAsync(c => c.Phone == phone.Value && c.Purpose == purpose && c.CreatedAt >= startOfDay, cancellationToken).ConfigureAwait(false);
+        if (sentForPurpose >= DailyLimit)
         {
             return new SmsSendResult(false, AccountMessages.SmsDailyLimit);
         }
@@ -72,9 +91,10 @@ public sealed class SmsCodeService(PortalDbContext db, ISmsGateway gateway, Time
             db.SmsThrottles.Add(throttle);
         }
 
+        // SentToday stays the phone's total of the day (every purpose), for operators; the limit is per purpose.
+        throttle.SentToday = throttle.DayStart == startOfDay ? throttle.SentToday + 1 : 1;
         throttle.LastSentAt = now;
         throttle.DayStart = startOfDay;
-        throttle.SentToday = sentToday + 1;
         throttle.Version = Guid.NewGuid();
 
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
@@ -113,11 +133,26 @@ public sealed class SmsCodeService(PortalDbContext db, ISmsGateway gateway, Time
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return new SmsSendResult(true, AccountMessages.SmsSent(phone.Masked));
+        return new SmsSendResult(true, sentMessage ?? AccountMessages.SmsSent(phone.Masked));
     }
 
     /// <summary>Checks the newest live code for the phone and purpose; a right code is spent.</summary>
     public async Task<SmsCodeVerdict> VerifyAsync(MobilePhone phone, string purpose, string? code, CancellationToken cancellationToken = default)
+    {
+        var check = await CheckAsync(phone, purpose, code, cancellationToken).ConfigureAwait(false);
+        if (!check.Passed)
+        {
+            return check.Verdict;
+        }
+
+        return await SpendAsync(check.CodeId!.Value, cancellationToken).ConfigureAwait(false) ? SmsCodeVerdict.Passed : SmsCodeVerdict.Expired;
+    }
+
+    /// <summary>
+    /// Checks the newest live code for the phone and purpose without spending a right one (a wrong
+    /// one counts a try): forms that ask gateways or the database anything prove the phone first.
+    /// </summary>
+    public async Task<SmsCodeCheck> CheckAsync(MobilePhone phone, string purpose, string? code, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(phone);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -127,23 +162,39 @@ public sealed class SmsCodeService(PortalDbContext db, ISmsGateway gateway, Time
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (latest is null || latest.ExpiresAt <= now)
         {
-            return SmsCodeVerdict.Expired;
+            return new SmsCodeCheck(SmsCodeVerdict.Expired);
+        }
+
+        // Claim a try before comparing: the database lets exactly MaxWrongTries claims through,
+        // however many guesses arrive at once.
+        var claimed = await db.SmsCodes.Where(c => c.Id == latest.Id && c.ConsumedAt == null && c.FailedAttempts < MaxWrongTries)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.FailedAttempts, c => c.FailedAttempts + 1), cancellationToken).ConfigureAwait(false);
+        if (claimed == 0)
+        {
+            return new SmsCodeCheck(SmsCodeVerdict.Expired);
         }
 
         var typed = (code ?? string.Empty).Trim();
         if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(latest.Id, typed)), Encoding.ASCII.GetBytes(latest.CodeHash)))
         {
-            var spent = await db.SmsCodes.Where(c => c.Id == latest.Id && c.ConsumedAt == null)
-                .ExecuteUpdateAsync(set => set.SetProperty(c => c.ConsumedAt, now), cancellationToken).ConfigureAwait(false);
-            return spent == 1 ? SmsCodeVerdict.Passed : SmsCodeVerdict.Expired;
+            // A right code gives its try back: only wrong ones count.
+            await db.SmsCodes.Where(c => c.Id == latest.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.FailedAttempts, c => c.FailedAttempts - 1), cancellationToken).ConfigureAwait(false);
+            return new SmsCodeCheck(SmsCodeVerdict.Passed, latest.Id);
         }
 
-        // Count the wrong try in the database, and void the code at the limit.
-        await db.SmsCodes.Where(c => c.Id == latest.Id)
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.FailedAttempts, c => c.FailedAttempts + 1), cancellationToken).ConfigureAwait(false);
+        // The try that reached the limit voids the code.
         await db.SmsCodes.Where(c => c.Id == latest.Id && c.FailedAttempts >= MaxWrongTries && c.ConsumedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.ConsumedAt, now), cancellationToken).ConfigureAwait(false);
-        return SmsCodeVerdict.Wrong;
+        return new SmsCodeCheck(SmsCodeVerdict.Wrong);
+    }
+
+    /// <summary>Spends a code that passed <see cref="CheckAsync"/>; false when it was spent, voided or expired meanwhile.</summary>
+    public async Task<bool> SpendAsync(Guid codeId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.SmsCodes.Where(c => c.Id == codeId && c.ConsumedAt == null && c.ExpiresAt > now)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.ConsumedAt, now), cancellationToken).ConfigureAwait(false) == 1;
     }
 
     private static SmsSendResult TooSoon(TimeSpan sinceLast) =>

@@ -16,13 +16,17 @@
         var body = new URLSearchParams({ __RequestVerificationToken: token(button) });
         fetch("/captcha/new", { method: "POST", body: body, headers: { "X-Requested-With": "fetch" } })
             .then(function (response) { return response.json(); })
-            .then(function (data) {
-                var box = button.closest(".mb-3");
-                box.querySelector("[data-captcha-id]").value = data.id;
-                box.querySelector("[data-captcha-image]").src = "/captcha/" + data.id;
-                box.querySelector("input[name='Captcha']").value = "";
-            });
+            .then(function (data) { replaceCaptcha(button.closest(".mb-3"), data.id); });
     });
+
+    function replaceCaptcha(container, id) {
+        var idInput = container.querySelector("[data-captcha-id]");
+        if (!idInput) { return; }
+        var box = idInput.closest(".mb-3");
+        idInput.value = id;
+        box.querySelector("[data-captcha-image]").src = "/captcha/" + id;
+        box.querySelector("input[name='Captcha']").value = "";
+    }
 
     // 获取短信验证码 with a 60-second countdown.
     document.addEventListener("click", function (event) {
@@ -38,6 +42,8 @@
             .then(function (result) {
                 status.textContent = result.message;
                 status.classList.toggle("text-danger", !result.sent);
+                // A send behind a captcha spent it: show the next one, to answer before the next send or the form's submission.
+                if (result.captcha) { replaceCaptcha(form, result.captcha); }
                 if (result.sent) { countdown(button, 60); }
             })
             .catch(function () { status.textContent = "网络异常，请稍后再试"; });

@@ -83,7 +83,7 @@ public sealed class OpenRequestForm
         new CounterChange
         {
             NewPhone = MobilePhone.Parse(NewPhone).Value?.Value,
-            Name = ChangeKind == CounterChangeKind.ReservedPhone ? null : Clean(Name),
+            Name = ChangeKind == CounterChangeKind.ReservedPhone ? null : UserType == CounterUserType.Person ? PersonName.NormalizeName(Name) ?? Clean(Name) : Clean(Name),
             RepresentativeName = Clean(RepresentativeName),
             RepresentativeIdNumber = ResidentIdNumber.Parse(RepresentativeIdNumber).Value?.Value,
             IdNumber = IsPersonRegistration ? ResidentIdNumber.Parse(IdNumber).Value?.Value : null,
@@ -117,8 +117,11 @@ public sealed class OpenRequestFormValidator : AbstractValidator<OpenRequestForm
 
         When(f => f.ChangeKind == CounterChangeKind.AccountInformation, () =>
         {
+            // A person's 姓名 follows the name rule; only an organisation's 单位名称 the looser one.
+            RuleFor(f => f.Name).Must(n => PersonName.NormalizeName(n) is not null).WithMessage(AccountMessages.NameInvalid)
+                .When(f => !string.IsNullOrWhiteSpace(f.Name) && f.UserType == CounterUserType.Person);
             RuleFor(f => f.Name).Must(n => n!.Trim().Length is >= 2 and <= 200 && !n.Any(char.IsControl)).WithMessage(AccountMessages.OrganisationNameInvalid)
-                .When(f => !string.IsNullOrWhiteSpace(f.Name));
+                .When(f => !string.IsNullOrWhiteSpace(f.Name) && f.UserType != CounterUserType.Person);
             RuleFor(f => f.RepresentativeName).Must(n => PersonName.NormalizeName(n) is not null).WithMessage(AccountMessages.NameInvalid)
                 .When(f => !string.IsNullOrWhiteSpace(f.RepresentativeName));
             RuleFor(f => f.RepresentativeIdNumber).ResidentIdNumber().When(f => !string.IsNullOrWhiteSpace(f.RepresentativeIdNumber));
