@@ -68,6 +68,18 @@ public sealed class StartupConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task Outside_development_the_single_sign_on_issuer_must_be_set()
+    {
+        // Otherwise the issuer (and every endpoint in discovery) follows whatever Host a request names.
+        var outcome = await PortalProcess.RunAsync(Settings(("SingleSignOn__Issuer", "")));
+
+        Assert.Equal(2, outcome.ExitCode);
+        var line = Assert.Single(outcome.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("SingleSignOn:Issuer", line, StringComparison.Ordinal);
+        AssertNoStackTrace(outcome);
+    }
+
+    [Fact]
     public async Task Import_residents_command_reports_what_it_added_updated_and_skipped()
     {
         var file = Path.Combine(_work.FullName, "residents.csv");
