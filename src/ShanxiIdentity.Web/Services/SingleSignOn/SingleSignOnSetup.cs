@@ -91,6 +91,10 @@ public static class SingleSignOnSetup
                     .SetOrder(OpenIddictServerHandlers.Protection.CreateTokenEntry.Descriptor.Order - 1));
 
                 options.AddEventHandler(BurnCodeOnWrongVerifier.Descriptor);
+                foreach (var descriptor in SigningKeyRollover.Descriptors)
+                {
+                    options.AddEventHandler(descriptor);
+                }
 
                 var aspNetCore = options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
