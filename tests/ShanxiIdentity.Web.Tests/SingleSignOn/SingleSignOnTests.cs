@@ -509,25 +509,35 @@ public abstract class SingleSignOnTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Equal(citizen.IdNumber, before.GetProperty("id_number").GetString());
         Assert.Equal(citizen.Phone, before.GetProperty("phone_number").GetString());
 
-        // The administrator takes the ID number and the full phone away (接入系统, edit).
         var (admin, _) = await factory.SignedInStaffAsync(Domain.Counter.StaffRole.Administrator);
         var adminId = await factory.QueryAsync(db => db.Users.Where(u => u.UserName == admin.LoginName).Select(u => u.Id).SingleAsync());
-        await using (var scope = factory.CreateScope())
+        async Task EditAsync(string[] scopes, bool fullPhone)
         {
-            var settings = new ClientSettings("测试业务系统" + sso.ClientId[^4..], [sso.RedirectUri], [SsoClient.PostLogoutUri], ["openid", "profile", "phone", "offline_access"], FullPhone: false);
+            await using var scope = factory.CreateScope();
+            var settings = new ClientSettings("测试业务系统（改）", [sso.RedirectUri], [SsoClient.PostLogoutUri], scopes, fullPhone);
             Assert.True(await scope.ServiceProvider.GetRequiredService<ClientRegistry>().UpdateAsync(sso.ClientId, settings, adminId, CancellationToken.None));
         }
+
+        // A change that takes nothing away (a new name) leaves the grants alone.
+        await EditAsync(["profile", "phone", "id_number", "offline_access"], fullPhone: true);
+        var kept = await sso.RefreshAsync(tokens.Get("refresh_token"));
+        Assert.Equal(HttpStatusCode.OK, kept.Status);
+
+        // The administrator takes the ID number and the full phone away (接入系统, edit).
+        await EditAsync(["openid", "profile", "phone", "offline_access"], fullPhone: false);
 
         // The access token already out no longer opens them; the refresh token and the consent are gone.
         var (status, after) = await sso.UserInfoAsync(tokens.Get("access_token"));
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.False(after.TryGetProperty("id_number", out _));
         Assert.Equal(citizen.MaskedPhone, after.GetProperty("phone_number").GetString());
-        Assert.Equal("invalid_grant", (await sso.RefreshAsync(tokens.Get("refresh_token"))).Error);
+        Assert.Equal("invalid_grant", (await sso.RefreshAsync(kept.Get("refresh_token"))).Error);
         Assert.True((await sso.SignInAsync(person, sso.AuthorizeRequest("openid profile phone"))).ConsentShown);
 
-        var audited = await factory.QueryAsync(db => db.AuditEntries.Where(e => e.Action == AuditAction.ClientChanged && e.Detail!.StartsWith(sso.ClientId)).Select(e => e.Detail).SingleAsync());
-        Assert.Contains(ClientMessages.GrantsRevoked, audited, StringComparison.Ordinal);
+        var audited = await factory.QueryAsync(db => db.AuditEntries.Where(e => e.Action == AuditAction.ClientChanged && e.Detail!.StartsWith(sso.ClientId)).OrderBy(e => e.Id).Select(e => e.Detail!).ToListAsync());
+        Assert.Equal(2, audited.Count);
+        Assert.DoesNotContain(ClientMessages.GrantsRevoked, audited[0], StringComparison.Ordinal);
+        Assert.Contains(ClientMessages.GrantsRevoked, audited[1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
+using OpenIddict.EntityFrameworkCore.Models;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Domain.SingleSignOn;
 using ShanxiIdentity.Web.Services.Accounts;
@@ -29,8 +31,6 @@ public sealed record ClientSecretIssued(string ClientId, string Name, string? Se
 /// </summary>
 public sealed class ClientRegistry(
     IOpenIddictApplicationManager applications,
-    IOpenIddictAuthorizationManager authorizations,
-    IOpenIddictTokenManager tokens,
     PortalDbContext db,
     AuditLog audit)
 {
@@ -99,18 +99,27 @@ public sealed class ClientRegistry(
 
         // Taking an item (or the full phone) away must reach what the client already holds: its
         // consents and refresh tokens are revoked, so people consent again to the narrower set.
-        // The change, the revocation and the audit row commit together.
-        var narrowed = before.Scopes.Except(settings.Scopes, StringComparer.Ordinal).Any() || before.FullPhone && !settings.FullPhone;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        audit.Record(AuditAction.ClientChanged, subject: null, actor, Describe(clientId, settings) + (narrowed ? " " + ClientMessages.GrantsRevoked : string.Empty));
-        await applications.UpdateAsync(application, descriptor, cancellationToken).ConfigureAwait(false);
+        // The change, the revocations and the audit row go in OpenIddict's one SaveChanges.
+        // (openid is never a permission: always listed for the client, never "taken away".)
+        var narrowed = before.Scopes.Where(s => s != Scopes.OpenId).Except(settings.Scopes, StringComparer.Ordinal).Any()
+            || before.FullPhone && !settings.FullPhone;
         if (narrowed && await applications.GetIdAsync(application, cancellationToken).ConfigureAwait(false) is { } applicationId)
         {
-            await authorizations.RevokeByApplicationIdAsync(applicationId, cancellationToken).ConfigureAwait(false);
-            await tokens.RevokeByApplicationIdAsync(applicationId, cancellationToken).ConfigureAwait(false);
+            await foreach (var consent in db.Set<OpenIddictEntityFrameworkCoreAuthorization>()
+                .Where(a => a.Application!.Id == applicationId && a.Status == Statuses.Valid).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                consent.Status = Statuses.Revoked;
+            }
+
+            await foreach (var token in db.Set<OpenIddictEntityFrameworkCoreToken>()
+                .Where(t => t.Application!.Id == applicationId && t.Status == Statuses.Valid).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                token.Status = Statuses.Revoked;
+            }
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        audit.Record(AuditAction.ClientChanged, subject: null, actor, Describe(clientId, settings) + (narrowed ? " " + ClientMessages.GrantsRevoked : string.Empty));
+        await applications.UpdateAsync(application, descriptor, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
