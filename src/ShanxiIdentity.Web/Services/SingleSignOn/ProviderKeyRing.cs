@@ -38,7 +38,7 @@ public sealed class ProviderKeyRing : IDisposable
 
     public sealed record SigningKey(ECDsaSecurityKey Key, DateTime ActivatesAt);
 
-    /// <summary>The signing keys ordered by activation, as read at <see cref="LoadedAt"/>.</summary>
+    /// <summary>The signing keys ordered by activation, as read at LoadedAt.</summary>
     private sealed record SigningSet(IReadOnlyList<SigningKey> Keys, DateTimeOffset LoadedAt);
 
     public void Dispose() => _reload.Dispose();
@@ -127,7 +127,17 @@ public sealed class ProviderKeyRing : IDisposable
             SealedPrivateKey = PersonalData.Cipher.Seal(NewEcdsaKey()),
             CreatedAt = now.UtcDateTime,
         });
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance scheduled one for the same minute (the purpose is unique): that one waits.
+            db.ChangeTracker.Clear();
+            return null;
+        }
+
         _signing = await ReadSigningKeysAsync(db, now, cancellationToken).ConfigureAwait(false);
         return activation;
     }
