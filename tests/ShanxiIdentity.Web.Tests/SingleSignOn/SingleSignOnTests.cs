@@ -427,11 +427,11 @@ public abstract class SingleSignOnTests<TFactory>(TFactory factory) : IClassFixt
         var granted = await impostor.ClientCredentialsAsync("phone id_number");
         Assert.Equal(HttpStatusCode.OK, granted.Status);
         Assert.Equal(accountId, granted.Payload("access_token").GetProperty("sub").GetString());
-        Assert.Equal("system", granted.Payload("access_token").GetProperty("token_kind").GetString());
 
         var (status, claims) = await impostor.UserInfoAsync(granted.Get("access_token"));
-        Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.False(claims.ValueKind == System.Text.Json.JsonValueKind.Object && claims.TryGetProperty("id_number", out _));
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal("system", granted.Payload("access_token").GetProperty("token_kind").GetString());
 
         // And such an identifier can no longer be registered in 接入系统.
         var (_, admin) = await factory.SignedInStaffAsync(Domain.Counter.StaffRole.Administrator);
