@@ -69,6 +69,7 @@ foreach (var provider in options.Providers)
         ["ConnectionStrings__Default"] = connection,
         ["Captcha__FixedAnswer"] = "PASS",
         ["SingleSignOn__AllowHttp"] = "true", // loopback HTTP, as the load client speaks it
+        ["SingleSignOn__Issuer"] = "http://127.0.0.1/", // required outside Development; the load client checks no issuer
         ["Protection__PersonalDataKey"] = personalDataKey,
 
         // The whole load comes from one address; in production it comes from a province.

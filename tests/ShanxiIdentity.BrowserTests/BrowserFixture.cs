@@ -26,7 +26,7 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         await _portal.InitializeAsync();
-        _portal.UseKestrel(0);
+        _portal.UseKestrel(_portal.Port);
         _portal.StartServer();
         BaseAddress = _portal.CreateClient().BaseAddress!;
 
@@ -71,7 +71,21 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
 /// <summary>The portal on plain HTTP (Kestrel on loopback), which its OpenID Connect provider allows outside Production only when told.</summary>
 public sealed class BrowserPortalFactory : SqlitePortalFactory
 {
-    protected override void ConfigureSettings(IWebHostBuilder builder) => builder.UseSetting("SingleSignOn:AllowHttp", "true");
+    /// <summary>Chosen before start: the issuer (required outside Development) is the address the browser uses.</summary>
+    public int Port { get; } = FreePort();
+
+    protected override void ConfigureSettings(IWebHostBuilder builder)
+    {
+        builder.UseSetting("SingleSignOn:AllowHttp", "true");
+        builder.UseSetting("SingleSignOn:Issuer", $"http://127.0.0.1:{Port}/");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }
 
 [CollectionDefinition(Name)]

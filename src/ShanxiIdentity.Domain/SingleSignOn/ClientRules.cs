@@ -7,7 +7,12 @@ public static partial class ClientRules
 {
     public const int MaxNameLength = 50;
 
-    public static bool IsValidClientId(string? clientId) => clientId is not null && ClientIdPattern().IsMatch(clientId);
+    /// <summary>
+    /// A system's tokens carry its client id as subject; a person's carry the account id (a GUID).
+    /// A GUID-shaped client id (some are all letters a–f and digits) could pass for an account.
+    /// </summary>
+    public static bool IsValidClientId(string? clientId) =>
+        clientId is not null && ClientIdPattern().IsMatch(clientId) && !Guid.TryParse(clientId, out _);
 
     /// <summary>
     /// Absolute, no fragment and no user information; HTTPS, except loopback addresses (a system
@@ -30,7 +35,7 @@ public static partial class ClientRules
 /// <summary>The staff area's and the consent page's messages for client systems.</summary>
 public static class ClientMessages
 {
-    public const string ClientIdRule = "系统标识须为3至50位小写字母、数字或短横线，并以字母开头";
+    public const string ClientIdRule = "系统标识须为3至50位小写字母、数字或短横线，并以字母开头，且不能是账号标识（GUID）的形式";
     public const string ClientIdTaken = "该系统标识已被使用";
     public const string NameRequired = "请填写系统名称";
     public const string NameTooLong = "系统名称不能超过50个字";
@@ -47,4 +52,6 @@ public static class ClientMessages
     public const string StaffCannotSignInElsewhere = "政务大厅工作人员账号不能用于登录其他业务系统，请使用个人或法人账号登录";
     public const string GrantNoLongerValid = "账号的密码或登录状态已变更，请重新登录";
     public const string ConsentDenied = "您已拒绝授权";
+    public const string GrantsRevoked = "（收回了信息项，已撤销该系统已获得的全部授权和令牌）";
+    public const string NotAPersonToken = "该令牌不代表任何用户";
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Security.Claims;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Antiforgery;
@@ -80,8 +81,9 @@ public sealed class ConnectController(
         var application = await applications.FindByClientIdAsync(request.ClientId!, HttpContext.RequestAborted)
             ?? throw new InvalidOperationException("OpenIddict validated the client before this point.");
         var applicationId = (await applications.GetIdAsync(application, HttpContext.RequestAborted))!;
-        var scopes = request.GetScopes();
+        var scopes = await AllowedScopesAsync(application, request.GetScopes());
         var identity = await identities.ForAccountAsync(account, scopes);
+        identity.SetAudiences(request.ClientId!);
 
         var consent = await consents.FindAsync(account.Id, applicationId, scopes, HttpContext.RequestAborted);
         var decision = Request.HasFormContentType ? Request.Form[Decision].ToString() : string.Empty;
@@ -130,8 +132,10 @@ public sealed class ConnectController(
                 ?? throw new InvalidOperationException("OpenIddict authenticated the client before this point.");
             var system = new ClaimsIdentity(Microsoft.IdentityModel.Tokens.TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
             system.SetClaim(Claims.Subject, request.ClientId);
+            system.SetClaim(SsoClaims.TokenKind, SsoClaims.SystemToken);
             system.SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application, HttpContext.RequestAborted));
             system.SetScopes(request.GetScopes());
+            system.SetAudiences(request.ClientId!);
             system.SetDestinations(_ => [Destinations.AccessToken]);
             return SignIn(new ClaimsPrincipal(system), Server);
         }
@@ -139,7 +143,7 @@ public sealed class ConnectController(
         // An authorization code or a refresh token: OpenIddict has checked it (single use, expiry,
         // revocation, PKCE); the account is read again so a locked account or a new password ends it.
         var grant = (await HttpContext.AuthenticateAsync(Server)).Principal;
-        var account = grant?.GetClaim(Claims.Subject) is { } subject && Guid.TryParse(subject, out var id)
+        var account = SsoIdentities.PersonAccountId(grant) is { } id
             ? await locator.FindByIdAsync(id, HttpContext.RequestAborted)
             : null;
         if (grant is null || account is null || !await identities.StillValidAsync(account, grant))
@@ -149,6 +153,9 @@ public sealed class ConnectController(
 
         var identity = await identities.ForAccountAsync(account, grant.GetScopes());
         identity.SetAuthorizationId(grant.GetAuthorizationId());
+
+        // The access token is for the client that asked: a system checking `aud` refuses another's.
+        identity.SetAudiences(request.ClientId!);
         return SignIn(new ClaimsPrincipal(identity), Server);
     }
 
@@ -158,21 +165,21 @@ public sealed class ConnectController(
     [HttpPost(SingleSignOnSetup.UserInfoPath)]
     public async Task<IActionResult> UserInfo()
     {
-        var account = User.GetClaim(Claims.Subject) is { } subject && Guid.TryParse(subject, out var id)
+        // A system's own token (client credentials) has no person behind it, whatever its subject.
+        var account = SsoIdentities.PersonAccountId(User) is { } id
             ? await locator.FindByIdAsync(id, HttpContext.RequestAborted)
             : null;
         if (account is null)
         {
-            // A system's own token (client credentials) has no person behind it.
             return Challenge(new AuthenticationProperties(new Dictionary<string, string?>
             {
                 [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidToken,
-                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "该令牌不代表任何用户",
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = ClientMessages.NotAPersonToken,
             }), Server);
         }
 
-        var fullPhone = await clients.FullPhoneAllowedAsync(User.GetPresenters().FirstOrDefault(), HttpContext.RequestAborted);
-        return Ok(SsoIdentities.UserInfo(account, User.GetScopes().ToHashSet(StringComparer.Ordinal), fullPhone));
+        var (scopes, fullPhone) = await clients.ReleasableAsync(User.GetPresenters().FirstOrDefault(), User.GetScopes(), HttpContext.RequestAborted);
+        return Ok(SsoIdentities.UserInfo(account, scopes, fullPhone));
     }
 
     [IgnoreAntiforgeryToken]
@@ -209,6 +216,16 @@ public sealed class ConnectController(
         // To the client's registered post_logout_redirect_uri when it sent one, to the portal's home otherwise.
         return SignOut(new AuthenticationProperties { RedirectUri = "/" }, Server);
     }
+
+    /// <summary>
+    /// Clients registered before refresh tokens became a choice still hold the refresh-token grant:
+    /// offline_access is dropped unless the administrator gave it (OpenIddict checks no permission for it).
+    /// </summary>
+    private async Task<ImmutableArray<string>> AllowedScopesAsync(object application, ImmutableArray<string> requested) =>
+        requested.Contains(Scopes.OfflineAccess)
+        && !await applications.HasPermissionAsync(application, Permissions.Prefixes.Scope + Scopes.OfflineAccess, HttpContext.RequestAborted)
+            ? requested.Remove(Scopes.OfflineAccess)
+            : requested;
 
     private ForbidResult Refuse(string error, string description) => Forbid(
         new AuthenticationProperties(new Dictionary<string, string?>

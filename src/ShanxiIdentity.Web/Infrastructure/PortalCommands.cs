@@ -18,6 +18,7 @@ public static class PortalCommands
     {
         ["migrate"] = MigrateAsync,
         ["create-admin"] = CreateAdministratorAsync,
+        ["rotate-signing-key"] = RotateSigningKeyAsync,
         ["import-residents"] = (services, args) => ImportAsync(services, args, "import-residents", ResidentImporter.Header,
             (reader, s) => s.GetRequiredService<ResidentImporter>().ImportAsync(reader)),
         ["import-organisations"] = (services, args) => ImportAsync(services, args, "import-organisations", OrganisationImporter.Header,
@@ -100,6 +101,35 @@ public static class PortalCommands
         Console.WriteLine($"create-admin: administrator {loginName} created.");
         Console.WriteLine($"create-admin: one-time password: {created.InitialPassword}");
         Console.WriteLine("create-admin: sign in at /counter/login; the first sign-in binds an authenticator app and sets a new password.");
+        return 0;
+    }
+
+    /// <summary>
+    /// Schedules the OpenID Connect provider's next signing key: published at once, signing from
+    /// HOURS later (48 by default: client systems re-read the key set at least daily); the old key
+    /// is published until the tokens it signed have expired, and dropped by a later rotation.
+    /// </summary>
+    private static async Task<int> RotateSigningKeyAsync(IServiceProvider services, string[] args)
+    {
+        var hours = 48;
+        if (args is [var text] && (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out hours) || hours is < 1 or > 24 * 90)
+            || args.Length > 1)
+        {
+            await Console.Error.WriteLineAsync("usage: rotate-signing-key [HOURS]   (1 to 2160; default 48: the new key signs from then on)").ConfigureAwait(false);
+            return 2;
+        }
+
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None).ConfigureAwait(false);
+        var activation = await services.GetRequiredService<Services.SingleSignOn.ProviderKeyRing>().ScheduleRotationAsync(
+            services.GetRequiredService<PortalDbContext>(), services.GetRequiredService<TimeProvider>(), TimeSpan.FromHours(hours), CancellationToken.None).ConfigureAwait(false);
+        if (activation is null)
+        {
+            await Console.Error.WriteLineAsync("rotate-signing-key: a new signing key is already waiting for its activation; nothing changed.").ConfigureAwait(false);
+            return 2;
+        }
+
+        Console.WriteLine($"rotate-signing-key: new signing key published now; it signs tokens from {activation:yyyy-MM-dd HH:mm} UTC.");
+        Console.WriteLine($"rotate-signing-key: the current key stays published until {activation + Services.SingleSignOn.ProviderKeyRing.Retention:yyyy-MM-dd HH:mm} UTC.");
         return 0;
     }
 

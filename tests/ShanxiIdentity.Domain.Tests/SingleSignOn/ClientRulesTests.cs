@@ -28,6 +28,11 @@ public sealed class ClientRulesTests
     [InlineData("wode banjian", false)]
     [InlineData("我的办件", false)]
     [InlineData(null, false)]
+
+    // Shaped like an account id (a GUID), in either form Guid.TryParse reads: a subject must never mean both.
+    [InlineData("abcdef01-2345-6789-abcd-ef0123456789", false)]
+    [InlineData("abcdef0123456789abcdef0123456789", false)]
+    [InlineData("abcdef01-2345-6789-abcd-ef012345678", true)]
     public void Client_identifiers_are_lower_case_letters_digits_and_hyphens(string? clientId, bool valid) =>
         Assert.Equal(valid, ClientRules.IsValidClientId(clientId));
 

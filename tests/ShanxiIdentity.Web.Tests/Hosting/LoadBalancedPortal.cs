@@ -31,6 +31,9 @@ public sealed class LoadBalancedPortal : IAsyncDisposable
             var second = FreePort();
             portal.InstancePorts = [first, second];
 
+            // The address in front is the single sign-on issuer, which outside Development must be set.
+            portal.Address = new Uri($"https://127.0.0.1:{FreePort()}");
+
             // The first instance migrates; the second starts on the migrated database, as in production.
             await portal.StartInstanceAsync(first, settings, migrate: true);
             await portal.StartInstanceAsync(second, settings, migrate: false);
@@ -93,6 +96,7 @@ public sealed class LoadBalancedPortal : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Database__MigrateOnStartup"] = migrate ? "true" : "false";
+        start.Environment["SingleSignOn__Issuer"] = Address + "/";
         start.Environment["Logging__Directory"] = Path.Combine(_work, $"logs-{port}");
         start.Environment["Logging__Console"] = "false";
         foreach (var (key, value) in settings)
@@ -109,8 +113,7 @@ public sealed class LoadBalancedPortal : IAsyncDisposable
 
     private void StartNginx(int first, int second)
     {
-        var port = FreePort();
-        Address = new Uri($"https://127.0.0.1:{port}");
+        var port = Address.Port;
         WriteCertificate();
         var root = Environment.UserName == "root" ? "user root;" : string.Empty;
         File.WriteAllText(Path.Combine(_work, "nginx.conf"), $$"""

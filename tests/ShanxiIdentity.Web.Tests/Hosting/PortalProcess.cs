@@ -24,6 +24,7 @@ internal static class PortalProcess
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["Protection__PersonalDataKey"] = Infrastructure.PortalFactory.TestPersonalDataKey;
+        start.Environment["SingleSignOn__Issuer"] = "https://tyrz.example.gov.cn/";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -82,6 +82,33 @@ public sealed class StartupConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task Outside_development_the_single_sign_on_issuer_must_be_set()
+    {
+        // Otherwise the issuer (and every endpoint in discovery) follows whatever Host a request names.
+        var outcome = await PortalProcess.RunAsync(Settings(("SingleSignOn__Issuer", "")));
+
+        Assert.Equal(2, outcome.ExitCode);
+        var line = Assert.Single(outcome.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("SingleSignOn:Issuer", line, StringComparison.Ordinal);
+        AssertNoStackTrace(outcome);
+    }
+
+    [Fact]
+    public async Task Rotate_signing_key_command_schedules_one_key_at_a_time()
+    {
+        var database = Settings(("Database__Provider", "Sqlite"), ("ConnectionStrings__Default", $"Data Source={Path.Combine(_work.FullName, "keys.db")}"));
+
+        var first = await PortalProcess.RunAsync(database, "rotate-signing-key", "24");
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("rotate-signing-key: new signing key published now; it signs tokens from ", first.Output, StringComparison.Ordinal);
+
+        var second = await PortalProcess.RunAsync(database, "rotate-signing-key");
+        Assert.Equal(2, second.ExitCode);
+        Assert.Contains("already waiting for its activation", second.Error, StringComparison.Ordinal);
+        Assert.Equal(2, (await PortalProcess.RunAsync(database, "rotate-signing-key", "0")).ExitCode);
+    }
+
+    [Fact]
     public async Task Import_residents_command_reports_what_it_added_updated_and_skipped()
     {
         var file = Path.Combine(_work.FullName, "residents.csv");

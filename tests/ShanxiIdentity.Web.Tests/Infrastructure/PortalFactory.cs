@@ -85,6 +85,7 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Logging:Console", "false");
         builder.UseSetting("Captcha:FixedAnswer", PortalSession.CaptchaAnswer);
         builder.UseSetting(ShanxiIdentity.Data.Protection.PersonalData.KeySetting, TestPersonalDataKey);
+        builder.UseSetting("SingleSignOn:Issuer", "https://localhost/"); // required outside Development
 
         // Every request of a test host comes from one address: the per-address throttles would
         // trip across unrelated tests. RateLimitTests runs with the limits low instead.

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.SingleSignOn;
@@ -394,6 +395,162 @@ public abstract class SingleSignOnTests<TFactory>(TFactory factory) : IClassFixt
 
         var audited = await factory.QueryAsync(db => db.AuditEntries.Where(e => e.Detail!.StartsWith(clientId)).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
         Assert.Equal([AuditAction.ClientRegistered, AuditAction.ClientSecretRenewed, AuditAction.ClientChanged, AuditAction.ClientRemoved], audited);
+    }
+
+    [Fact]
+    public async Task A_system_token_never_stands_for_a_person_even_when_its_client_id_is_an_account_id()
+    {
+        var (citizen, _) = await factory.RegisteredCitizenAsync();
+        var accountId = (await AccountIdAsync(citizen.IdNumber)).ToString();
+
+        // A client stored under that id (as one registered before client ids were checked).
+        var secret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        await using (var scope = factory.CreateScope())
+        {
+            var descriptor = new OpenIddictApplicationDescriptor
+            {
+                ClientId = accountId,
+                ClientSecret = secret,
+                ClientType = OpenIddictConstants.ClientTypes.Confidential,
+                DisplayName = "冒名系统",
+            };
+            descriptor.Permissions.UnionWith([
+                OpenIddictConstants.Permissions.Endpoints.Token,
+                OpenIddictConstants.Permissions.GrantTypes.ClientCredentials,
+                OpenIddictConstants.Permissions.Prefixes.Scope + "phone",
+                OpenIddictConstants.Permissions.Prefixes.Scope + "id_number",
+            ]);
+            await scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>().CreateAsync(descriptor);
+        }
+
+        var impostor = new SsoClient(factory, accountId, secret, "https://impostor.example.gov.cn/cb");
+        var granted = await impostor.ClientCredentialsAsync("phone id_number");
+        Assert.Equal(HttpStatusCode.OK, granted.Status);
+        Assert.Equal(accountId, granted.Payload("access_token").GetProperty("sub").GetString());
+
+        var (status, claims) = await impostor.UserInfoAsync(granted.Get("access_token"));
+        Assert.False(claims.ValueKind == System.Text.Json.JsonValueKind.Object && claims.TryGetProperty("id_number", out _));
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal("system", granted.Payload("access_token").GetProperty("token_kind").GetString());
+
+        // And such an identifier can no longer be registered in 接入系统.
+        var (_, admin) = await factory.SignedInStaffAsync(Domain.Counter.StaffRole.Administrator);
+        var form = await admin.GetPageAsync("/counter/clients/new");
+        var guidShaped = "a" + Guid.NewGuid().ToString()[1..];
+        var refused = await admin.SubmitAsync(form, "/counter/clients/new", new Dictionary<string, string?>
+        {
+            ["ClientId"] = guidShaped,
+            ["Name"] = "冒名系统",
+            ["RedirectUris"] = "https://impostor.example.gov.cn/cb",
+            ["Confidential"] = "true",
+        });
+        Assert.Contains(ClientMessages.ClientIdRule, refused.Body, StringComparison.Ordinal);
+        Assert.Equal(0, await factory.QueryAsync(db => db.Set<OpenIddictEntityFrameworkCoreApplication>().CountAsync(a => a.ClientId == guidShaped)));
+    }
+
+    [Fact]
+    public async Task Only_clients_given_offline_access_get_refresh_tokens()
+    {
+        var (_, person) = await factory.RegisteredCitizenAsync();
+        var without = await SsoClient.RegisterAsync(factory, ["profile"]);
+        var request = without.AuthorizeRequest("openid profile offline_access");
+        Assert.StartsWith("refused:invalid_request: The client application is not allowed", (await without.SignInAsync(person, request)).Code, StringComparison.Ordinal);
+
+        // A client registered before the choice existed holds the refresh grant but was never given offline_access.
+        var legacy = await SsoClient.RegisterAsync(factory, ["profile"]);
+        await using (var scope = factory.CreateScope())
+        {
+            var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+            var application = (await applications.FindByClientIdAsync(legacy.ClientId))!;
+            var descriptor = new OpenIddictApplicationDescriptor();
+            await applications.PopulateAsync(descriptor, application);
+            descriptor.Permissions.Add(OpenIddictConstants.Permissions.GrantTypes.RefreshToken);
+            await applications.UpdateAsync(application, descriptor);
+        }
+
+        var old = legacy.AuthorizeRequest("openid profile offline_access");
+        var legacyTokens = await legacy.RedeemAsync((await legacy.SignInAsync(person, old)).Code, old.Verifier);
+        Assert.Equal(HttpStatusCode.OK, legacyTokens.Status);
+        Assert.False(legacyTokens.Json.TryGetProperty("refresh_token", out _));
+
+        var with = await SsoClient.RegisterAsync(factory, ["profile", "offline_access"]);
+        var granted = with.AuthorizeRequest("openid profile offline_access");
+        var tokens = await with.RedeemAsync((await with.SignInAsync(person, granted)).Code, granted.Verifier);
+        Assert.True(tokens.Json.TryGetProperty("refresh_token", out _));
+    }
+
+    [Fact]
+    public async Task Access_tokens_are_addressed_to_the_client_they_were_issued_to()
+    {
+        var (_, person) = await factory.RegisteredCitizenAsync();
+        var first = await SsoClient.RegisterAsync(factory, ["profile", "offline_access"]);
+        var second = await SsoClient.RegisterAsync(factory, ["profile"]);
+
+        var request = first.AuthorizeRequest("openid profile offline_access");
+        var tokens = await first.RedeemAsync((await first.SignInAsync(person, request)).Code, request.Verifier);
+        Assert.Equal([first.ClientId], Audiences(tokens.Payload("access_token")));
+        Assert.Equal([first.ClientId], Audiences((await first.RefreshAsync(tokens.Get("refresh_token"))).Payload("access_token")));
+        Assert.Equal([second.ClientId], Audiences((await second.ClientCredentialsAsync()).Payload("access_token")));
+
+        static string[] Audiences(System.Text.Json.JsonElement payload) =>
+            payload.TryGetProperty("aud", out var aud)
+                ? aud.ValueKind == System.Text.Json.JsonValueKind.Array ? [.. aud.EnumerateArray().Select(a => a.GetString() ?? string.Empty)] : [aud.GetString() ?? string.Empty]
+                : [];
+    }
+
+    [Fact]
+    public async Task Taking_scopes_or_the_full_phone_from_a_client_takes_effect_at_the_next_refresh_and_userinfo()
+    {
+        var sso = await SsoClient.RegisterAsync(factory, ["profile", "phone", "id_number", "offline_access"], fullPhone: true);
+        var (citizen, person) = await factory.RegisteredCitizenAsync();
+        var request = sso.AuthorizeRequest(AllScopes);
+        var tokens = await sso.RedeemAsync((await sso.SignInAsync(person, request)).Code, request.Verifier);
+        var (_, before) = await sso.UserInfoAsync(tokens.Get("access_token"));
+        Assert.Equal(citizen.IdNumber, before.GetProperty("id_number").GetString());
+        Assert.Equal(citizen.Phone, before.GetProperty("phone_number").GetString());
+
+        var (admin, _) = await factory.SignedInStaffAsync(Domain.Counter.StaffRole.Administrator);
+        var adminId = await factory.QueryAsync(db => db.Users.Where(u => u.UserName == admin.LoginName).Select(u => u.Id).SingleAsync());
+        async Task EditAsync(string[] scopes, bool fullPhone)
+        {
+            await using var scope = factory.CreateScope();
+            var settings = new ClientSettings("测试业务系统（改）", [sso.RedirectUri], [SsoClient.PostLogoutUri], scopes, fullPhone);
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ClientRegistry>().UpdateAsync(sso.ClientId, settings, adminId, CancellationToken.None));
+        }
+
+        // A change that takes nothing away (a new name) leaves the grants alone.
+        await EditAsync(["profile", "phone", "id_number", "offline_access"], fullPhone: true);
+        var kept = await sso.RefreshAsync(tokens.Get("refresh_token"));
+        Assert.Equal(HttpStatusCode.OK, kept.Status);
+
+        // The administrator takes the ID number and the full phone away (接入系统, edit).
+        await EditAsync(["openid", "profile", "phone", "offline_access"], fullPhone: false);
+
+        // The access token already out no longer opens them; the refresh token and the consent are gone.
+        var (status, after) = await sso.UserInfoAsync(tokens.Get("access_token"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.False(after.TryGetProperty("id_number", out _));
+        Assert.Equal(citizen.MaskedPhone, after.GetProperty("phone_number").GetString());
+        Assert.Equal("invalid_grant", (await sso.RefreshAsync(kept.Get("refresh_token"))).Error);
+        Assert.True((await sso.SignInAsync(person, sso.AuthorizeRequest("openid profile phone"))).ConsentShown);
+
+        var audited = await factory.QueryAsync(db => db.AuditEntries.Where(e => e.Action == AuditAction.ClientChanged && e.Detail!.StartsWith(sso.ClientId)).OrderBy(e => e.Id).Select(e => e.Detail!).ToListAsync());
+        Assert.Equal(2, audited.Count);
+        Assert.DoesNotContain(ClientMessages.GrantsRevoked, audited[0], StringComparison.Ordinal);
+        Assert.Contains(ClientMessages.GrantsRevoked, audited[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_code_presented_with_a_wrong_verifier_is_burnt()
+    {
+        var sso = await SsoClient.RegisterAsync(factory, ["profile"]);
+        var (_, person) = await factory.RegisteredCitizenAsync();
+        var request = sso.AuthorizeRequest("openid profile");
+        var code = (await sso.SignInAsync(person, request)).Code;
+
+        var guessed = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        Assert.Equal("invalid_grant", (await sso.RedeemAsync(code, guessed)).Error);
+        Assert.Equal("invalid_grant", (await sso.RedeemAsync(code, request.Verifier)).Error);
     }
 
     private Task<Guid> AccountIdAsync(string idNumber) =>

@@ -2,7 +2,10 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
+using OpenIddict.EntityFrameworkCore.Models;
+using ShanxiIdentity.Data;
 using ShanxiIdentity.Domain.SingleSignOn;
 using ShanxiIdentity.Web.Services.Accounts;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -26,7 +29,10 @@ public sealed record ClientSecretIssued(string ClientId, string Name, string? Se
 /// 接入系统管理: administrators register the government systems that sign people in through the
 /// portal. OpenIddict stores each client secret as a PBKDF2 hash; every change is audited.
 /// </summary>
-public sealed class ClientRegistry(IOpenIddictApplicationManager applications, AuditLog audit)
+public sealed class ClientRegistry(
+    IOpenIddictApplicationManager applications,
+    PortalDbContext db,
+    AuditLog audit)
 {
     public async Task<IReadOnlyList<ClientView>> ListAsync(CancellationToken cancellationToken)
     {
@@ -48,6 +54,12 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, A
     public async Task<ClientSecretIssued?> RegisterAsync(string clientId, bool confidential, ClientSettings settings, Guid? actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (!ClientRules.IsValidClientId(clientId))
+        {
+            // The staff form checks this first; a GUID-shaped id must never reach the store.
+            throw new ArgumentException(ClientMessages.ClientIdRule, nameof(clientId));
+        }
+
         if (await applications.FindByClientIdAsync(clientId, cancellationToken).ConfigureAwait(false) is not null)
         {
             return null;
@@ -77,14 +89,37 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, A
             return false;
         }
 
+        var before = (await ToViewAsync(application, cancellationToken).ConfigureAwait(false)).Settings;
         var descriptor = new OpenIddictApplicationDescriptor();
         await applications.PopulateAsync(descriptor, application, cancellationToken).ConfigureAwait(false);
         descriptor.RedirectUris.Clear();
         descriptor.PostLogoutRedirectUris.Clear();
         descriptor.Permissions.Clear();
         Apply(descriptor, descriptor.ClientType == ClientTypes.Confidential, settings);
+
+        // Taking an item (or the full phone) away must reach what the client already holds: its
+        // consents and refresh tokens are revoked, so people consent again to the narrower set.
+        // The change, the revocations and the audit row go in OpenIddict's one SaveChanges.
+        // (openid is never a permission: always listed for the client, never "taken away".)
+        var narrowed = before.Scopes.Where(s => s != Scopes.OpenId).Except(settings.Scopes, StringComparer.Ordinal).Any()
+            || before.FullPhone && !settings.FullPhone;
+        if (narrowed && await applications.GetIdAsync(application, cancellationToken).ConfigureAwait(false) is { } applicationId)
+        {
+            await foreach (var consent in db.Set<OpenIddictEntityFrameworkCoreAuthorization>()
+                .Where(a => a.Application!.Id == applicationId && a.Status == Statuses.Valid).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                consent.Status = Statuses.Revoked;
+            }
+
+            await foreach (var token in db.Set<OpenIddictEntityFrameworkCoreToken>()
+                .Where(t => t.Application!.Id == applicationId && t.Status == Statuses.Valid).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                token.Status = Statuses.Revoked;
+            }
+        }
+
+        audit.Record(AuditAction.ClientChanged, subject: null, actor, Describe(clientId, settings) + (narrowed ? " " + ClientMessages.GrantsRevoked : string.Empty));
         await applications.UpdateAsync(application, descriptor, cancellationToken).ConfigureAwait(false);
-        await audit.WriteAsync(AuditAction.ClientChanged, subject: null, actor, Describe(clientId, settings), cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -116,11 +151,21 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, A
         return true;
     }
 
-    /// <summary>Whether the client may read the full 预留手机号 (otherwise userinfo masks it).</summary>
-    public async Task<bool> FullPhoneAllowedAsync(string? clientId, CancellationToken cancellationToken) =>
-        clientId is not null
-        && await applications.FindByClientIdAsync(clientId, cancellationToken).ConfigureAwait(false) is { } application
-        && FullPhone(await applications.GetPropertiesAsync(application, cancellationToken).ConfigureAwait(false));
+    /// <summary>
+    /// What userinfo may release to a client today: the token's scopes that the client is still
+    /// allowed (an access token outlives an administrator's edit by up to 30 minutes), and whether
+    /// the full 预留手机号 is allowed (otherwise it is masked). Nothing for an unknown client.
+    /// </summary>
+    public async Task<(IReadOnlySet<string> Scopes, bool FullPhone)> ReleasableAsync(string? clientId, IEnumerable<string> tokenScopes, CancellationToken cancellationToken)
+    {
+        if (clientId is null || await applications.FindByClientIdAsync(clientId, cancellationToken).ConfigureAwait(false) is not { } application)
+        {
+            return (new HashSet<string>(), false);
+        }
+
+        var view = await ToViewAsync(application, cancellationToken).ConfigureAwait(false);
+        return (tokenScopes.Intersect(view.Settings.Scopes, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal), view.Settings.FullPhone);
+    }
 
     private static void Apply(OpenIddictApplicationDescriptor descriptor, bool confidential, ClientSettings settings)
     {

@@ -28,6 +28,12 @@ public static class SingleSignOnSetup
         }
 
         var issuer = configuration[IssuerKey];
+        if (string.IsNullOrWhiteSpace(issuer) && !environment.IsDevelopment())
+        {
+            // Without it the issuer, and every address in discovery, follows the request's Host header.
+            throw new PortalConfigurationException(IssuerKey, "未配置单点登录的签发者地址，请设为门户对外的完整地址，例如 https://tyrz.shanxi.gov.cn/ 。");
+        }
+
         Uri? issuerUri = null;
         if (!string.IsNullOrWhiteSpace(issuer) && (!Uri.TryCreate(issuer, UriKind.Absolute, out issuerUri) || issuerUri.Scheme is not ("http" or "https")))
         {
@@ -84,6 +90,12 @@ public static class SingleSignOnSetup
                     })
                     .SetOrder(OpenIddictServerHandlers.Protection.CreateTokenEntry.Descriptor.Order - 1));
 
+                options.AddEventHandler(BurnCodeOnWrongVerifier.Descriptor);
+                foreach (var descriptor in SigningKeyRollover.Descriptors)
+                {
+                    options.AddEventHandler(descriptor);
+                }
+
                 var aspNetCore = options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
@@ -120,14 +132,21 @@ public static class SingleSignOnSetup
         yield return Permissions.Endpoints.EndSession;
         yield return Permissions.Endpoints.Revocation;
         yield return Permissions.GrantTypes.AuthorizationCode;
-        yield return Permissions.GrantTypes.RefreshToken;
         yield return Permissions.ResponseTypes.Code;
         if (confidential)
         {
             yield return Permissions.GrantTypes.ClientCredentials;
         }
 
-        foreach (var scope in scopes.Where(s => s != Scopes.OpenId))
+        // Refresh tokens only for a client the administrator gave 保持登录 (offline_access):
+        // OpenIddict does not check offline_access as a scope permission, only this grant.
+        var chosen = scopes.ToList();
+        if (chosen.Contains(Scopes.OfflineAccess))
+        {
+            yield return Permissions.GrantTypes.RefreshToken;
+        }
+
+        foreach (var scope in chosen.Where(s => s != Scopes.OpenId))
         {
             yield return Permissions.Prefixes.Scope + scope;
         }

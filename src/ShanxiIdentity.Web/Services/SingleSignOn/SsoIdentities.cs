@@ -25,6 +25,7 @@ public sealed class SsoIdentities(UserManager<Account> users)
         var granted = scopes.ToHashSet(StringComparer.Ordinal);
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, account.Id.ToString());
+        identity.SetClaim(SsoClaims.TokenKind, SsoClaims.PersonToken);
         identity.SetClaim(SecurityStampClaim, await users.GetSecurityStampAsync(account).ConfigureAwait(false));
         foreach (var (type, value) in ProfileAndOrganisation(account, granted))
         {
@@ -35,11 +36,25 @@ public sealed class SsoIdentities(UserManager<Account> users)
         identity.SetDestinations(claim => claim.Type switch
         {
             Claims.Subject => [Destinations.AccessToken, Destinations.IdentityToken],
+            SsoClaims.TokenKind => [Destinations.AccessToken],
             SecurityStampClaim => [],
             _ => [Destinations.IdentityToken],
         });
         return identity;
     }
+
+    /// <summary>
+    /// The account a token stands for, when it was issued to a person: a system's token (client
+    /// credentials) never resolves to an account, whatever its subject looks like. Codes and
+    /// refresh tokens issued before the kind existed carry the security stamp, set on persons only.
+    /// </summary>
+    public static Guid? PersonAccountId(ClaimsPrincipal? token) =>
+        token is not null
+        && (token.GetClaim(SsoClaims.TokenKind) == SsoClaims.PersonToken
+            || token.GetClaim(SsoClaims.TokenKind) is null && token.GetClaim(SecurityStampClaim) is { Length: > 0 })
+        && Guid.TryParseExact(token.GetClaim(Claims.Subject), "D", out var id)
+            ? id
+            : null;
 
     /// <summary>Whether the account may still sign in to client systems with a grant made earlier.</summary>
     public async Task<bool> StillValidAsync(Account account, ClaimsPrincipal grant)
