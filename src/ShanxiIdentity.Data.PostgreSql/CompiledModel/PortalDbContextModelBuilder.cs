@@ -11,7 +11,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e161252e-ce3e-46fe-af63-85ff3d27a2c1"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("4cda9f51-7ec1-422e-a6e5-349f2ba0c2c9"), entityTypeCount: 28)
         {
         }
 
@@ -39,6 +39,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             var providerKey = ProviderKeyEntityType.Create(this);
             var reservedPhoneChange = ReservedPhoneChangeEntityType.Create(this);
             var residentRecord = ResidentRecordEntityType.Create(this);
+            var signInSession = SignInSessionEntityType.Create(this);
             var smsCode = SmsCodeEntityType.Create(this);
             var smsMessage = SmsMessageEntityType.Create(this);
             var smsThrottle = SmsThrottleEntityType.Create(this);
@@ -63,6 +64,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             PersonProfileEntityType.CreateForeignKey1(personProfile, account);
             ReservedPhoneChangeEntityType.CreateForeignKey1(reservedPhoneChange, account);
             ReservedPhoneChangeEntityType.CreateForeignKey2(reservedPhoneChange, counterRequest);
+            SignInSessionEntityType.CreateForeignKey1(signInSession, account);
             StaffProfileEntityType.CreateForeignKey1(staffProfile, account);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
@@ -87,6 +89,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             ProviderKeyEntityType.CreateAnnotations(providerKey);
             ReservedPhoneChangeEntityType.CreateAnnotations(reservedPhoneChange);
             ResidentRecordEntityType.CreateAnnotations(residentRecord);
+            SignInSessionEntityType.CreateAnnotations(signInSession);
             SmsCodeEntityType.CreateAnnotations(smsCode);
             SmsMessageEntityType.CreateAnnotations(smsMessage);
             SmsThrottleEntityType.CreateAnnotations(smsThrottle);

@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cc0c761d-58fb-44db-ba10-4a458f951b2b"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("6c088bad-1d07-422b-b294-5da0bcf4a646"), entityTypeCount: 28)
         {
         }
 
@@ -38,6 +38,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
             var providerKey = ProviderKeyEntityType.Create(this);
             var reservedPhoneChange = ReservedPhoneChangeEntityType.Create(this);
             var residentRecord = ResidentRecordEntityType.Create(this);
+            var signInSession = SignInSessionEntityType.Create(this);
             var smsCode = SmsCodeEntityType.Create(this);
             var smsMessage = SmsMessageEntityType.Create(this);
             var smsThrottle = SmsThrottleEntityType.Create(this);
@@ -62,6 +63,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
             PersonProfileEntityType.CreateForeignKey1(personProfile, account);
             ReservedPhoneChangeEntityType.CreateForeignKey1(reservedPhoneChange, account);
             ReservedPhoneChangeEntityType.CreateForeignKey2(reservedPhoneChange, counterRequest);
+            SignInSessionEntityType.CreateForeignKey1(signInSession, account);
             StaffProfileEntityType.CreateForeignKey1(staffProfile, account);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
@@ -86,6 +88,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
             ProviderKeyEntityType.CreateAnnotations(providerKey);
             ReservedPhoneChangeEntityType.CreateAnnotations(reservedPhoneChange);
             ResidentRecordEntityType.CreateAnnotations(residentRecord);
+            SignInSessionEntityType.CreateAnnotations(signInSession);
             SmsCodeEntityType.CreateAnnotations(smsCode);
             SmsMessageEntityType.CreateAnnotations(smsMessage);
             SmsThrottleEntityType.CreateAnnotations(smsThrottle);
