@@ -47,7 +47,7 @@ public abstract class StaffSignInTests<TFactory>(TFactory factory) : IClassFixtu
         {
             ["Password"] = StaffJourney.StaffPassword,
             ["ConfirmPassword"] = StaffJourney.StaffPassword,
-            ["Code"] = StaffMember.Code(key),
+            ["Code"] = await StaffMember.UnusedCodeAsync(key),
         });
         Assert.Equal("/counter", enrolled.Location);
         Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync(new Uri("/counter", UriKind.Relative))).StatusCode);
