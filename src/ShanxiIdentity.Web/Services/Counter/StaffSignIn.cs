@@ -157,6 +157,42 @@ public sealed class StaffSignIn(
         return new StaffStepResult(StaffStep.SignedIn);
     }
 
+    /// <summary>
+    /// 修改密码 by the staff member: the current password (counted towards the lockout like any),
+    /// the new one under the portal's rule, the change and its audit row in one save, and every
+    /// other session of the member ended (this one continues). Null when done; else the field and why.
+    /// </summary>
+    public async Task<(string Field, string Message)?> ChangeOwnPasswordAsync(Guid staffId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        var account = await db.Users.SingleAsync(a => a.Id == staffId && a.Kind == AccountKind.Staff, cancellationToken).ConfigureAwait(false);
+        var current = await passwords.CheckAsync(account, currentPassword).ConfigureAwait(false);
+        if (current.Outcome != SignInOutcome.PasswordAccepted)
+        {
+            return ("CurrentPassword", current.Outcome == SignInOutcome.LockedOut ? current.LockedMessage() : AccountMessages.CurrentPasswordWrong);
+        }
+
+        foreach (var validator in users.PasswordValidators)
+        {
+            if (await validator.ValidateAsync(users, account, newPassword).ConfigureAwait(false) is { Succeeded: false } weak)
+            {
+                return ("Password", string.Join("；", weak.Errors.Select(e => e.Description)));
+            }
+        }
+
+        // Staged first: Identity's one save of the new hash and stamp writes the audit row with it.
+        var entry = audit.Record(AuditAction.PasswordChanged, account.Id, account.Id);
+        var changed = await users.ReplacePasswordAsync(account, newPassword).ConfigureAwait(false);
+        if (!changed.Succeeded)
+        {
+            db.Entry(entry).State = EntityState.Detached;
+            return ("Password", string.Join("；", changed.Errors.Select(e => e.Description)));
+        }
+
+        // The new stamp refuses the other sessions; this one is re-issued with it (and keeps amr=mfa).
+        await signIn.RefreshSignInAsync(account).ConfigureAwait(false);
+        return null;
+    }
+
     public async Task SignOutAsync(Guid staffId)
     {
         await signIn.SignOutAsync().ConfigureAwait(false);
