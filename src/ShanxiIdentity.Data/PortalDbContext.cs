@@ -30,6 +30,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<SpentCaptcha> SpentCaptchas => Set<SpentCaptcha>();
 
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+
     public DbSet<SmsCode> SmsCodes => Set<SmsCode>();
 
     public DbSet<SmsThrottle> SmsThrottles => Set<SmsThrottle>();

@@ -23,7 +23,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
                 "ShanxiIdentity.Data.Entities.Account",
                 typeof(Account),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 navigationCount: 4,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -100,6 +100,14 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
                 providerPropertyType: typeof(string));
             kind.SetSentinelFromProviderValue("0");
             kind.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var lastAuthenticatorStep = runtimeEntityType.AddProperty(
+                "LastAuthenticatorStep",
+                typeof(long?),
+                propertyInfo: typeof(Account).GetProperty("LastAuthenticatorStep", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Account).GetField("<LastAuthenticatorStep>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            lastAuthenticatorStep.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var lockoutEnabled = runtimeEntityType.AddProperty(
                 "LockoutEnabled",

@@ -11,7 +11,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1864ed90-9708-4e6d-bc78-4ddeab1305a2"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("dd19ef2c-eaf3-4c4d-8903-187383cc8732"), entityTypeCount: 29)
         {
         }
 
@@ -40,6 +40,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             var reservedPhoneChange = ReservedPhoneChangeEntityType.Create(this);
             var residentRecord = ResidentRecordEntityType.Create(this);
             var serviceHall = ServiceHallEntityType.Create(this);
+            var signInSession = SignInSessionEntityType.Create(this);
             var smsCode = SmsCodeEntityType.Create(this);
             var smsMessage = SmsMessageEntityType.Create(this);
             var smsThrottle = SmsThrottleEntityType.Create(this);
@@ -64,6 +65,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             PersonProfileEntityType.CreateForeignKey1(personProfile, account);
             ReservedPhoneChangeEntityType.CreateForeignKey1(reservedPhoneChange, account);
             ReservedPhoneChangeEntityType.CreateForeignKey2(reservedPhoneChange, counterRequest);
+            SignInSessionEntityType.CreateForeignKey1(signInSession, account);
             StaffProfileEntityType.CreateForeignKey1(staffProfile, account);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
@@ -89,6 +91,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             ReservedPhoneChangeEntityType.CreateAnnotations(reservedPhoneChange);
             ResidentRecordEntityType.CreateAnnotations(residentRecord);
             ServiceHallEntityType.CreateAnnotations(serviceHall);
+            SignInSessionEntityType.CreateAnnotations(signInSession);
             SmsCodeEntityType.CreateAnnotations(smsCode);
             SmsMessageEntityType.CreateAnnotations(smsMessage);
             SmsThrottleEntityType.CreateAnnotations(smsThrottle);

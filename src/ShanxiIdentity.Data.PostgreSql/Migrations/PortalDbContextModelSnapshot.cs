@@ -413,6 +413,9 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -921,6 +924,27 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     b.ToTable("ServiceHalls", (string)null);
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("SignInSessions", (string)null);
+                });
+
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.SmsCode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1209,6 +1233,17 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("CounterRequestId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.SignInSession", b =>
+                {
+                    b.HasOne("ShanxiIdentity.Data.Entities.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Account");
                 });
 
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.StaffProfile", b =>

@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f106432a-3217-48fa-8b09-c06f7cb69c42"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("286be3b6-6f95-4d36-ace8-061991e8169e"), entityTypeCount: 29)
         {
         }
 
@@ -39,6 +39,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             var reservedPhoneChange = ReservedPhoneChangeEntityType.Create(this);
             var residentRecord = ResidentRecordEntityType.Create(this);
             var serviceHall = ServiceHallEntityType.Create(this);
+            var signInSession = SignInSessionEntityType.Create(this);
             var smsCode = SmsCodeEntityType.Create(this);
             var smsMessage = SmsMessageEntityType.Create(this);
             var smsThrottle = SmsThrottleEntityType.Create(this);
@@ -63,6 +64,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             PersonProfileEntityType.CreateForeignKey1(personProfile, account);
             ReservedPhoneChangeEntityType.CreateForeignKey1(reservedPhoneChange, account);
             ReservedPhoneChangeEntityType.CreateForeignKey2(reservedPhoneChange, counterRequest);
+            SignInSessionEntityType.CreateForeignKey1(signInSession, account);
             StaffProfileEntityType.CreateForeignKey1(staffProfile, account);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
@@ -88,6 +90,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             ReservedPhoneChangeEntityType.CreateAnnotations(reservedPhoneChange);
             ResidentRecordEntityType.CreateAnnotations(residentRecord);
             ServiceHallEntityType.CreateAnnotations(serviceHall);
+            SignInSessionEntityType.CreateAnnotations(signInSession);
             SmsCodeEntityType.CreateAnnotations(smsCode);
             SmsMessageEntityType.CreateAnnotations(smsMessage);
             SmsThrottleEntityType.CreateAnnotations(smsThrottle);

@@ -417,6 +417,9 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
 
@@ -926,6 +929,27 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     b.ToTable("ServiceHalls", (string)null);
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("SignInSessions", (string)null);
+                });
+
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.SmsCode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1214,6 +1238,17 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("CounterRequestId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.SignInSession", b =>
+                {
+                    b.HasOne("ShanxiIdentity.Data.Entities.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Account");
                 });
 
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.StaffProfile", b =>

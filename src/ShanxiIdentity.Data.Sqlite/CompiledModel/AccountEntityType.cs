@@ -22,7 +22,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
                 "ShanxiIdentity.Data.Entities.Account",
                 typeof(Account),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 navigationCount: 4,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -91,6 +91,13 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
                 maxLength: 20,
                 providerPropertyType: typeof(string));
             kind.SetSentinelFromProviderValue("0");
+
+            var lastAuthenticatorStep = runtimeEntityType.AddProperty(
+                "LastAuthenticatorStep",
+                typeof(long?),
+                propertyInfo: typeof(Account).GetProperty("LastAuthenticatorStep", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Account).GetField("<LastAuthenticatorStep>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var lockoutEnabled = runtimeEntityType.AddProperty(
                 "LockoutEnabled",

@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("61521b00-b9bc-42b0-8ae8-daf2a98ad4b7"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("4c81459a-e62e-4f99-ac08-940a5c6724e8"), entityTypeCount: 29)
         {
         }
 
@@ -39,6 +39,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
             var reservedPhoneChange = ReservedPhoneChangeEntityType.Create(this);
             var residentRecord = ResidentRecordEntityType.Create(this);
             var serviceHall = ServiceHallEntityType.Create(this);
+            var signInSession = SignInSessionEntityType.Create(this);
             var smsCode = SmsCodeEntityType.Create(this);
             var smsMessage = SmsMessageEntityType.Create(this);
             var smsThrottle = SmsThrottleEntityType.Create(this);
@@ -63,6 +64,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
             PersonProfileEntityType.CreateForeignKey1(personProfile, account);
             ReservedPhoneChangeEntityType.CreateForeignKey1(reservedPhoneChange, account);
             ReservedPhoneChangeEntityType.CreateForeignKey2(reservedPhoneChange, counterRequest);
+            SignInSessionEntityType.CreateForeignKey1(signInSession, account);
             StaffProfileEntityType.CreateForeignKey1(staffProfile, account);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
@@ -88,6 +90,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
             ReservedPhoneChangeEntityType.CreateAnnotations(reservedPhoneChange);
             ResidentRecordEntityType.CreateAnnotations(residentRecord);
             ServiceHallEntityType.CreateAnnotations(serviceHall);
+            SignInSessionEntityType.CreateAnnotations(signInSession);
             SmsCodeEntityType.CreateAnnotations(smsCode);
             SmsMessageEntityType.CreateAnnotations(smsMessage);
             SmsThrottleEntityType.CreateAnnotations(smsThrottle);

@@ -402,6 +402,9 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -900,6 +903,27 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                     b.ToTable("ServiceHalls", (string)null);
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("SignInSessions", (string)null);
+                });
+
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.SmsCode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1186,6 +1210,17 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("CounterRequestId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.SignInSession", b =>
+                {
+                    b.HasOne("ShanxiIdentity.Data.Entities.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Account");
                 });
 
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.StaffProfile", b =>

@@ -45,6 +45,19 @@ internal sealed class SpentCaptchaConfiguration : IEntityTypeConfiguration<Spent
     }
 }
 
+internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<SignInSession>
+{
+    public void Configure(EntityTypeBuilder<SignInSession> builder)
+    {
+        builder.ToTable("SignInSessions");
+        builder.Property(s => s.Id).ValueGeneratedNever();
+
+        // Every session of one account is ended at once (a password reset, 退出其他设备).
+        builder.HasIndex(s => s.AccountId);
+        builder.HasOne(s => s.Account).WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class SmsThrottleConfiguration : IEntityTypeConfiguration<SmsThrottle>
 {
     public void Configure(EntityTypeBuilder<SmsThrottle> builder)

@@ -16,6 +16,12 @@ public class Account : IdentityUser<Guid>
     /// <summary>When the current run of wrong passwords began: failures older than the window no longer count.</summary>
     public DateTime? FailedAccessWindowStart { get; set; }
 
+    /// <summary>
+    /// The last authenticator time step (RFC 6238, 30 s) a staff member signed in with: a code is
+    /// accepted once, and never one older than this (RFC 6238 §5.2).
+    /// </summary>
+    public long? LastAuthenticatorStep { get; set; }
+
     public PersonProfile? Person { get; set; }
 
     public LegalEntityProfile? LegalEntity { get; set; }

@@ -41,6 +41,8 @@ public static class CounterMessages
     public const string StaffSignInFailed = "账号或密码错误";
     public const string StaffCodeWrong = "动态验证码错误，请查看身份验证器后重新输入";
     public const string StaffCodeFormat = "动态验证码为6位数字";
+    public const string StaffPasswordChanged = "密码已修改，您在其他设备上的登录已同时退出";
+    public const string StaffCodeUsed = "该动态验证码已使用过，请等待身份验证器显示新的验证码后再输入";
     public const string StaffEnrolled = "已绑定身份验证器，登录完成";
     public const string StaffCreated = "员工账号已创建";
     public const string RolesRequired = "请至少选择一个角色";

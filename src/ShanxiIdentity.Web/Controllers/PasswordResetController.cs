@@ -21,6 +21,7 @@ public sealed class PasswordResetController(
     PasswordResetTicket tickets,
     SmsCodeService sms,
     UserManager<Account> users,
+    SignInSessions sessions,
     AuditLog audit) : Controller
 {
     [HttpGet("")]
@@ -113,6 +114,7 @@ public sealed class PasswordResetController(
 
         await users.SetLockoutEndDateAsync(account, null);
         await users.ResetAccessFailedCountAsync(account);
+        await sessions.EndAllAsync(account.Id, cancellationToken: HttpContext.RequestAborted);
         await audit.WriteAsync(AuditAction.PasswordReset, account.Id, cancellationToken: HttpContext.RequestAborted);
         TempData["Status"] = AccountMessages.PasswordResetDone;
         return RedirectToAction("Login", "Login", account.Kind == AccountKind.LegalEntity ? new { kind = LoginKinds.Legal } : null);

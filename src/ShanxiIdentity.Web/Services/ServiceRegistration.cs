@@ -35,7 +35,12 @@ public static class ServiceRegistration
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PortalPasswordValidator>()
-            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
+            .AddSignInManager<PortalSignInManager>();
+
+        // A session row per sign-in, checked with the stamp (docs/decisions/0007-sign-in-sessions.md).
+        services.AddScoped<SignInSessions>();
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, SessionStampValidator>());
 
         // Argon2id instead of Identity's PBKDF2 (docs/decisions/0004-argon2id-password-hashing.md).
         services.AddSingleton(Argon2Settings.From(configuration));
@@ -56,13 +61,13 @@ public static class ServiceRegistration
         });
 
         // Checked on every request: a password reset or "sign out elsewhere" takes effect at once.
-        // The refreshed principal keeps how the session was signed in (a staff member's amr=mfa).
+        // The refreshed principal keeps how the session was signed in (a staff member's amr=mfa) and its session id.
         services.Configure<SecurityStampValidatorOptions>(options =>
         {
             options.ValidationInterval = TimeSpan.Zero;
             options.OnRefreshingPrincipal = context =>
             {
-                var methods = context.CurrentPrincipal?.FindAll(StaffSignIn.MfaClaimType).ToList() ?? [];
+                var methods = context.CurrentPrincipal?.FindAll(c => c.Type is StaffSignIn.MfaClaimType or SignInSessions.ClaimType).ToList() ?? [];
                 if (methods.Count > 0 && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
                 {
                     identity.AddClaims(methods.Select(c => new System.Security.Claims.Claim(c.Type, c.Value)));
@@ -97,6 +102,8 @@ public static class ServiceRegistration
         services.AddSingleton<StaffSignInTicket>();
         services.AddScoped<StaffDirectory>();
         services.AddScoped<StaffSignIn>();
+        services.AddScoped<AuthenticatorCodes>();
+        services.AddSingleton<UnknownNamePassword>();
         services.AddScoped<CounterDesk>();
         services.AddScoped<CounterChangeApplier>();
         services.AddScoped<AuditTrail>();

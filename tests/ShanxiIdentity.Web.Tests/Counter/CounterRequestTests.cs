@@ -73,6 +73,7 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal(newPhone, phone);
         Assert.Equal([PhoneChangeChannel.Registration, PhoneChangeChannel.Counter], history);
         Assert.Equal([SmsPurpose.CounterNotice], notice);
+        Assert.Equal(0, await factory.QueryAsync(db => db.SignInSessions.CountAsync(s => s.EndedAt == null && db.PersonProfiles.Any(p => p.AccountId == s.AccountId && p.ResidentIdNumber == citizen.IdNumber))));
 
         // Whoever held the old phone's session is signed out.
         using var stale = await citizenSession.Client.GetAsync(new Uri("/my", UriKind.Relative));

@@ -47,7 +47,7 @@ public abstract class StaffSignInTests<TFactory>(TFactory factory) : IClassFixtu
         {
             ["Password"] = StaffJourney.StaffPassword,
             ["ConfirmPassword"] = StaffJourney.StaffPassword,
-            ["Code"] = StaffMember.Code(key),
+            ["Code"] = await StaffMember.UnusedCodeAsync(key),
         });
         Assert.Equal("/counter", enrolled.Location);
         Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync(new Uri("/counter", UriKind.Relative))).StatusCode);
@@ -173,6 +173,35 @@ public abstract class StaffSignInTests<TFactory>(TFactory factory) : IClassFixtu
         var newKey = StaffJourney.AuthenticatorKey(enrol.Page);
         Assert.NotEqual(member.AuthenticatorKey, newKey);
         Assert.Contains(AuditAction.StaffReset, await factory.QueryAsync(db => db.AuditEntries.Where(e => e.SubjectAccountId == memberId).Select(e => e.Action).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task A_staff_member_changes_their_own_password_and_their_other_sessions_end()
+    {
+        var (member, session) = await factory.SignedInStaffAsync(StaffRole.Clerk);
+        var elsewhere = factory.NewSession();
+        Assert.Equal("/counter", (await elsewhere.StaffLogInAsync(member)).Location);
+        var desk = await session.GetPageAsync("/counter");
+        Assert.NotNull(desk.QuerySelector("a[href='/counter/password']"));
+        var form = await session.GetPageAsync("/counter/password");
+
+        var wrongCurrent = await session.SubmitAsync(form, "/counter/password", new Dictionary<string, string?> { ["CurrentPassword"] = "Wrong#2026pw", ["Password"] = "Counter#2027pw", ["ConfirmPassword"] = "Counter#2027pw" });
+        Assert.Equal(AccountMessages.CurrentPasswordWrong, wrongCurrent.FieldError("CurrentPassword"));
+        var weak = await session.SubmitAsync(form, "/counter/password", new Dictionary<string, string?> { ["CurrentPassword"] = member.Password, ["Password"] = "password", ["ConfirmPassword"] = "password" });
+        Assert.Equal(AccountMessages.PasswordTooWeak, weak.FieldError("Password"));
+        var differ = await session.SubmitAsync(form, "/counter/password", new Dictionary<string, string?> { ["CurrentPassword"] = member.Password, ["Password"] = "Counter#2027pw", ["ConfirmPassword"] = "Counter#2028pw" });
+        Assert.Equal(AccountMessages.PasswordsDiffer, differ.FieldError("ConfirmPassword"));
+
+        var changed = await session.SubmitAsync(form, "/counter/password", new Dictionary<string, string?> { ["CurrentPassword"] = member.Password, ["Password"] = "Counter#2027pw", ["ConfirmPassword"] = "Counter#2027pw" });
+
+        Assert.Equal("/counter", changed.Location);
+        Assert.Contains(CounterMessages.StaffPasswordChanged, (await session.GetPageAsync("/counter")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync(new Uri("/counter/accounts", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await elsewhere.Client.GetAsync(new Uri("/counter/accounts", UriKind.Relative))).StatusCode);
+        Assert.Equal(CounterMessages.StaffSignInFailed, (await factory.NewSession().SubmitStaffPasswordAsync(member.LoginName, member.Password)).FieldError("Password"));
+        Assert.Equal("/counter", (await factory.NewSession().StaffLogInAsync(member with { Password = "Counter#2027pw" })).Location);
+        var memberId = await factory.QueryAsync(db => db.Users.Where(u => u.UserName == member.LoginName).Select(u => u.Id).SingleAsync());
+        Assert.Contains(AuditAction.PasswordChanged, await factory.QueryAsync(db => db.AuditEntries.Where(e => e.SubjectAccountId == memberId && e.ActorAccountId == memberId).Select(e => e.Action).ToListAsync()));
     }
 
     [Fact]

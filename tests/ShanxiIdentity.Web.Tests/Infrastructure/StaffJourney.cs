@@ -12,6 +12,50 @@ public sealed record StaffMember(string LoginName, string Password, string Authe
     public string CurrentCode => Code(AuthenticatorKey);
 
     public static string Code(string key) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow);
+
+    /// <summary>The code of a time step <paramref name="steps"/> away from now (negative: an old code).</summary>
+    public static string CodeAt(string key, int steps) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow.AddSeconds(30 * steps));
+
+    private static readonly Dictionary<string, long> LastGivenStep = [];
+
+    /// <summary>
+    /// A code of a time step not given before for this key (the portal accepts each step once, and
+    /// one step of drift): the current step, else the next one, else it waits for the next step.
+    /// </summary>
+    public static async Task<string> UnusedCodeAsync(string key)
+    {
+        while (true)
+        {
+            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+            long? step = null;
+            lock (LastGivenStep)
+            {
+                var next = LastGivenStep.TryGetValue(key, out var last) ? Math.Max(now, last + 1) : now;
+                if (next <= now + 1)
+                {
+                    LastGivenStep[key] = next;
+                    step = next;
+                }
+            }
+
+            if (step is { } given)
+            {
+                return new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(given * 30).UtcDateTime);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    /// <summary>Waits, if needed, until at least <paramref name="seconds"/> remain in the current time step (for tests of step edges).</summary>
+    public static async Task AwayFromStepEdgeAsync(int seconds = 5)
+    {
+        var into = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() % 30_000;
+        if (30_000 - into < seconds * 1000)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(30_000 - into + 200));
+        }
+    }
 }
 
 /// <summary>The staff side of the portal through its real forms: creation, first sign-in, sign-in.</summary>
@@ -66,7 +110,7 @@ public static class StaffJourney
         {
             ["Password"] = StaffPassword,
             ["ConfirmPassword"] = StaffPassword,
-            ["Code"] = StaffMember.Code(key),
+            ["Code"] = await StaffMember.UnusedCodeAsync(key),
         });
         Assert.True(enrolled.Location == "/counter", $"First sign-in did not finish: {enrolled.Status} {string.Join(" | ", enrolled.Errors)}");
         return new StaffMember(loginName, StaffPassword, key);
@@ -79,6 +123,6 @@ public static class StaffJourney
         ArgumentNullException.ThrowIfNull(member);
         var codePage = await session.SubmitStaffPasswordAsync(member.LoginName, member.Password);
         Assert.True(codePage.Page.QuerySelector("form[action='/counter/login/code']") is not null, "No code step: " + string.Join(" | ", codePage.Errors));
-        return await session.SubmitAsync(codePage.Page, "/counter/login/code", new Dictionary<string, string?> { ["Code"] = code ?? member.CurrentCode });
+        return await session.SubmitAsync(codePage.Page, "/counter/login/code", new Dictionary<string, string?> { ["Code"] = code ?? await StaffMember.UnusedCodeAsync(member.AuthenticatorKey) });
     }
 }

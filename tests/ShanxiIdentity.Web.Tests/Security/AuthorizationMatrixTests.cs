@@ -127,6 +127,8 @@ public sealed class AuthorizationMatrixTests(SqlitePortalFactory factory) : ICla
     {
         ["POST account/logout"] = Access.SignedIn,
         ["POST counter/logout"] = Access.Staff,
+        ["GET counter/password"] = Access.Staff,
+        ["POST counter/password"] = Access.Staff,
     };
 
     [Fact]

@@ -117,6 +117,7 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
             new("change password", citizenSession, "/my", "/my/password", new() { ["ChangePassword.CurrentPassword"] = "Wrong#123", ["ChangePassword.Password"] = "New#Pingyao7q", ["ChangePassword.ConfirmPassword"] = "New#Pingyao7q" }),
             new("change phone", citizenSession, "/my", "/my/phone", new() { ["ChangePhone.CurrentPassword"] = citizen.Password, ["ChangePhone.NewPhone"] = Citizen.NewPhone(), ["ChangePhone.OldPhoneCode"] = wrongCode, ["ChangePhone.NewPhoneCode"] = wrongCode }),
             new("staff login", factory.NewSession(), "/counter/login", "/counter/login", new() { ["LoginName"] = "nobody_here", ["Password"] = "Wrong#123" }),
+            new("staff password", clerk, "/counter/password", "/counter/password", new() { ["CurrentPassword"] = "Wrong#123", ["Password"] = "New#Pass123", ["ConfirmPassword"] = "New#Pass123" }),
             new("counter request", clerk, $"/counter/requests/new?accountId={accountId}&kind=ReservedPhone", "/counter/requests/new", new()
             {
                 ["UserType"] = nameof(CounterUserType.Person),

@@ -144,6 +144,36 @@ public abstract class RaceTests<TFactory>(TFactory factory) : IClassFixture<TFac
         Console.WriteLine($"Suite count: races ({factory.Provider}), 20 concurrent wrong passwords: 4 counted, the 5th locked, 16 told it is locked.");
     }
 
+    [Fact]
+    public async Task Parallel_uses_of_one_authenticator_code_sign_in_once()
+    {
+        var (member, _) = await factory.SignedInStaffAsync(ShanxiIdentity.Domain.Counter.StaffRole.Clerk);
+        var codePages = new List<(PortalSession Session, AngleSharp.Dom.IDocument Page)>();
+        for (var i = 0; i < 10; i++)
+        {
+            var session = factory.NewSession();
+            codePages.Add((session, (await session.SubmitStaffPasswordAsync(member.LoginName, member.Password)).Page));
+        }
+
+        var code = await StaffMember.UnusedCodeAsync(member.AuthenticatorKey);
+        var answers = await Task.WhenAll(codePages.Select(p => p.Session.SubmitAsync(p.Page, "/counter/login/code", new Dictionary<string, string?> { ["Code"] = code })));
+
+        Assert.Equal(1, answers.Count(a => a.Location == "/counter"));
+        // The others are refused: the code is used, or (once the winner moved the step on) their sign-in is over.
+        Assert.True(
+            9 == answers.Count(a => a.FieldError("Code") == ShanxiIdentity.Domain.Counter.CounterMessages.StaffCodeUsed || a.Location == "/counter/login"),
+            string.Join(" | ", answers.Select(a => $"{(int)a.Status} {a.Location} {a.FieldError("Code")}")));
+        var signedIn = 0;
+        foreach (var (session, _) in codePages)
+        {
+            using var counter = await session.Client.GetAsync(new Uri("/counter", UriKind.Relative));
+            signedIn += counter.StatusCode == System.Net.HttpStatusCode.OK ? 1 : 0;
+        }
+
+        Assert.Equal(1, signedIn);
+        Console.WriteLine($"Suite count: races ({factory.Provider}), 10 concurrent uses of one authenticator code: 1 sign-in, 9 refusals.");
+    }
+
     private async Task<PortalSession.Submitted[]> RaceLegalRegistrationsAsync(Func<int, Organisation> applicant)
     {
         var forms = new List<Func<Task<PortalSession.Submitted>>>();

@@ -39,9 +39,43 @@ public sealed class PasswordResetTicket(IDataProtectionProvider protection)
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
 }
 
-/// <summary>A staff member whose password was right, on the way to the authenticator code: 5 minutes.</summary>
+/// <summary>
+/// A staff member whose password was right, on the way to the authenticator code: 5 minutes, and
+/// single use. It carries the account's last used authenticator step, and the code step accepts it
+/// only while that step is unchanged: the sign-in it completes (or any other) moves the step on,
+/// which spends every ticket issued before.
+/// </summary>
 public sealed class StaffSignInTicket(IDataProtectionProvider protection)
-    : AccountTicket(protection, "ShanxiIdentity.StaffSignIn", Lifetime)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
+    private readonly ITimeLimitedDataProtector _protector =
+        protection.CreateProtector("ShanxiIdentity.StaffSignIn.v2").ToTimeLimitedDataProtector();
+
+    public string Issue(Guid accountId, long? lastAuthenticatorStep) =>
+        _protector.Protect(accountId.ToString("N", CultureInfo.InvariantCulture) + "|" + lastAuthenticatorStep?.ToString(CultureInfo.InvariantCulture), Lifetime);
+
+    public (Guid AccountId, long? LastAuthenticatorStep)? Read(string? ticket)
+    {
+        if (string.IsNullOrEmpty(ticket))
+        {
+            return null;
+        }
+
+        try
+        {
+            var parts = _protector.Unprotect(ticket).Split('|');
+            if (parts.Length != 2 || !Guid.TryParseExact(parts[0], "N", out var id))
+            {
+                return null;
+            }
+
+            return parts[1].Length == 0 ? (id, null)
+                : long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var step) ? (id, step) : null;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
 }

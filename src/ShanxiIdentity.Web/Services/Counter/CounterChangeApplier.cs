@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
@@ -59,8 +60,13 @@ public sealed class CounterChangeApplier(
                 account.PhoneNumber = change.NewPhone;
                 account.PhoneNumberConfirmed = true;
 
-                // Whoever held the old phone may hold a session too: end them all.
+                // Whoever held the old phone may hold a session too: end them all (the rows in the same save).
                 account.SecurityStamp = Guid.NewGuid().ToString("N");
+                foreach (var session in await db.SignInSessions.Where(s => s.AccountId == account.Id && s.EndedAt == null).ToListAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    session.EndedAt = now;
+                }
+
                 text = "您的账号预留手机号已在政务大厅变更为本号码，其他设备上的登录已退出。如非本人办理，请立即联系当地政务大厅。";
                 break;
             case CounterChangeKind.AccountInformation:

@@ -27,6 +27,7 @@ public sealed class StaffDirectory(
     UserManager<Account> users,
     RoleManager<IdentityRole<Guid>> roles,
     AuditLog audit,
+    SignInSessions sessions,
     TimeProvider clock)
 {
     public const string LoginNameTaken = "该登录账号已被使用";
@@ -105,6 +106,7 @@ public sealed class StaffDirectory(
         // Ends the member's sessions at their next request (the stamp is checked on each one):
         // the next sign-in carries the new roles.
         await users.UpdateSecurityStampAsync(account).ConfigureAwait(false);
+        await sessions.EndAllAsync(account.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
         await audit.WriteAsync(AuditAction.StaffRolesChanged, account.Id, administratorId, string.Join(",", staffRoles), cancellationToken).ConfigureAwait(false);
         return null;
     }
@@ -132,6 +134,7 @@ public sealed class StaffDirectory(
         await users.ResetAuthenticatorKeyAsync(account).ConfigureAwait(false);
         await users.SetLockoutEndDateAsync(account, null).ConfigureAwait(false);
         await users.ResetAccessFailedCountAsync(account).ConfigureAwait(false);
+        await sessions.EndAllAsync(account.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
         await audit.WriteAsync(AuditAction.StaffReset, account.Id, administratorId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new StaffCreation(account, password, null);
     }

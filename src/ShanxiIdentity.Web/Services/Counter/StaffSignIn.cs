@@ -31,10 +31,13 @@ public sealed record StaffStepResult(StaffStep Step, string? Ticket = null, stri
 public sealed record AuthenticatorSetup(string Key, string FormattedKey, string QrCodeDataUri);
 
 /// <summary>
-/// Staff sign in with password and a TOTP authenticator code (Identity's authenticator token
-/// provider). Between the two steps only a protected five-minute ticket travels; wrong codes count
-/// towards the same lockout as wrong passwords. The session is marked <c>amr=mfa</c>, which every
-/// counter policy requires.
+/// Staff sign in with password and a TOTP authenticator code (<see cref="AuthenticatorCodes"/>: each
+/// step once, one step of drift). Between the two steps only a protected five-minute, single-use
+/// ticket travels. The session is marked <c>amr=mfa</c>, which every counter policy requires.
+/// Staff names are not for finding out or for locking (docs/decisions/0007-sign-in-sessions.md): an
+/// unknown name costs the same hash and gets the same answer as a wrong password, and wrong
+/// passwords never count towards the lockout (each needs a solved captcha, and is audited); only
+/// wrong codes after a right password do, which only the holder of the password can cause.
 /// </summary>
 public sealed class StaffSignIn(
     PortalDbContext db,
@@ -43,6 +46,9 @@ public sealed class StaffSignIn(
     ILookupNormalizer normalizer,
     PasswordSignIn passwords,
     StaffSignInTicket tickets,
+    AuthenticatorCodes codes,
+    UnknownNamePassword unknownName,
+    PasswordHashSlots hashSlots,
     AuditLog audit)
 {
     public const string MfaClaimType = "amr";
@@ -55,23 +61,32 @@ public sealed class StaffSignIn(
         var account = await db.Users.SingleOrDefaultAsync(a => a.Kind == AccountKind.Staff && a.NormalizedUserName == normalized, cancellationToken).ConfigureAwait(false);
         if (account is null)
         {
-            // Staff names are not for guessing: the same answer as a wrong password.
+            // Staff names are not for guessing: the same hash, the same audit row, the same answer as a wrong password.
+            await hashSlots.RunAsync(() => Task.FromResult(unknownName.Verify(password ?? string.Empty)), cancellationToken).ConfigureAwait(false);
+            await audit.WriteAsync(AuditAction.SignInFailed, null, cancellationToken: cancellationToken).ConfigureAwait(false);
             return new StaffStepResult(StaffStep.Refused, Message: CounterMessages.StaffSignInFailed);
         }
 
-        var checkedPassword = await passwords.CheckAsync(account, password ?? string.Empty, secondFactorFollows: true).ConfigureAwait(false);
-        return checkedPassword.Outcome switch
+        // Wrong passwords do not touch the lockout: whoever knows a staff name could otherwise lock its holder out.
+        if (!await hashSlots.RunAsync(() => users.CheckPasswordAsync(account, password ?? string.Empty), cancellationToken).ConfigureAwait(false))
         {
-            SignInOutcome.PasswordAccepted => new StaffStepResult(account.TwoFactorEnabled ? StaffStep.Code : StaffStep.Enrol, tickets.Issue(account.Id)),
-            SignInOutcome.LockedOut => new StaffStepResult(StaffStep.Refused, Message: checkedPassword.LockedMessage()),
-            _ => new StaffStepResult(StaffStep.Refused, Message: CounterMessages.StaffSignInFailed),
-        };
+            await audit.WriteAsync(AuditAction.SignInFailed, account.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new StaffStepResult(StaffStep.Refused, Message: CounterMessages.StaffSignInFailed);
+        }
+
+        // Locked by wrong codes: only the holder of the password learns it.
+        if (await users.IsLockedOutAsync(account).ConfigureAwait(false))
+        {
+            return new StaffStepResult(StaffStep.Refused, Message: new Accounts.SignInResult(SignInOutcome.LockedOut, account.LockoutEnd).LockedMessage());
+        }
+
+        return new StaffStepResult(account.TwoFactorEnabled ? StaffStep.Code : StaffStep.Enrol, tickets.Issue(account.Id, account.LastAuthenticatorStep));
     }
 
-    /// <summary>The account a ticket carries, if it is still valid and still a staff account.</summary>
+    /// <summary>The account a ticket carries, if it is still valid (unexpired, unspent) and still a staff account.</summary>
     public async Task<Account?> HolderAsync(string? ticket, CancellationToken cancellationToken) =>
-        tickets.Read(ticket) is { } id
-            ? await db.Users.SingleOrDefaultAsync(a => a.Id == id && a.Kind == AccountKind.Staff, cancellationToken).ConfigureAwait(false)
+        tickets.Read(ticket) is { } read
+            ? await db.Users.SingleOrDefaultAsync(a => a.Id == read.AccountId && a.Kind == AccountKind.Staff && a.LastAuthenticatorStep == read.LastAuthenticatorStep, cancellationToken).ConfigureAwait(false)
             : null;
 
     public async Task<StaffStepResult> CodeAsync(string? ticket, string? code, CancellationToken cancellationToken)
@@ -81,7 +96,7 @@ public sealed class StaffSignIn(
             return new StaffStepResult(StaffStep.Refused, Message: AccountMessages.ResetExpired);
         }
 
-        if (await VerifyCodeAsync(account, code).ConfigureAwait(false) is { } refusal)
+        if (await VerifyCodeAsync(account, code, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
             return new StaffStepResult(StaffStep.Code, ticket, refusal);
         }
@@ -116,7 +131,16 @@ public sealed class StaffSignIn(
             return new StaffStepResult(StaffStep.Refused, Message: AccountMessages.ResetExpired);
         }
 
-        if (await VerifyCodeAsync(account, code).ConfigureAwait(false) is { } refusal)
+        // The password first: a refused one must not spend the code's step.
+        foreach (var validator in users.PasswordValidators)
+        {
+            if (await validator.ValidateAsync(users, account, newPassword).ConfigureAwait(false) is { Succeeded: false } weak)
+            {
+                return new StaffStepResult(StaffStep.Enrol, ticket, string.Join("；", weak.Errors.Select(e => e.Description)));
+            }
+        }
+
+        if (await VerifyCodeAsync(account, code, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
             return new StaffStepResult(StaffStep.Enrol, ticket, refusal);
         }
@@ -133,13 +157,49 @@ public sealed class StaffSignIn(
         return new StaffStepResult(StaffStep.SignedIn);
     }
 
+    /// <summary>
+    /// 修改密码 by the staff member: the current password (counted towards the lockout like any),
+    /// the new one under the portal's rule, the change and its audit row in one save, and every
+    /// other session of the member ended (this one continues). Null when done; else the field and why.
+    /// </summary>
+    public async Task<(string Field, string Message)?> ChangeOwnPasswordAsync(Guid staffId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        var account = await db.Users.SingleAsync(a => a.Id == staffId && a.Kind == AccountKind.Staff, cancellationToken).ConfigureAwait(false);
+        var current = await passwords.CheckAsync(account, currentPassword).ConfigureAwait(false);
+        if (current.Outcome != SignInOutcome.PasswordAccepted)
+        {
+            return ("CurrentPassword", current.Outcome == SignInOutcome.LockedOut ? current.LockedMessage() : AccountMessages.CurrentPasswordWrong);
+        }
+
+        foreach (var validator in users.PasswordValidators)
+        {
+            if (await validator.ValidateAsync(users, account, newPassword).ConfigureAwait(false) is { Succeeded: false } weak)
+            {
+                return ("Password", string.Join("；", weak.Errors.Select(e => e.Description)));
+            }
+        }
+
+        // Staged first: Identity's one save of the new hash and stamp writes the audit row with it.
+        var entry = audit.Record(AuditAction.PasswordChanged, account.Id, account.Id);
+        var changed = await users.ReplacePasswordAsync(account, newPassword).ConfigureAwait(false);
+        if (!changed.Succeeded)
+        {
+            db.Entry(entry).State = EntityState.Detached;
+            return ("Password", string.Join("；", changed.Errors.Select(e => e.Description)));
+        }
+
+        // The new stamp refuses the other sessions; this one is re-issued with it (and keeps amr=mfa).
+        await signIn.RefreshSignInAsync(account).ConfigureAwait(false);
+        return null;
+    }
+
     public async Task SignOutAsync(Guid staffId)
     {
         await signIn.SignOutAsync().ConfigureAwait(false);
         await audit.WriteAsync(AuditAction.StaffSignedOut, staffId).ConfigureAwait(false);
     }
 
-    private async Task<string?> VerifyCodeAsync(Account account, string? code)
+    private async Task<string?> VerifyCodeAsync(Account account, string? code, CancellationToken cancellationToken)
     {
         if (await users.IsLockedOutAsync(account).ConfigureAwait(false))
         {
@@ -152,9 +212,13 @@ public sealed class StaffSignIn(
             return CounterMessages.StaffCodeFormat;
         }
 
-        if (await users.VerifyTwoFactorTokenAsync(account, users.Options.Tokens.AuthenticatorTokenProvider, digits).ConfigureAwait(false))
+        switch (await codes.AcceptAsync(account, digits, account.LastAuthenticatorStep, cancellationToken).ConfigureAwait(false))
         {
-            return null;
+            case AuthenticatorVerdict.Accepted:
+                return null;
+            case AuthenticatorVerdict.Used:
+                // A replay, or a parallel use of the same code: no sign-in, but not a guess either.
+                return CounterMessages.StaffCodeUsed;
         }
 
         var failure = await passwords.RecordFailureAsync(account).ConfigureAwait(false);

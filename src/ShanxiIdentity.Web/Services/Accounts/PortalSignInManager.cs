@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using ShanxiIdentity.Data.Entities;
+
+namespace ShanxiIdentity.Web.Services.Accounts;
+
+/// <summary>
+/// Identity's sign-in, with a session row per sign-in (its id in the cookie) that sign-out ends.
+/// Every way in (password, registration, staff code) goes through <see cref="SignInWithClaimsAsync"/>
+/// and every way out (退出, staff logout, a client's RP-initiated logout) through <see cref="SignOutAsync"/>.
+/// </summary>
+public sealed class PortalSignInManager(
+    UserManager<Account> userManager,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<Account> claimsFactory,
+    IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<Account>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<Account> confirmation,
+    SignInSessions sessions)
+    : SignInManager<Account>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    /// <summary>Set while a refresh re-issues the cookie of the session that asked: no new session then.</summary>
+    private Guid? _refreshing;
+
+    public override async Task SignInWithClaimsAsync(Account user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var sessionId = _refreshing ?? await sessions.StartAsync(user.Id).ConfigureAwait(false);
+        await base.SignInWithClaimsAsync(user, authenticationProperties, [.. additionalClaims.Where(c => c.Type != SignInSessions.ClaimType), SignInSessions.ClaimFor(sessionId)]).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// After a password change or 退出其他设备 (a new stamp): the same session, with the new stamp;
+    /// the account's other sessions, which the stamp already refuses, are ended in their rows too.
+    /// </summary>
+    public override async Task RefreshSignInAsync(Account user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        _refreshing = SignInSessions.IdOf(Context.User);
+        await sessions.EndAllAsync(user.Id, keep: _refreshing).ConfigureAwait(false);
+        try
+        {
+            await base.RefreshSignInAsync(user).ConfigureAwait(false);
+        }
+        finally
+        {
+            _refreshing = null;
+        }
+    }
+
+    /// <summary>Ends the session of the request's own cookie, then removes the cookie.</summary>
+    public override async Task SignOutAsync()
+    {
+        if (SignInSessions.IdOf(Context.User) is { } sessionId)
+        {
+            await sessions.EndAsync(sessionId).ConfigureAwait(false);
+        }
+
+        await base.SignOutAsync().ConfigureAwait(false);
+    }
+}
+
+/// <summary>
+/// The per-request check of a sign-in cookie: its session row must be open and the account's
+/// security stamp unchanged. Both in one query (the session joined to its account by keys).
+/// </summary>
+public sealed class SessionStampValidator(
+    IOptions<SecurityStampValidatorOptions> options,
+    SignInManager<Account> signInManager,
+    ILoggerFactory logger,
+    SignInSessions sessions)
+    : SecurityStampValidator<Account>(options, signInManager, logger)
+{
+    protected override async Task<Account?> VerifySecurityStamp(ClaimsPrincipal? principal)
+    {
+        if (SignInSessions.IdOf(principal) is not { } sessionId
+            || !Guid.TryParse(SignInManager.UserManager.GetUserId(principal!), out var accountId)
+            || await sessions.OpenAccountAsync(sessionId, accountId).ConfigureAwait(false) is not { } account)
+        {
+            return null;
+        }
+
+        var stamp = principal!.FindFirst(SignInManager.Options.ClaimsIdentity.SecurityStampClaimType)?.Value;
+        if (await SignInManager.ValidateSecurityStampAsync(account, stamp).ConfigureAwait(false))
+        {
+            return account;
+        }
+
+        // Ended by a new stamp (password reset, role change…): the row says so too.
+        await sessions.EndAsync(sessionId).ConfigureAwait(false);
+        return null;
+    }
+}
