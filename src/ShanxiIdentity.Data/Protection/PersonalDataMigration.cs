@@ -55,7 +55,7 @@ public static class PersonalDataMigration
                 var batch = new List<(object Key, string Value)>();
                 await using (var select = connection.CreateCommand())
                 {
-                    select.CommandText = $"SELECT {keyColumn}, {column} FROM {table} WHERE {column} IS NOT NULL AND {column} NOT LIKE '{PersonalDataCipher.Prefix}%'";
+                    select.CommandText = $"SELECT {keyColumn}, {column} FROM {table} WHERE {column} IS NOT NULL AND {column} NOT LIKE '{PersonalDataCipher.LegacyPrefix}%' AND {column} NOT LIKE '{PersonalDataCipher.VersionPrefix}%'";
                     await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                     while (batch.Count < BatchSize && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {

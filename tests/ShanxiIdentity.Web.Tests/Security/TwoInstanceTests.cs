@@ -33,7 +33,7 @@ public sealed partial class TwoInstanceTests : IAsyncLifetime
         _database = await TestPostgres.CreateDatabaseAsync();
         _connectionString = TestPostgres.ConnectionStringFor(_database);
         PersonalData.Configure(
-            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [PersonalData.KeySetting] = PortalFactory.TestPersonalDataKey }).Build(),
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [PersonalData.KeySetting] = PortalFactory.TestPersonalDataKey, [PersonalData.PreviousKeysSetting] = PortalFactory.TestPreviousPersonalDataKey }).Build(),
             AppContext.BaseDirectory,
             development: false);
         _redis = await TestRedis.StartAsync();
