@@ -32,6 +32,13 @@ public static class PersonalData
     /// </summary>
     public static string[] LookupForms(string value) => Cipher.LookupForms(value);
 
+    /// <summary>A material scan as stored: AES-256-GCM, random nonce, under the current key's scan subkey.</summary>
+    public static byte[] SealScan(ReadOnlySpan<byte> content) => Cipher.Seal(content, SealPurpose.Scan);
+
+    /// <summary>The scan's bytes; one archived before scans were encrypted (still in clear) comes back as it is.</summary>
+    public static byte[] OpenScan(byte[] stored) =>
+        PersonalDataRotation.IsSealed(stored) ? Cipher.Open(stored, SealPurpose.Scan) : stored;
+
     public static readonly ValueConverter<string, string> Converter = new(
         value => Cipher.Protect(value),
         stored => Cipher.Unprotect(stored));
