@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Protection;
+using ShanxiIdentity.Domain.Counter;
+using ShanxiIdentity.Web.Tests.Counter;
 using ShanxiIdentity.Web.Tests.Hosting;
 using ShanxiIdentity.Web.Tests.Infrastructure;
 
@@ -34,6 +36,17 @@ public abstract class PersonalDataRotationTests<TFactory>(TFactory factory) : IC
             citizens.Add((await factory.RegisteredCitizenAsync()).Citizen);
         }
 
+        // A counter request with its scans archived.
+        var (_, clerk) = await factory.SignedInStaffAsync(StaffRole.Clerk);
+        var accountId = CounterDeskSteps.AccountIdFrom(await clerk.FindAccountAsync(citizens[0].IdNumber));
+        var requestUrl = (await clerk.OpenRequestAsync($"/counter/requests/new?accountId={accountId}&kind=ReservedPhone", new Dictionary<string, string?>
+        {
+            ["UserType"] = nameof(CounterUserType.Person),
+            ["NewPhone"] = Citizen.NewPhone(),
+        })).Location!;
+        await clerk.CompleteMaterialsAsync(requestUrl, factory);
+        await ResealScansAsync(stored => OldKeyOnly.Seal(PersonalData.OpenScan(stored), SealPurpose.Scan));
+
         // As the portal left them before the switch: everything under the old key, the key ring too.
         foreach (var (table, column) in Columns)
         {
@@ -48,6 +61,7 @@ public abstract class PersonalDataRotationTests<TFactory>(TFactory factory) : IC
 
         // During the rotation: read and found by ID number (sign-in), and the registered check still sees them.
         await AssertEveryoneSignsInAsync(citizens);
+        await AssertScanDownloadsAsync(clerk, requestUrl);
 
         // Stopped midway (after two batches of one row): some rows moved, others not yet; still usable.
         var partial = await ReencryptAsync("--batch-size", "1", "--batches", "2");
@@ -82,6 +96,13 @@ public abstract class PersonalDataRotationTests<TFactory>(TFactory factory) : IC
             _ = NewKeyOnly.Open(sealedKey);
             return sealedKey;
         });
+        await ResealScansAsync(stored =>
+        {
+            Assert.True(NewKeyOnly.IsSealedUnderCurrent(stored));
+            Assert.Equal(CounterDeskSteps.Png, NewKeyOnly.Open(stored, SealPurpose.Scan));
+            return stored;
+        });
+        await AssertScanDownloadsAsync(clerk, requestUrl);
         Assert.Throws<CryptographicException>(() => NewKeyOnly.Unprotect(OldKeyOnly.Protect(citizens[0].IdNumber)));
 
         var withoutOldKey = await PortalProcess.RunAsync(Environment(previousKeys: string.Empty), "reencrypt-personal-data");
@@ -98,6 +119,26 @@ public abstract class PersonalDataRotationTests<TFactory>(TFactory factory) : IC
             Assert.True(await factory.QueryAsync(db => db.PersonProfiles.AnyAsync(p => PersonalData.LookupForms(citizen.IdNumber).Contains(p.ResidentIdNumber))));
         }
     }
+
+    private static async Task AssertScanDownloadsAsync(PortalSession clerk, string requestUrl)
+    {
+        using var download = await clerk.Client.GetAsync(new Uri(requestUrl + "/materials/1/scan", UriKind.Relative));
+        Assert.Equal(CounterDeskSteps.Png, await download.Content.ReadAsByteArrayAsync());
+    }
+
+    /// <summary>Rewrites every archived scan (asserting whatever the callback asserts); returns how many there were.</summary>
+    private Task<int> ResealScansAsync(Func<byte[], byte[]> reseal) => factory.QueryAsync(async db =>
+    {
+        var scans = await db.MaterialScans.ToListAsync();
+        Assert.NotEmpty(scans);
+        foreach (var scan in scans)
+        {
+            scan.Content = reseal(scan.Content);
+        }
+
+        await db.SaveChangesAsync();
+        return scans.Count;
+    });
 
     private Dictionary<string, string> Environment(string previousKeys) => new()
     {
