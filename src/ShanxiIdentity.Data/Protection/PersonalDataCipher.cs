@@ -64,9 +64,6 @@ public sealed class PersonalDataCipher
     public static bool IsProtected(string? stored) =>
         stored is not null && (stored.StartsWith(LegacyPrefix, StringComparison.Ordinal) || stored.StartsWith(VersionPrefix, StringComparison.Ordinal));
 
-    /// <summary>Whether a stored value is already in the current key's form (re-encryption skips it).</summary>
-    public bool IsCurrent(string? stored) => stored?.StartsWith(CurrentPrefix, StringComparison.Ordinal) == true;
-
     public string Protect(string value)
     {
         ArgumentNullException.ThrowIfNull(value);

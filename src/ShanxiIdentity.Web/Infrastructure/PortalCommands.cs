@@ -147,6 +147,12 @@ public static class PortalCommands
             await Console.Error.WriteLineAsync($"reencrypt-personal-data: {ex.Message}").ConfigureAwait(false);
             return 1;
         }
+        catch (System.Data.Common.DbException ex)
+        {
+            // E.g. a unique index: the same number was stored twice, under the old and the new key, during the rotation.
+            await Console.Error.WriteLineAsync($"reencrypt-personal-data: the database refused a rewritten value ({ex.Message}); the batches before it are kept. Resolve the duplicate and run the command again.").ConfigureAwait(false);
+            return 1;
+        }
 
         Console.WriteLine(outcome.Complete
             ? $"reencrypt-personal-data: done, {outcome.Rewritten} value(s) re-encrypted; everything is under key {cipher.CurrentKeyId}, the previous key(s) may be removed."
