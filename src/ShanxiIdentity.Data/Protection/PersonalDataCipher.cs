@@ -87,7 +87,17 @@ public sealed class PersonalDataCipher
     public string[] LookupForms(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return [value, .. _keys.SelectMany(k => (IEnumerable<string>)[$"{FormMark}{k.Id}:1{FormMark}{value}", .. k == Current ? Array.Empty<string>() : [$"{FormMark}{k.Id}:2{FormMark}{value}"]])];
+        var forms = new List<string> { value }; // the current key's form
+        foreach (var key in _keys)
+        {
+            forms.Add($"{FormMark}{key.Id}:1{FormMark}{value}");
+            if (key != Current)
+            {
+                forms.Add($"{FormMark}{key.Id}:2{FormMark}{value}");
+            }
+        }
+
+        return [.. forms];
     }
 
     private static string Protect(Key key, string value, bool legacy)

@@ -21,13 +21,13 @@ internal static class ScanActiveContent
 
     public static string? PdfRefusal(ReadOnlySpan<byte> content)
     {
-        if (HasActiveName(Latin1(content)))
+        var text = Latin1(content);
+        if (HasActiveName(text))
         {
             return CounterMessages.ScanActiveContent;
         }
 
         // Dictionaries can sit in compressed object streams; look inside every Flate stream.
-        var text = Latin1(content);
         var budget = MaxInflatedBytes;
         var index = 0;
         while ((index = text.IndexOf("stream", index, StringComparison.Ordinal)) >= 0)
