@@ -20,13 +20,15 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 # The two-instance test puts two portal processes behind an nginx of its own.
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+# The shared rate limits run on a throwaway redis-server each test starts on a free port.
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 # Without CJK fonts, screenshots show boxes for every Chinese character.
 [ -d /usr/share/fonts/opentype/noto ] && fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
     log "Installing ${missing[*]} from Debian's packages"
     apt-get update -qq
-    # Packages must not start their services (nginx would take port 80): the tests start their own.
+    # Packages must not start their services (nginx would take port 80, redis 6379): the tests start their own.
     no_start=""
     if [ ! -e /usr/sbin/policy-rc.d ]; then
       printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && no_start=1

@@ -15,6 +15,9 @@ public static class PersonalData
 {
     public const string KeySetting = "Protection:PersonalDataKey";
 
+    /// <summary>Keys that only decrypt, during a rotation: comma-separated, or an indexed list (<c>…:0</c>, <c>…:1</c>).</summary>
+    public const string PreviousKeysSetting = "Protection:PreviousPersonalDataKeys";
+
     /// <summary>Room for an 18-character ID number once encrypted (67 characters), with margin.</summary>
     public const int ProtectedLength = 128;
 
@@ -22,6 +25,19 @@ public static class PersonalData
     private static PersonalDataCipher? _cipher;
 
     public static PersonalDataCipher Cipher => _cipher ?? throw new InvalidOperationException("The personal-data key has not been configured.");
+
+    /// <summary>
+    /// The values to compare an encrypted column with, for a lookup by equality that must also find
+    /// rows written under a previous key or in the legacy layout: <c>forms.Contains(row.Column)</c>.
+    /// </summary>
+    public static string[] LookupForms(string value) => Cipher.LookupForms(value);
+
+    /// <summary>A material scan as stored: AES-256-GCM, random nonce, under the current key's scan subkey.</summary>
+    public static byte[] SealScan(ReadOnlySpan<byte> content) => Cipher.Seal(content, SealPurpose.Scan);
+
+    /// <summary>The scan's bytes; one archived before scans were encrypted (still in clear) comes back as it is.</summary>
+    public static byte[] OpenScan(byte[] stored) =>
+        PersonalDataRotation.IsSealed(stored) ? Cipher.Open(stored, SealPurpose.Scan) : stored;
 
     public static readonly ValueConverter<string, string> Converter = new(
         value => Cipher.Protect(value),
@@ -63,6 +79,31 @@ public static class PersonalData
             throw new PortalConfigurationException(KeySetting, "未配置身份证号和手机号的加密密钥（32字节，Base64编码），可用 `openssl rand -base64 32` 生成，并通过环境变量 Protection__PersonalDataKey 提供。");
         }
 
+        var key = ParseKey(KeySetting, text);
+        var section = configuration.GetSection(PreviousKeysSetting);
+        var previousTexts = section.Value is { } list
+            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : section.GetChildren().Select(c => c.Value).OfType<string>().Where(v => !string.IsNullOrWhiteSpace(v));
+        var previous = previousTexts.Select(t => ParseKey(PreviousKeysSetting, t)).ToList();
+        if (previous.Any(p => p.AsSpan().SequenceEqual(key)))
+        {
+            throw new PortalConfigurationException(PreviousKeysSetting, "不能包含当前密钥本身。");
+        }
+
+        var cipher = new PersonalDataCipher(key, previous);
+        lock (Gate)
+        {
+            if (_cipher is not null && _cipher.Fingerprint != cipher.Fingerprint)
+            {
+                throw new PortalConfigurationException(KeySetting, "同一进程中不能使用两组不同的密钥。");
+            }
+
+            _cipher ??= cipher;
+        }
+    }
+
+    private static byte[] ParseKey(string setting, string text)
+    {
         byte[] key;
         try
         {
@@ -70,24 +111,10 @@ public static class PersonalData
         }
         catch (FormatException)
         {
-            throw new PortalConfigurationException(KeySetting, "须为Base64编码的32字节密钥。");
+            throw new PortalConfigurationException(setting, "须为Base64编码的32字节密钥。");
         }
 
-        if (key.Length != PersonalDataCipher.KeyBytes)
-        {
-            throw new PortalConfigurationException(KeySetting, "须为Base64编码的32字节密钥。");
-        }
-
-        var cipher = new PersonalDataCipher(key);
-        lock (Gate)
-        {
-            if (_cipher is not null && _cipher.Fingerprint != cipher.Fingerprint)
-            {
-                throw new PortalConfigurationException(KeySetting, "同一进程中不能使用两个不同的密钥。");
-            }
-
-            _cipher ??= cipher;
-        }
+        return key.Length == PersonalDataCipher.KeyBytes ? key : throw new PortalConfigurationException(setting, "须为Base64编码的32字节密钥。");
     }
 
     private static string DevelopmentKey(string contentRoot)

@@ -5,85 +5,264 @@ namespace ShanxiIdentity.Data.Protection;
 
 /// <summary>
 /// Encrypts ID numbers and phone numbers for the database, deterministically: the nonce is a keyed
-/// hash (HMAC-SHA256) of the value, so one value always has one stored form. That keyed hash is what
-/// lookups and unique indexes compare — EF converts a query's parameter the same way — while
-/// AES-256-GCM under a second key hides the value itself. Stored form:
-/// <c>v1:</c> + base64(nonce[12] ‖ tag[16] ‖ ciphertext). Equal values are visibly equal in the
-/// database (as with any lookup hash); nothing else about them is.
+/// hash (HMAC-SHA256) of the value, so one value always has one stored form under one key. That
+/// keyed hash is what lookups and unique indexes compare — EF converts a query's parameter the same
+/// way — while AES-256-GCM under a second key hides the value itself. Stored form:
+/// <c>v2:</c> + key id + <c>:</c> + base64(nonce[12] ‖ tag[16] ‖ ciphertext); <c>v1:</c> (no key
+/// id, written before rotation existed) is still read, under any configured key. Equal values are
+/// visibly equal in the database (as with any lookup hash); nothing else about them is.
+/// <para>
+/// The current key encrypts; previous keys (<c>Protection:PreviousPersonalDataKeys</c>) only
+/// decrypt, and give the extra stored forms a lookup searches until <c>reencrypt-personal-data</c>
+/// has rewritten every row under the current key (ADR 0009).
+/// </para>
 /// </summary>
 public sealed class PersonalDataCipher
 {
-    public const string Prefix = "v1:";
+    public const string LegacyPrefix = "v1:";
+    public const string VersionPrefix = "v2:";
+
     public const int KeyBytes = 32;
     private const int NonceBytes = 12;
     private const int TagBytes = 16;
+    private const int KeyIdBytes = 4;
 
-    private readonly byte[] _encryptionKey;
-    private readonly byte[] _lookupKey;
-    private readonly byte[] _keyRingKey;
+    /// <summary>First byte of a sealed value that names its key; earlier sealed values start with their nonce.</summary>
+    private const byte SealedVersion = 0x02;
 
-    public PersonalDataCipher(byte[] masterKey)
+    /// <summary>Marks a lookup form (never stored): the value, to be encrypted under a named key and version.</summary>
+    private const char FormMark = '\u0001';
+
+    private readonly Key[] _keys;
+
+    public PersonalDataCipher(byte[] masterKey, params IEnumerable<byte[]> previousKeys)
     {
-        ArgumentNullException.ThrowIfNull(masterKey);
-        if (masterKey.Length != KeyBytes)
+        ArgumentNullException.ThrowIfNull(previousKeys);
+        _keys = [new Key(masterKey), .. previousKeys.Select(k => new Key(k))];
+        if (_keys.Select(k => k.Id).Distinct(StringComparer.Ordinal).Count() != _keys.Length)
         {
-            throw new ArgumentException($"The personal-data key must be {KeyBytes} bytes.", nameof(masterKey));
+            throw new ArgumentException("The same personal-data key is configured twice.", nameof(previousKeys));
         }
 
-        _encryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, KeyBytes, info: "ShanxiIdentity personal data encryption"u8.ToArray());
-        _lookupKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, KeyBytes, info: "ShanxiIdentity personal data lookup"u8.ToArray());
-        _keyRingKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, KeyBytes, info: "ShanxiIdentity data protection key ring"u8.ToArray());
-        Fingerprint = Convert.ToHexString(SHA256.HashData(_lookupKey))[..16];
+        Fingerprint = string.Join(",", _keys.Select(k => k.Fingerprint));
     }
 
-    /// <summary>Identifies the key without revealing it (to refuse two different keys in one process).</summary>
+    /// <summary>Identifies the keys without revealing them (to refuse two different key sets in one process).</summary>
     public string Fingerprint { get; }
 
-    public static bool IsProtected(string? stored) => stored?.StartsWith(Prefix, StringComparison.Ordinal) == true;
+    /// <summary>The current key's id, as it appears in stored forms.</summary>
+    public string CurrentKeyId => Current.Id;
+
+    /// <summary>The ids of the keys that only decrypt.</summary>
+    public IReadOnlyList<string> PreviousKeyIds => [.. _keys.Skip(1).Select(k => k.Id)];
+
+    private Key Current => _keys[0];
+
+    /// <summary>The stored prefix of a value written under the current key.</summary>
+    public string CurrentPrefix => VersionPrefix + Current.Id + ":";
+
+    public static bool IsProtected(string? stored) =>
+        stored is not null && (stored.StartsWith(LegacyPrefix, StringComparison.Ordinal) || stored.StartsWith(VersionPrefix, StringComparison.Ordinal));
 
     public string Protect(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        if (value.Length > 0 && value[0] == FormMark)
+        {
+            // A lookup form from LookupForms: "\u0001<key id>:<version>\u0001<value>".
+            var end = value.IndexOf(FormMark, 1);
+            var spec = value[1..end].Split(':');
+            return Protect(Find(spec[0]) ?? throw new InvalidOperationException("Unknown key in a lookup form."), value[(end + 1)..], legacy: spec[1] == "1");
+        }
+
+        return Protect(Current, value, legacy: false);
+    }
+
+    /// <summary>
+    /// Every stored form the value may have in the database while keys are being rotated — under
+    /// each configured key, in the current and the legacy layout — as values to compare a column
+    /// with in a query (<c>forms.Contains(column)</c>): the column's converter turns each into its
+    /// stored form. Only for queries: never assign one to an entity.
+    /// </summary>
+    public string[] LookupForms(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var forms = new List<string> { value }; // the current key's form
+        foreach (var key in _keys)
+        {
+            forms.Add($"{FormMark}{key.Id}:1{FormMark}{value}");
+            if (key != Current)
+            {
+                forms.Add($"{FormMark}{key.Id}:2{FormMark}{value}");
+            }
+        }
+
+        return [.. forms];
+    }
+
+    private static string Protect(Key key, string value, bool legacy)
+    {
         var plain = Encoding.UTF8.GetBytes(value);
         var output = new byte[NonceBytes + TagBytes + plain.Length];
         var nonce = output.AsSpan(0, NonceBytes);
-        HMACSHA256.HashData(_lookupKey, plain).AsSpan(0, NonceBytes).CopyTo(nonce);
-        using var aes = new AesGcm(_encryptionKey, TagBytes);
+        HMACSHA256.HashData(key.Lookup, plain).AsSpan(0, NonceBytes).CopyTo(nonce);
+        using var aes = new AesGcm(key.Encryption, TagBytes);
         aes.Encrypt(nonce, plain, output.AsSpan(NonceBytes + TagBytes), output.AsSpan(NonceBytes, TagBytes));
-        return Prefix + Convert.ToBase64String(output);
-    }
-
-    /// <summary>Randomised AES-256-GCM under the key-ring subkey: for the Data Protection key ring, never looked up.</summary>
-    public byte[] Seal(ReadOnlySpan<byte> plain)
-    {
-        var output = new byte[NonceBytes + TagBytes + plain.Length];
-        RandomNumberGenerator.Fill(output.AsSpan(0, NonceBytes));
-        using var aes = new AesGcm(_keyRingKey, TagBytes);
-        aes.Encrypt(output.AsSpan(0, NonceBytes), plain, output.AsSpan(NonceBytes + TagBytes), output.AsSpan(NonceBytes, TagBytes));
-        return output;
-    }
-
-    public byte[] Open(ReadOnlySpan<byte> sealedData)
-    {
-        var plain = new byte[sealedData.Length - NonceBytes - TagBytes];
-        using var aes = new AesGcm(_keyRingKey, TagBytes);
-        aes.Decrypt(sealedData[..NonceBytes], sealedData[(NonceBytes + TagBytes)..], sealedData.Slice(NonceBytes, TagBytes), plain);
-        return plain;
+        return (legacy ? LegacyPrefix : VersionPrefix + key.Id + ":") + Convert.ToBase64String(output);
     }
 
     /// <summary>The value; a value stored before encryption was introduced (no prefix) comes back as it is.</summary>
     public string Unprotect(string stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        if (!IsProtected(stored))
+        if (stored.StartsWith(VersionPrefix, StringComparison.Ordinal))
+        {
+            var separator = stored.IndexOf(':', VersionPrefix.Length);
+            var id = stored[VersionPrefix.Length..separator];
+            var key = Find(id) ?? throw new CryptographicException($"The personal-data key {id} is not configured (Protection:PreviousPersonalDataKeys).");
+            return Decrypt(key, Convert.FromBase64String(stored[(separator + 1)..]));
+        }
+
+        if (!stored.StartsWith(LegacyPrefix, StringComparison.Ordinal))
         {
             return stored;
         }
 
-        var input = Convert.FromBase64String(stored[Prefix.Length..]);
+        // Written before keys had ids: under whichever configured key authenticates it.
+        var input = Convert.FromBase64String(stored[LegacyPrefix.Length..]);
+        foreach (var key in _keys)
+        {
+            try
+            {
+                return Decrypt(key, input);
+            }
+            catch (AuthenticationTagMismatchException)
+            {
+                // Try the next key.
+            }
+        }
+
+        throw new CryptographicException("No configured personal-data key decrypts a v1 value.");
+    }
+
+    private static string Decrypt(Key key, byte[] input)
+    {
         var plain = new byte[input.Length - NonceBytes - TagBytes];
-        using var aes = new AesGcm(_encryptionKey, TagBytes);
+        using var aes = new AesGcm(key.Encryption, TagBytes);
         aes.Decrypt(input.AsSpan(0, NonceBytes), input.AsSpan(NonceBytes + TagBytes), input.AsSpan(NonceBytes, TagBytes), plain);
         return Encoding.UTF8.GetString(plain);
     }
+
+    /// <summary>
+    /// Randomised AES-256-GCM under the current key's subkey for the purpose: for the Data Protection
+    /// key ring, provider signing keys and material scans, never looked up. Layout: version byte ‖
+    /// key id[4] ‖ nonce[12] ‖ tag[16] ‖ ciphertext.
+    /// </summary>
+    public byte[] Seal(ReadOnlySpan<byte> plain, SealPurpose purpose = SealPurpose.KeyRing)
+    {
+        var key = Current;
+        var output = new byte[1 + KeyIdBytes + NonceBytes + TagBytes + plain.Length];
+        output[0] = SealedVersion;
+        key.IdBytes.CopyTo(output.AsSpan(1));
+        var body = output.AsSpan(1 + KeyIdBytes);
+        RandomNumberGenerator.Fill(body[..NonceBytes]);
+        using var aes = new AesGcm(key.SealKey(purpose), TagBytes);
+        aes.Encrypt(body[..NonceBytes], plain, body[(NonceBytes + TagBytes)..], body.Slice(NonceBytes, TagBytes));
+        return output;
+    }
+
+    /// <summary>Whether sealed data is under the current key (re-encryption skips it).</summary>
+    public bool IsSealedUnderCurrent(ReadOnlySpan<byte> sealedData) =>
+        sealedData.Length > 1 + KeyIdBytes && sealedData[0] == SealedVersion && sealedData.Slice(1, KeyIdBytes).SequenceEqual(Current.IdBytes);
+
+    public byte[] Open(ReadOnlySpan<byte> sealedData, SealPurpose purpose = SealPurpose.KeyRing)
+    {
+        if (sealedData.Length > 1 + KeyIdBytes + NonceBytes + TagBytes && sealedData[0] == SealedVersion)
+        {
+            var id = sealedData.Slice(1, KeyIdBytes);
+            foreach (var key in _keys)
+            {
+                if (id.SequenceEqual(key.IdBytes))
+                {
+                    return Open(key.SealKey(purpose), sealedData[(1 + KeyIdBytes)..]);
+                }
+            }
+        }
+
+        // Sealed before keys had ids (nonce first), under whichever configured key authenticates it.
+        foreach (var key in _keys)
+        {
+            try
+            {
+                return Open(key.SealKey(purpose), sealedData);
+            }
+            catch (AuthenticationTagMismatchException)
+            {
+                // Try the next key.
+            }
+        }
+
+        throw new CryptographicException("No configured personal-data key opens this sealed value (Protection:PreviousPersonalDataKeys).");
+    }
+
+    private static byte[] Open(byte[] key, ReadOnlySpan<byte> body)
+    {
+        var plain = new byte[body.Length - NonceBytes - TagBytes];
+        using var aes = new AesGcm(key, TagBytes);
+        aes.Decrypt(body[..NonceBytes], body[(NonceBytes + TagBytes)..], body.Slice(NonceBytes, TagBytes), plain);
+        return plain;
+    }
+
+    private Key? Find(string id) => Array.Find(_keys, k => k.Id == id);
+
+    /// <summary>One master key and its subkeys.</summary>
+    private sealed class Key
+    {
+        public Key(byte[] masterKey)
+        {
+            ArgumentNullException.ThrowIfNull(masterKey);
+            if (masterKey.Length != KeyBytes)
+            {
+                throw new ArgumentException($"The personal-data key must be {KeyBytes} bytes.", nameof(masterKey));
+            }
+
+            Encryption = Derive(masterKey, "ShanxiIdentity personal data encryption");
+            Lookup = Derive(masterKey, "ShanxiIdentity personal data lookup");
+            KeyRing = Derive(masterKey, "ShanxiIdentity data protection key ring");
+            Scans = Derive(masterKey, "ShanxiIdentity material scans");
+            var hash = SHA256.HashData(Lookup);
+            Fingerprint = Convert.ToHexString(hash)[..16];
+            IdBytes = hash[..KeyIdBytes];
+            Id = Convert.ToHexStringLower(IdBytes);
+        }
+
+        public byte[] Encryption { get; }
+
+        public byte[] Lookup { get; }
+
+        public byte[] KeyRing { get; }
+
+        public byte[] Scans { get; }
+
+        public string Fingerprint { get; }
+
+        public string Id { get; }
+
+        public byte[] IdBytes { get; }
+
+        public byte[] SealKey(SealPurpose purpose) => purpose == SealPurpose.Scan ? Scans : KeyRing;
+
+        private static byte[] Derive(byte[] masterKey, string info) =>
+            HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, KeyBytes, info: Encoding.ASCII.GetBytes(info));
+    }
+}
+
+/// <summary>What a sealed value is for: each purpose has its own subkey.</summary>
+public enum SealPurpose
+{
+    /// <summary>The Data Protection key ring and the OpenID Connect provider's keys.</summary>
+    KeyRing,
+
+    /// <summary>Material scans at the counter.</summary>
+    Scan,
 }

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace ShanxiIdentity.Data.Protection;
 
 /// <summary>
-/// Encrypts the personal-data columns of rows written before encryption existed. Runs after the
+/// Encrypts the personal-data columns of rows written before encryption existed, and moves values
+/// of the first encrypted layout (<c>v1:</c>, no key id) to the current one. Runs after the
 /// schema migrations, in SQL through ADO.NET (EF would convert the values it compares), over every
 /// column the model marks as encrypted (<see cref="PersonalData.Annotation"/>); idempotent, so a
 /// rerun after an interruption finishes the job.
@@ -55,7 +56,7 @@ public static class PersonalDataMigration
                 var batch = new List<(object Key, string Value)>();
                 await using (var select = connection.CreateCommand())
                 {
-                    select.CommandText = $"SELECT {keyColumn}, {column} FROM {table} WHERE {column} IS NOT NULL AND {column} NOT LIKE '{PersonalDataCipher.Prefix}%'";
+                    select.CommandText = $"SELECT {keyColumn}, {column} FROM {table} WHERE {column} IS NOT NULL AND {column} NOT LIKE '{PersonalDataCipher.VersionPrefix}%'";
                     await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                     while (batch.Count < BatchSize && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
@@ -74,7 +75,7 @@ public static class PersonalDataMigration
                     await using var update = connection.CreateCommand();
                     update.Transaction = transaction;
                     update.CommandText = $"UPDATE {table} SET {column} = @value WHERE {keyColumn} = @key";
-                    Add(update, "@value", PersonalData.Cipher.Protect(value));
+                    Add(update, "@value", PersonalData.Cipher.Protect(PersonalData.Cipher.Unprotect(value)));
                     Add(update, "@key", key);
                     await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }

@@ -17,6 +17,9 @@ public static class CounterMessages
     public const string ScanEmpty = "上传的文件为空，请重新扫描";
     public static string ScanTooLarge => $"扫描件不能超过{ScanFile.MaxBytes / 1024 / 1024}MB，请降低分辨率后重新扫描";
     public const string ScanWrongType = "扫描件须为PDF、JPG或PNG文件（按文件内容识别，改扩展名无效）";
+    public const string ScanActiveContent = "扫描件含有脚本、自动执行的操作或嵌入文件等活动内容，不能存档，请重新扫描为普通PDF或图片";
+    public const string ScanTrailingData = "图片在图像结束后还附带其他内容（可能夹带网页或脚本），或文件结构不完整，不能存档，请重新扫描";
+    public const string ScanMarkup = "图片中含有网页或脚本代码，不能存档，请重新扫描";
     public const string ScanRequired = "请选择扫描件";
     public const string ScanStored = "扫描件已存档";
 

@@ -10,7 +10,11 @@ public enum ScanFormat
 
 /// <summary>
 /// What the counter accepts as a scan: PDF, JPEG or PNG by content (a renamed file is refused
-/// whatever its name says), not empty, at most <see cref="MaxBytes"/>.
+/// whatever its name says), not empty, at most <see cref="MaxBytes"/>, and without active
+/// content: a PDF with scripts, automatic actions, launched or embedded files, rich media or XFA
+/// forms is refused, and so is an image with anything after its end (EOI / IEND) or with HTML or
+/// script markup anywhere in it — refused rather than stripped, so what is archived is exactly
+/// what was scanned (ADR 0009).
 /// </summary>
 public static class ScanFile
 {
@@ -30,8 +34,13 @@ public static class ScanFile
     public static string? Refusal(ReadOnlySpan<byte> content) =>
         content.IsEmpty ? CounterMessages.ScanEmpty
         : content.Length > MaxBytes ? CounterMessages.ScanTooLarge
-        : Detect(content) is null ? CounterMessages.ScanWrongType
-        : null;
+        : Detect(content) switch
+        {
+            null => CounterMessages.ScanWrongType,
+            ScanFormat.Pdf => ScanActiveContent.PdfRefusal(content),
+            ScanFormat.Png => ScanActiveContent.PngRefusal(content),
+            _ => ScanActiveContent.JpegRefusal(content),
+        };
 
     public static string ContentType(this ScanFormat format) => format switch
     {

@@ -7,10 +7,11 @@ namespace ShanxiIdentity.Web.Infrastructure;
 
 /// <summary>
 /// Per-client-address limits on the forms that check a secret, create an account or send an SMS,
-/// on top of the per-account and per-phone rules. The count lives in each instance's memory: with
-/// N instances a client gets at most N times the limit, which is the point of a throttle (the
-/// rules that must be exact — lockout, SMS limits — live in the database). A refusal is a 429
-/// with the Chinese error page, or JSON for the page's script.
+/// on top of the per-account and per-phone rules. With <c>Redis:Configuration</c> set, the count is
+/// kept in Redis and shared by every instance (ADR 0009); without it, in each instance's memory
+/// (N instances allow N times the limit). If Redis cannot be reached, each instance falls back to
+/// its own count and logs a warning, rather than refusing every sign-in in the province. A refusal
+/// is a 429 with the Chinese error page, or JSON for the page's script.
 /// </summary>
 public static class ClientRateLimits
 {
@@ -41,14 +42,25 @@ public static class ClientRateLimits
     {
         var limit = configuration.GetValue($"RateLimits:{name}:PermitLimit", defaultLimit);
         var window = TimeSpan.FromSeconds(configuration.GetValue($"RateLimits:{name}:WindowSeconds", 60));
-        return context => RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 });
+        var local = new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 };
+        var shared = !string.IsNullOrWhiteSpace(configuration[SharedRateLimitStore.ConfigurationKey]);
+        return context =>
+        {
+            var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            if (!shared)
+            {
+                return RateLimitPartition.GetFixedWindowLimiter(address, _ => local);
+            }
+
+            var store = context.RequestServices.GetRequiredService<SharedRateLimitStore>();
+            return RateLimitPartition.Get(address, key => store.CreateLimiter($"{name}:{key}", limit, window, local));
+        };
     }
 
     public static IServiceCollection AddClientRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton<SharedRateLimitStore>();
         return services.AddRateLimiter(options =>
         {
             foreach (var (name, defaultLimit) in Defaults)

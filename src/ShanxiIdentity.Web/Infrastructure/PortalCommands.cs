@@ -19,6 +19,7 @@ public static class PortalCommands
         ["migrate"] = MigrateAsync,
         ["create-admin"] = CreateAdministratorAsync,
         ["rotate-signing-key"] = RotateSigningKeyAsync,
+        ["reencrypt-personal-data"] = ReencryptPersonalDataAsync,
         ["import-residents"] = (services, args) => ImportAsync(services, args, "import-residents", ResidentImporter.Header,
             (reader, s) => s.GetRequiredService<ResidentImporter>().ImportAsync(reader)),
         ["import-organisations"] = (services, args) => ImportAsync(services, args, "import-organisations", OrganisationImporter.Header,
@@ -130,6 +131,65 @@ public static class PortalCommands
 
         Console.WriteLine($"rotate-signing-key: new signing key published now; it signs tokens from {activation:yyyy-MM-dd HH:mm} UTC.");
         Console.WriteLine($"rotate-signing-key: the current key stays published until {activation + Services.SingleSignOn.ProviderKeyRing.Retention:yyyy-MM-dd HH:mm} UTC.");
+        return 0;
+    }
+
+    /// <summary>
+    /// After a change of <c>Protection:PersonalDataKey</c> (the old key in
+    /// <c>Protection:PreviousPersonalDataKeys</c>): rewrites everything under the new key, in
+    /// batches; stop it at any time and run it again to continue (docs/operations.md).
+    /// </summary>
+    private static async Task<int> ReencryptPersonalDataAsync(IServiceProvider services, string[] args)
+    {
+        const string usage = "usage: reencrypt-personal-data [--batch-size N] [--batches N]   (--batches: stop after N batches; run again to continue)";
+        var batchSize = 500;
+        int? batches = null;
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 1)
+            {
+                await Console.Error.WriteLineAsync(usage).ConfigureAwait(false);
+                return 2;
+            }
+
+            switch (args[i])
+            {
+                case "--batch-size":
+                    batchSize = number;
+                    break;
+                case "--batches":
+                    batches = number;
+                    break;
+                default:
+                    await Console.Error.WriteLineAsync(usage).ConfigureAwait(false);
+                    return 2;
+            }
+        }
+
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None).ConfigureAwait(false);
+        var cipher = Data.Protection.PersonalData.Cipher;
+        Console.WriteLine($"reencrypt-personal-data: current key {cipher.CurrentKeyId}; previous key(s): {(cipher.PreviousKeyIds.Count == 0 ? "none" : string.Join(", ", cipher.PreviousKeyIds))}.");
+        Data.Protection.PersonalDataRotation.Outcome outcome;
+        try
+        {
+            outcome = await Data.Protection.PersonalDataRotation.ReencryptAsync(
+                services.GetRequiredService<PortalDbContext>(), batchSize, batches, line => Console.WriteLine("reencrypt-personal-data: " + line), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (System.Security.Cryptography.CryptographicException ex)
+        {
+            await Console.Error.WriteLineAsync($"reencrypt-personal-data: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            // E.g. a unique index: the same number was stored twice, under the old and the new key, during the rotation.
+            await Console.Error.WriteLineAsync($"reencrypt-personal-data: the database refused a rewritten value ({ex.Message}); the batches before it are kept. Resolve the duplicate and run the command again.").ConfigureAwait(false);
+            return 1;
+        }
+
+        Console.WriteLine(outcome.Complete
+            ? $"reencrypt-personal-data: done, {outcome.Rewritten} value(s) re-encrypted; everything is under key {cipher.CurrentKeyId}, the previous key(s) may be removed."
+            : $"reencrypt-personal-data: stopped after {batches} batch(es), {outcome.Rewritten} value(s) re-encrypted; run the command again to continue.");
         return 0;
     }
 

@@ -148,6 +148,8 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
     [InlineData("notes.pdf", "text")]
     [InlineData("scan.png", "renamed-exe")]
     [InlineData("huge.pdf", "oversize")]
+    [InlineData("form.pdf", "pdf-javascript")]
+    [InlineData("photo.png", "png-html-after-iend")]
     public async Task Bad_uploads_are_refused_by_content_and_size_and_nothing_is_stored(string fileName, string kind)
     {
         var (citizen, _) = await factory.RegisteredCitizenAsync();
@@ -163,12 +165,16 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
             "empty" => [],
             "text" => Encoding.UTF8.GetBytes("这不是扫描件"),
             "renamed-exe" => [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00],
+            "pdf-javascript" => Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\ntrailer <<>>\n%%EOF\n"),
+            "png-html-after-iend" => [.. CounterDeskSteps.Png, .. "<html><script>alert(document.cookie)</script></html>"u8],
             _ => [.. CounterDeskSteps.Pdf, .. new byte[ScanFile.MaxBytes]],
         };
         var expected = kind switch
         {
             "empty" => CounterMessages.ScanEmpty,
             "oversize" => CounterMessages.ScanTooLarge,
+            "pdf-javascript" => CounterMessages.ScanActiveContent,
+            "png-html-after-iend" => CounterMessages.ScanTrailingData,
             _ => CounterMessages.ScanWrongType,
         };
 
@@ -207,6 +213,13 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
         Assert.EndsWith(".pdf", download.Content.Headers.ContentDisposition.FileNameStar, StringComparison.Ordinal);
         Assert.Equal(CounterDeskSteps.Pdf, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+
+        // At rest the column holds ciphertext under the current key, not the file.
+        var requestId = Guid.Parse(requestUrl.Split('/')[^1], CultureInfo.InvariantCulture);
+        var stored = await factory.QueryAsync(db => db.MaterialScans.Where(s => db.CounterRequestMaterials.Any(m => m.Id == s.CounterRequestMaterialId && m.CounterRequestId == requestId)).Select(s => s.Content).SingleAsync());
+        Assert.NotEqual(CounterDeskSteps.Pdf, stored);
+        Assert.True(stored.AsSpan().IndexOf("%PDF"u8) < 0, "the scan is stored in clear");
+        Assert.True(ShanxiIdentity.Data.Protection.PersonalData.Cipher.IsSealedUnderCurrent(stored));
     }
 
     [Fact]

@@ -24,6 +24,9 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     /// </summary>
     public const string TestPersonalDataKey = "dGVzdC1vbmx5LXBlcnNvbmFsLWRhdGEta2V5LTMyYgE=";
 
+    /// <summary>A retired key that still decrypts (a rotation in progress): rows under it must keep working.</summary>
+    public const string TestPreviousPersonalDataKey = "dGVzdC1vbmx5LXByZXZpb3VzLXBlcnNvbmFsLWtleSE=";
+
     public abstract DatabaseProvider Provider { get; }
 
     public string ConnectionString { get; private set; } = string.Empty;
@@ -86,6 +89,7 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Captcha:FixedAnswer", PortalSession.CaptchaAnswer);
         builder.UseSetting(ShanxiIdentity.Data.Protection.PersonalData.KeySetting, TestPersonalDataKey);
         builder.UseSetting("SingleSignOn:Issuer", "https://localhost/"); // required outside Development
+        builder.UseSetting(ShanxiIdentity.Data.Protection.PersonalData.PreviousKeysSetting, TestPreviousPersonalDataKey);
 
         // Every request of a test host comes from one address: the per-address throttles would
         // trip across unrelated tests. RateLimitTests runs with the limits low instead.

@@ -31,7 +31,7 @@ public abstract class PersonalDataAtRestTests<TFactory>(TFactory factory) : ICla
         Assert.DoesNotContain(citizen.IdNumber, stored, StringComparison.Ordinal);
         Assert.DoesNotContain(citizen.Phone, stored, StringComparison.Ordinal);
         Assert.DoesNotContain(citizen.IdNumber[6..14], stored, StringComparison.Ordinal); // not even the birth date
-        Assert.All(stored.Split('\n', StringSplitOptions.RemoveEmptyEntries), value => Assert.StartsWith(PersonalDataCipher.Prefix, value, StringComparison.Ordinal));
+        Assert.All(stored.Split('\n', StringSplitOptions.RemoveEmptyEntries), value => Assert.StartsWith(PersonalData.Cipher.CurrentPrefix, value, StringComparison.Ordinal));
 
         // Lookups by equality and the unique index work on the stored form.
         Assert.Equal("/my", (await factory.NewSession().LogInAsync(citizen.IdNumber, citizen.Password)).Location);

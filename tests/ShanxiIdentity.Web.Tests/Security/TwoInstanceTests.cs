@@ -15,13 +15,17 @@ namespace ShanxiIdentity.Web.Tests.Security;
 /// <summary>
 /// A whole journey — register, log in, forgot password by SMS, counter phone change from the first
 /// administrator to the supervisor's approval — through nginx in front of two portal processes on
-/// one PostgreSQL, every request going to the other instance than the one before.
+/// one PostgreSQL and one Redis, every request going to the other instance than the one before.
 /// </summary>
 public sealed partial class TwoInstanceTests : IAsyncLifetime
 {
     private string _database = string.Empty;
     private string _connectionString = string.Empty;
     private LoadBalancedPortal _portal = null!;
+    private TestRedis _redis = null!;
+
+    /// <summary>Low enough to reach, and unused by the journey (no client system calls the token endpoint there).</summary>
+    private const int TokenLimit = 4;
     private readonly UpstreamRecorder _upstreams = new();
 
     public async Task InitializeAsync()
@@ -29,11 +33,14 @@ public sealed partial class TwoInstanceTests : IAsyncLifetime
         _database = await TestPostgres.CreateDatabaseAsync();
         _connectionString = TestPostgres.ConnectionStringFor(_database);
         PersonalData.Configure(
-            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [PersonalData.KeySetting] = PortalFactory.TestPersonalDataKey }).Build(),
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [PersonalData.KeySetting] = PortalFactory.TestPersonalDataKey, [PersonalData.PreviousKeysSetting] = PortalFactory.TestPreviousPersonalDataKey }).Build(),
             AppContext.BaseDirectory,
             development: false);
+        _redis = await TestRedis.StartAsync();
         _portal = await LoadBalancedPortal.StartAsync(new Dictionary<string, string>
         {
+            ["Redis__Configuration"] = _redis.Configuration,
+            ["RateLimits__token__PermitLimit"] = TokenLimit.ToString(CultureInfo.InvariantCulture),
             ["Database__Provider"] = nameof(DatabaseProvider.PostgreSql),
             ["ConnectionStrings__Default"] = _connectionString,
             ["Captcha__FixedAnswer"] = PortalSession.CaptchaAnswer,
@@ -47,6 +54,7 @@ public sealed partial class TwoInstanceTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _portal.DisposeAsync();
+        await _redis.DisposeAsync();
         await TestPostgres.DropDatabaseAsync(_database);
     }
 
@@ -108,6 +116,25 @@ public sealed partial class TwoInstanceTests : IAsyncLifetime
         Assert.Equal(_portal.InstancePorts.Select(p => $"127.0.0.1:{p}").Order(), served.Distinct().Order());
         Assert.All(served.Zip(served.Skip(1)), pair => Assert.NotEqual(pair.First, pair.Second));
         Console.WriteLine($"Suite count: two instances, {served.Count} requests through nginx, {served.Count(s => s == served[0])} and {served.Count(s => s != served[0])} per instance, strictly alternating.");
+    }
+
+    [Fact]
+    public async Task Requests_alternating_between_the_instances_meet_one_shared_limit_not_twice_it()
+    {
+        var client = NewSession().Client;
+        var answers = new List<HttpResponseMessage>();
+        for (var attempt = 0; attempt <= TokenLimit; attempt++)
+        {
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = "nobody", ["client_secret"] = "guessing-" + attempt });
+            answers.Add(await client.PostAsync(new Uri("/connect/token", UriKind.Relative), form));
+        }
+
+        // Each instance saw at most three of the five, under its own limit of four: the fifth is refused by the shared count.
+        var served = _upstreams.Served;
+        Assert.All(served.Zip(served.Skip(1)), pair => Assert.NotEqual(pair.First, pair.Second));
+        Assert.All(answers.Take(TokenLimit), a => Assert.NotEqual(System.Net.HttpStatusCode.TooManyRequests, a.StatusCode));
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, answers[TokenLimit].StatusCode);
+        Assert.Contains("temporarily_unavailable", await answers[TokenLimit].Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private PortalSession NewSession() => new(_portal.NewClient(_upstreams.NewHandler()));

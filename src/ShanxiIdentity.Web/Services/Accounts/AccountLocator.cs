@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Data.Protection;
 using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Domain.Identifiers;
 
@@ -24,8 +25,10 @@ public sealed class AccountLocator(PortalDbContext db, ILookupNormalizer normali
         var id = ResidentIdNumber.Parse(text);
         if (id.IsValid)
         {
+            // Every stored form of the number: rows not yet re-encrypted under the current key are found too.
+            var forms = PersonalData.LookupForms(id.Value!.Value);
             return await db.Users.Include(a => a.Person)
-                .SingleOrDefaultAsync(a => a.Kind == AccountKind.Person && a.Person!.ResidentIdNumber == id.Value!.Value, cancellationToken)
+                .SingleOrDefaultAsync(a => a.Kind == AccountKind.Person && forms.Contains(a.Person!.ResidentIdNumber), cancellationToken)
                 .ConfigureAwait(false);
         }
 
@@ -80,7 +83,8 @@ public sealed class AccountLocator(PortalDbContext db, ILookupNormalizer normali
         var accounts = db.Users.Include(a => a.Person).Include(a => a.LegalEntity).Where(a => a.Kind != AccountKind.Staff);
         if (ResidentIdNumber.Parse(text).Value is { } id)
         {
-            return await accounts.SingleOrDefaultAsync(a => a.Person!.ResidentIdNumber == id.Value, cancellationToken).ConfigureAwait(false);
+            var forms = PersonalData.LookupForms(id.Value);
+            return await accounts.SingleOrDefaultAsync(a => forms.Contains(a.Person!.ResidentIdNumber), cancellationToken).ConfigureAwait(false);
         }
 
         if (CreditCode.ParseAsIssued(text).Value is { } code)
@@ -95,8 +99,11 @@ public sealed class AccountLocator(PortalDbContext db, ILookupNormalizer normali
     public Task<bool> CreditCodeTakenAsync(string creditCode, CancellationToken cancellationToken = default) =>
         db.LegalEntityProfiles.AnyAsync(p => p.CreditCode == creditCode, cancellationToken);
 
-    public Task<bool> IdNumberTakenAsync(string residentIdNumber, CancellationToken cancellationToken = default) =>
-        db.PersonProfiles.AnyAsync(p => p.ResidentIdNumber == residentIdNumber, cancellationToken);
+    public Task<bool> IdNumberTakenAsync(string residentIdNumber, CancellationToken cancellationToken = default)
+    {
+        var forms = PersonalData.LookupForms(residentIdNumber);
+        return db.PersonProfiles.AnyAsync(p => forms.Contains(p.ResidentIdNumber), cancellationToken);
+    }
 
     public Task<bool> UserNameTakenAsync(string userName, CancellationToken cancellationToken = default)
     {

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Data.Protection;
 using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Domain.Guidance;
@@ -159,7 +160,7 @@ public sealed class CounterDesk(
             ContentType = format.ContentType(),
             Length = content.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
-            Content = content,
+            Content = PersonalData.SealScan(content), // a copy of an ID card: encrypted at rest
             UploadedByStaffId = clerkId,
             UploadedAt = Now,
         };
@@ -181,6 +182,9 @@ public sealed class CounterDesk(
         }
 
         await audit.WriteAsync(AuditAction.ScanDownloaded, request!.AccountId, staffId, $"{Describe(request)} 第{position}项", cancellationToken).ConfigureAwait(false);
+
+        // Not tracked: the decrypted bytes are never written back.
+        scan.Content = PersonalData.OpenScan(scan.Content);
         return scan;
     }
 

@@ -1,0 +1,121 @@
+using System.Threading.RateLimiting;
+using RedisRateLimiting;
+using StackExchange.Redis;
+
+namespace ShanxiIdentity.Web.Infrastructure;
+
+/// <summary>
+/// The Redis connection behind the per-address limits when <c>Redis:Configuration</c> is set
+/// (a StackExchange.Redis configuration string, e.g. <c>redis.internal:6379,password=…</c>).
+/// Connects lazily and never aborts on a failed connect: the portal starts and serves with Redis
+/// down, on per-instance limits (see <see cref="FailOverRateLimiter"/>).
+/// </summary>
+public sealed partial class SharedRateLimitStore(IConfiguration configuration, ILogger<SharedRateLimitStore> logger) : IDisposable
+{
+    public const string ConfigurationKey = "Redis:Configuration";
+
+    /// <summary>Every key this portal writes starts with this, so a shared Redis can serve other systems too.</summary>
+    public const string KeyPrefix = "shanxi-identity:rate:";
+
+    private readonly Lazy<ConnectionMultiplexer> _connection = new(() => Connect(configuration[ConfigurationKey]!));
+    private long _lastWarning;
+
+    private static ConnectionMultiplexer Connect(string text)
+    {
+        var options = ConfigurationOptions.Parse(text);
+        options.AbortOnConnectFail = false;
+
+        // A request must not wait on a dead Redis: fail at once and fall back (see FailOverRateLimiter).
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        options.ConnectTimeout = Math.Min(options.ConnectTimeout, 2000);
+        options.AsyncTimeout = Math.Min(options.AsyncTimeout, 1000);
+        options.SyncTimeout = Math.Min(options.SyncTimeout, 1000);
+        return ConnectionMultiplexer.Connect(options);
+    }
+
+    public RateLimiter CreateLimiter(string partition, int permitLimit, TimeSpan window, FixedWindowRateLimiterOptions local)
+    {
+        var shared = new RedisFixedWindowRateLimiter<string>(KeyPrefix + partition, new RedisFixedWindowRateLimiterOptions
+        {
+            ConnectionMultiplexerFactory = () => _connection.Value,
+            PermitLimit = permitLimit,
+            Window = window,
+        });
+        return new FailOverRateLimiter(shared, new FixedWindowRateLimiter(local), this);
+    }
+
+    /// <summary>At most one warning a minute, however many requests fall back.</summary>
+    internal void Unreachable(Exception exception)
+    {
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastWarning);
+        if ((last == 0 || now - last > 60_000) && Interlocked.CompareExchange(ref _lastWarning, now, last) == last)
+        {
+            LogUnreachable(logger, exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unreachable: the per-address rate limits fall back to this instance's own count until it is back.")]
+    private static partial void LogUnreachable(ILogger logger, Exception exception);
+
+    public void Dispose()
+    {
+        if (_connection.IsValueCreated)
+        {
+            _connection.Value.Dispose();
+        }
+    }
+}
+
+/// <summary>
+/// The shared (Redis) limiter, or this instance's own one while Redis fails: fail open to the
+/// per-instance limit, never to no limit and never to refusing everyone (ADR 0009).
+/// </summary>
+internal sealed class FailOverRateLimiter(RateLimiter shared, RateLimiter local, SharedRateLimitStore store) : RateLimiter
+{
+    private static readonly RateLimitLease NotYet = new Refused();
+
+    public override TimeSpan? IdleDuration => shared.IdleDuration;
+
+    public override RateLimiterStatistics? GetStatistics() => shared.GetStatistics();
+
+    // Redis answers only asynchronously: the middleware then calls AcquireAsync.
+    protected override RateLimitLease AttemptAcquireCore(int permitCount) => NotYet;
+
+    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await shared.AcquireAsync(permitCount, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            store.Unreachable(ex);
+            return local.AttemptAcquire(permitCount);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            shared.Dispose();
+            local.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private sealed class Refused : RateLimitLease
+    {
+        public override bool IsAcquired => false;
+
+        public override IEnumerable<string> MetadataNames => [];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = null;
+            return false;
+        }
+    }
+}
