@@ -80,7 +80,7 @@ public sealed class AccessibilitySignedInBrowserTests(BrowserFixture browser, IT
         var key = (await page.Locator("[data-authenticator-key]").TextContentAsync())!.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
         await page.GetByLabel("新密码").FillAsync(StaffJourney.StaffPassword);
         await page.GetByLabel("确认密码").FillAsync(StaffJourney.StaffPassword);
-        await page.GetByLabel("动态验证码").FillAsync(StaffMember.Code(key));
+        await page.GetByLabel("动态验证码").FillAsync(StaffMember.Code(key, browser.Portal.Clock));
         await page.GetByRole(AriaRole.Button, new() { Name = "绑定并登录" }).ClickAsync();
         await page.WaitForURLAsync("**/counter");
 

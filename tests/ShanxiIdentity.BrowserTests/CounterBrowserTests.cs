@@ -84,7 +84,7 @@ public sealed class CounterBrowserTests(BrowserFixture browser)
         await supervisor.Context.CloseAsync();
     }
 
-    private static async Task SignInFirstTimeAsync(IPage page, string loginName, string initialPassword, string screenshot)
+    private async Task SignInFirstTimeAsync(IPage page, string loginName, string initialPassword, string screenshot)
     {
         await page.GotoAsync("/counter/login");
         await page.GetByLabel("登录账号").FillAsync(loginName);
@@ -94,7 +94,7 @@ public sealed class CounterBrowserTests(BrowserFixture browser)
         var key = (await page.Locator("[data-authenticator-key]").TextContentAsync())!.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
         await page.GetByLabel("新密码").FillAsync(StaffJourney.StaffPassword);
         await page.GetByLabel("确认密码").FillAsync(StaffJourney.StaffPassword);
-        await page.GetByLabel("动态验证码").FillAsync(StaffMember.Code(key));
+        await page.GetByLabel("动态验证码").FillAsync(StaffMember.Code(key, browser.Portal.Clock));
         await BrowserFixture.ScreenshotAsync(page, screenshot);
         await page.GetByRole(AriaRole.Button, new() { Name = "绑定并登录" }).ClickAsync();
         await page.WaitForURLAsync("**/counter");
