@@ -13,10 +13,26 @@ public static class SignInReturnTarget
 {
     public static async Task AllowReturnToClientAsync(this HttpContext context, string? returnUrl)
     {
+        if (await FindClientAsync(context, returnUrl) is { } client)
+        {
+            SecurityHeaders.AllowFormActionTo(context, client.Target);
+        }
+    }
+
+    /// <summary>
+    /// The name of the client system a person arrived from, when the return URL is its authorization
+    /// request to one of its registered addresses: the login and registration pages say who will
+    /// receive them back, as the consent page does.
+    /// </summary>
+    public static async Task<string?> ArrivingClientNameAsync(this HttpContext context, string? returnUrl) =>
+        await FindClientAsync(context, returnUrl) is { } client ? client.Name : null;
+
+    private static async Task<(string Name, Uri Target)?> FindClientAsync(HttpContext context, string? returnUrl)
+    {
         ArgumentNullException.ThrowIfNull(context);
         if (returnUrl is null || !returnUrl.StartsWith(SingleSignOnSetup.AuthorizePath + "?", StringComparison.Ordinal))
         {
-            return;
+            return null;
         }
 
         // Resolved only here: the login page of an ordinary visit builds no OpenIddict manager.
@@ -28,7 +44,10 @@ public static class SignInReturnTarget
             && Uri.TryCreate(redirectUri, UriKind.Absolute, out var target)
             && await applications.ValidateRedirectUriAsync(application, redirectUri, context.RequestAborted))
         {
-            SecurityHeaders.AllowFormActionTo(context, target);
+            var name = await applications.GetDisplayNameAsync(application, context.RequestAborted) ?? string.Empty;
+            return (name, target);
         }
+
+        return null;
     }
 }
