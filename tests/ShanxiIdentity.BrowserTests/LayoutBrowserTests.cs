@@ -47,3 +47,47 @@ public sealed class LayoutBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 }
+
+/// <summary>显示密码: every password field can show what was typed, by mouse or keyboard, and is hidden again for submission.</summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class PasswordToggleBrowserTests(BrowserFixture browser)
+{
+    [Theory]
+    [InlineData("/account/register", 2)]
+    [InlineData("/account/register/legal", 2)]
+    [InlineData("/account/login", 1)]
+    [InlineData("/counter/login", 1)]
+    public async Task Every_password_field_has_a_show_password_button(string path, int fields)
+    {
+        var page = await browser.NewPageAsync(width: 390, height: 900);
+        await page.GotoAsync(path);
+
+        Assert.Equal(fields, await page.Locator("input[type=password]").CountAsync());
+        Assert.Equal(fields, await page.GetByRole(AriaRole.Button, new() { Name = "显示密码" }).CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_button_shows_and_hides_the_password_by_keyboard()
+    {
+        var page = await browser.NewPageAsync(width: 390, height: 900);
+        await page.GotoAsync("/account/login");
+        var password = page.GetByLabel("密码", new() { Exact = true });
+        await password.FillAsync("Typed#Secret9");
+
+        // Tab from the field reaches its button; Space presses it.
+        await password.FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "显示密码" });
+        Assert.True(await toggle.EvaluateAsync<bool>("b => b === document.activeElement"));
+        await page.Keyboard.PressAsync("Space");
+        Assert.Equal("text", await password.GetAttributeAsync("type"));
+        Assert.Equal("true", await toggle.GetAttributeAsync("aria-pressed"));
+        Assert.Equal("Typed#Secret9", await password.InputValueAsync());
+
+        await page.Keyboard.PressAsync("Space");
+        Assert.Equal("password", await password.GetAttributeAsync("type"));
+        Assert.Equal("false", await toggle.GetAttributeAsync("aria-pressed"));
+        await page.Context.CloseAsync();
+    }
+}
