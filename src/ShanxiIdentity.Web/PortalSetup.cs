@@ -102,6 +102,11 @@ public static class PortalSetup
         builder.Services.AddFluentValidationClientsideAdapters();
         // Validators hold no state: built once, not for every form rendered (client-side rules) or posted.
         builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+
+        // {PropertyName} in a message is the field's Chinese label ([Display]), as on the page: 请输入身份证号.
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member?.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.DisplayAttribute), inherit: true)
+                .OfType<System.ComponentModel.DataAnnotations.DisplayAttribute>().FirstOrDefault()?.GetName();
         return builder;
     }
 

@@ -16,9 +16,12 @@ public static class IdentifierRules
     public static IRuleBuilderOptionsConditions<T, string?> MobilePhone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Custom((value, context) => AddError(context, ShanxiIdentity.Domain.Identifiers.MobilePhone.Parse(value).Error));
 
-    /// <summary>A starred field: empty says the seed's 带星号为必填项, and nothing else is checked until it is filled.</summary>
+    /// <summary>
+    /// A starred field: empty says which (请输入身份证号; the error summary opens with the seed's
+    /// 带星号为必填项), and nothing else is checked until it is filled.
+    /// </summary>
     public static IRuleBuilderOptions<T, string?> Required<T>(this IRuleBuilderInitial<T, string?> rule) =>
-        rule.Cascade(CascadeMode.Stop).NotEmpty().WithMessage(SeedMessages.StarredFieldsRequired);
+        rule.Cascade(CascadeMode.Stop).NotEmpty().WithMessage(FormMessages.MissingPrefix + "{PropertyName}");
 
     public static IRuleBuilderOptions<T, string?> SixDigitCode<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(code => code?.Trim() is { Length: 6 } trimmed && IdentifierText.AllAsciiDigits(trimmed)).WithMessage(AccountMessages.SmsCodeFormat);

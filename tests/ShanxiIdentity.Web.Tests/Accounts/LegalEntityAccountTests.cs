@@ -171,7 +171,8 @@ public abstract class LegalEntityAccountTests<TFactory>(TFactory factory) : ICla
         var fields = branch.RegistrationFields("123456");
         fields.Remove("HeadOfficeCreditCode");
         var withoutHeadOffice = await session.SubmitAsync(page, RegisterUrl, fields);
-        Assert.Equal(SeedMessages.StarredFieldsRequired, withoutHeadOffice.FieldError("HeadOfficeCreditCode"));
+        Assert.Equal(FormMessages.Missing("总公司统一社会信用代码"), withoutHeadOffice.FieldError("HeadOfficeCreditCode"));
+        Assert.Contains(SeedMessages.StarredFieldsRequired, withoutHeadOffice.Errors);
         Assert.Equal("负责人姓名", withoutHeadOffice.Page.QuerySelector("label[for=RepresentativeName]")!.TextContent);
 
         var registered = await factory.RegisterAsync(factory.NewSession(), branch);

@@ -52,7 +52,7 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
     }
 
     [Fact]
-    public async Task Empty_starred_fields_say_the_seeds_message_once_in_the_summary_and_beside_each_field()
+    public async Task Empty_starred_fields_say_the_seeds_message_once_in_the_summary_and_name_each_field_beside_it_and_in_the_summary()
     {
         var session = factory.NewSession();
         var page = await session.GetPageAsync(RegisterUrl);
@@ -60,12 +60,19 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
         var refused = await session.SubmitAsync(page, RegisterUrl, new Dictionary<string, string?>());
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
-        foreach (var field in new[] { "Name", "IdNumber", "Phone", "SmsCode", "Password", "ConfirmPassword" })
+        Assert.StartsWith("错误：个人注册", refused.Page.Title, StringComparison.Ordinal);
+        var summary = refused.Page.QuerySelector("[data-error-summary]")!;
+        Assert.Equal("-1", summary.GetAttribute("tabindex"));
+        Assert.True(summary.HasAttribute("autofocus"));
+        Assert.Equal(SeedMessages.StarredFieldsRequired, summary.QuerySelector("li")!.TextContent.Trim());
+        Assert.Single(summary.QuerySelectorAll("li"), li => li.TextContent.Trim() == SeedMessages.StarredFieldsRequired);
+        foreach (var (field, label) in new[] { ("Name", "姓名"), ("IdNumber", "身份证号"), ("Phone", "手机号"), ("SmsCode", "短信验证码"), ("Password", "密码"), ("ConfirmPassword", "确认密码") })
         {
-            Assert.Equal(SeedMessages.StarredFieldsRequired, refused.FieldError(field));
+            Assert.Equal(FormMessages.Missing(label), refused.FieldError(field));
+            Assert.Equal(FormMessages.Missing(label), summary.QuerySelector($"a[href='#{field}']")?.TextContent.Trim());
+            Assert.NotNull(refused.Page.GetElementById(field));
         }
 
-        Assert.Single(refused.Page.QuerySelectorAll("[data-error-summary] li"), li => li.TextContent == SeedMessages.StarredFieldsRequired);
         var starred = refused.Page.QuerySelectorAll("label.required-star").Select(l => l.GetAttribute("for")).ToList();
         Assert.Equal(["Name", "IdNumber", "Phone", "Captcha", "SmsCode", "Password", "ConfirmPassword"], starred);
     }

@@ -1,0 +1,17 @@
+namespace ShanxiIdentity.Domain.Accounts;
+
+/// <summary>
+/// What a form says about one field. An empty starred field names itself (请输入身份证号) next to the
+/// field and in the error summary, which also opens with the seed's 带星号为必填项.
+/// </summary>
+public static class FormMessages
+{
+    public const string MissingPrefix = "请输入";
+
+    public const string SummaryHeading = "请修正以下问题：";
+
+    public static string Missing(string label) => MissingPrefix + label;
+
+    public static bool IsMissing(string message) =>
+        message is not null && message.StartsWith(MissingPrefix, StringComparison.Ordinal);
+}
