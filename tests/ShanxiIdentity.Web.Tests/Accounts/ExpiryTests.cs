@@ -13,7 +13,7 @@ public sealed class TimeTravelPortalFactory : SqlitePortalFactory;
 public sealed class ExpiryTests(TimeTravelPortalFactory factory) : IClassFixture<TimeTravelPortalFactory>
 {
     [Fact]
-    public async Task A_captcha_expires_after_five_minutes()
+    public async Task A_captcha_expires_after_its_lifetime()
     {
         var (citizen, _) = await factory.RegisteredCitizenAsync();
         var session = factory.NewSession();
