@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Web.Services.Captcha;
+using ShanxiIdentity.Web.Services.Sms;
 using ShanxiIdentity.Web.Tests.Infrastructure;
 
 namespace ShanxiIdentity.BrowserTests;
@@ -31,6 +32,11 @@ public sealed class FormTrapsBrowserTests(BrowserFixture browser)
         await page.GetByLabel("姓名").PressAsync("Enter");
 
         await AssertEnterSubmittedTheFormAsync(page, citizen.Phone);
+
+        // Beside 获取短信验证码, how long the code will last, from the code's own lifetime.
+        var validFor = AccountMessages.SmsCodeValidFor((int)SmsCodeService.Lifetime.TotalMinutes);
+        Assert.Equal(validFor, (await page.Locator("[data-sms-lifetime]").TextContentAsync())?.Trim());
+        Assert.True(await page.Locator("[data-sms-lifetime]").IsVisibleAsync());
         await page.Context.CloseAsync();
     }
 
