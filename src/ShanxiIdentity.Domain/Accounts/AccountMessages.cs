@@ -52,6 +52,8 @@ public static class AccountMessages
     public const string SmsCodeFormat = "短信验证码为6位数字";
     public static string SmsTooSoon(int seconds) => $"短信验证码发送过于频繁，请{seconds}秒后再试";
     public const string SmsDailyLimit = "该手机号今日获取短信验证码次数已达上限，请明天再试";
+    /// <summary>Beside 获取短信验证码, before any send: how long a code will last (SmsCodeService.Lifetime).</summary>
+    public static string SmsCodeValidFor(int minutes) => $"验证码{minutes}分钟内有效";
     public static string SmsSent(string maskedPhone) => $"短信验证码已发送至{maskedPhone}，5分钟内有效";
 
     /// <summary>忘记密码 names no phone: whoever knows an account's ID number must not learn even its masked phone.</summary>

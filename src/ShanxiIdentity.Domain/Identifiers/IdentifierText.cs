@@ -8,6 +8,13 @@ namespace ShanxiIdentity.Domain.Identifiers;
 /// </summary>
 public static class IdentifierText
 {
+    /// <summary>
+    /// The maxlength of every field that takes an ID number, a credit code or an account: room for an
+    /// 18-character identifier pasted as printed (spaced, full-width) which <see cref="Normalize"/> accepts,
+    /// where maxlength="18" cut it short (issue #19), yet a bound on what a field takes.
+    /// </summary>
+    public const int InputMaxLength = 40;
+
     public static string Normalize(string? input)
     {
         if (string.IsNullOrEmpty(input))

@@ -12,5 +12,5 @@ public sealed class CaptchaController(CaptchaService captcha) : Controller
     public IActionResult Image(string token) => captcha.Image(token) is { } png ? File(png, "image/png") : NotFound();
 
     [HttpPost("new")]
-    public IActionResult Fresh() => Json(new { id = captcha.Create() });
+    public IActionResult Fresh() => Json(new { id = captcha.Create(), expiresIn = (int)CaptchaService.Lifetime.TotalSeconds });
 }

@@ -16,14 +16,19 @@ public enum CaptchaVerdict
 }
 
 /// <summary>
-/// 图形验证码: valid for five minutes, and answered once — right or wrong, a checked captcha is
+/// 图形验证码: valid for <see cref="Lifetime"/>, and answered once — right or wrong, a checked captcha is
 /// spent, so an answer cannot be tried twice. The challenge (its id, answer and expiry) travels in
 /// the form as a Data Protection token, which any instance can open and nobody else can read; showing
 /// a form writes nothing, and only checking one writes a row (docs/decisions/0003).
 /// </summary>
 public sealed class CaptchaService(PortalDbContext db, TimeProvider clock, CaptchaSettings settings, IDataProtectionProvider protection)
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// Long enough to fill in the longest form (法人注册, which takes an elderly person a while) after the
+    /// page loads; the page's script renews it a minute before it runs out anyway (issue #19). Being
+    /// answered once, a long lifetime gives no more guesses.
+    /// </summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(20);
 
     private readonly IDataProtector _protector = protection.CreateProtector("ShanxiIdentity.Captcha");
 

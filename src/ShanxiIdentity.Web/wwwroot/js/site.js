@@ -13,19 +13,71 @@
         var button = event.target.closest("[data-captcha-refresh]");
         if (!button) { return; }
         event.preventDefault();
-        var body = new URLSearchParams({ __RequestVerificationToken: token(button) });
-        fetch("/captcha/new", { method: "POST", body: body, headers: { "X-Requested-With": "fetch" } })
+        renewCaptcha(button.closest("[data-captcha]"), false);
+    });
+
+    // A captcha lives CaptchaService.Lifetime from its drawing (data-captcha-expires-in, in seconds, so the
+    // PC's own clock need not be right). A minute before it runs out the page fetches a new one, so that an
+    // expired captcha, refused with both passwords emptied, is never sent (issue #19).
+    var renewAhead = 60 * 1000;
+
+    function startCaptchaClock(box) {
+        var seconds = Number(box.getAttribute("data-captcha-expires-in")) || 0;
+        box.captchaDeadline = Date.now() + (seconds * 1000);
+    }
+
+    function captchaStale(box) {
+        return !!box && typeof box.captchaDeadline === "number" && Date.now() >= box.captchaDeadline - renewAhead;
+    }
+
+    // askAgain: the person's answer was for the old picture; clear it and say so, politely, in the live region.
+    function renewCaptcha(box, askAgain) {
+        if (!box || box.captchaRenewing) { return Promise.resolve(); }
+        box.captchaRenewing = true;
+        var body = new URLSearchParams({ __RequestVerificationToken: token(box) });
+        return fetch("/captcha/new", { method: "POST", body: body, headers: { "X-Requested-With": "fetch" } })
             .then(function (response) { return response.json(); })
-            .then(function (data) { replaceCaptcha(button.closest(".mb-3"), data.id); });
+            .then(function (data) {
+                replaceCaptcha(box, data.id);
+                var note = box.querySelector("[data-captcha-note]");
+                if (note) { note.textContent = askAgain ? "验证码已更新，请重新输入" : ""; }
+            })
+            .finally(function () { box.captchaRenewing = false; });
+    }
+
+    // Before it runs out, on a timer; a sleeping computer runs no timers, so submitting checks again below.
+    document.querySelectorAll("[data-captcha]").forEach(startCaptchaClock);
+    setInterval(function () {
+        document.querySelectorAll("[data-captcha]").forEach(function (box) {
+            if (captchaStale(box)) {
+                var answer = box.querySelector("input[name='Captcha']");
+                renewCaptcha(box, !!answer && answer.value.trim() !== "");
+            }
+        });
+    }, 15 * 1000);
+
+    // Sending a form with a stale captcha would only bring it back refused: renew it instead and put the
+    // person in the captcha field, with everything else they typed still in place. True when it did so.
+    function heldForCaptcha(form) {
+        var box = form && form.querySelector("[data-captcha]");
+        if (!captchaStale(box)) { return false; }
+        var answer = box.querySelector("input[name='Captcha']");
+        renewCaptcha(box, true).then(function () { if (answer) { answer.focus(); } });
+        return true;
+    }
+
+    document.addEventListener("submit", function (event) {
+        if (heldForCaptcha(event.target)) { event.preventDefault(); }
     });
 
     function replaceCaptcha(container, id) {
         var idInput = container.querySelector("[data-captcha-id]");
         if (!idInput) { return; }
-        var box = idInput.closest(".mb-3");
+        var box = idInput.closest("[data-captcha]");
         idInput.value = id;
         box.querySelector("[data-captcha-image]").src = "/captcha/" + id;
         box.querySelector("input[name='Captcha']").value = "";
+        startCaptchaClock(box);
     }
 
     // 获取短信验证码 with a 60-second countdown.
@@ -34,6 +86,7 @@
         if (!button) { return; }
         event.preventDefault();
         var form = button.closest("form");
+        if (heldForCaptcha(form)) { return; }
         var status = button.parentElement.querySelector("[data-sms-status]");
         var url = button.getAttribute("data-sms-url") || button.getAttribute("formaction");
         var data = new FormData(form);
