@@ -53,5 +53,9 @@ public static class ClientMessages
     public const string GrantNoLongerValid = "账号的密码或登录状态已变更，请重新登录";
     public const string ConsentDenied = "您已拒绝授权";
     public const string GrantsRevoked = "（收回了信息项，已撤销该系统已获得的全部授权和令牌）";
-    public const string NotAPersonToken = "该令牌不代表任何用户";
+    /// <summary>
+    /// Sent in the WWW-Authenticate header, which RFC 6750 (and Kestrel) limit to printable ASCII:
+    /// a Chinese description there turned the 401 into a 500. Client systems read it, not people.
+    /// </summary>
+    public const string NotAPersonToken = "The access token does not stand for a person.";
 }
