@@ -72,4 +72,6 @@ public static class AccountMessages
     public const string OtherSessionsSignedOut = "已退出其他设备上的登录";
     public const string ResetExpired = "操作已超时，请重新开始";
     public const string SamePhone = "新手机号与当前预留手机号相同";
+
+    public const string OldPhoneCodeFirst = "请先填写原手机号收到的短信验证码，再获取新手机号短信验证码";
 }

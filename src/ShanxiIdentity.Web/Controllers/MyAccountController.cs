@@ -119,6 +119,19 @@ public sealed class MyAccountController(
     public async Task<IActionResult> SendNewPhoneCode([Bind(Prefix = "ChangePhone")] ChangePhoneForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
+        if (await CurrentAsync() is not { } account)
+        {
+            return Challenge();
+        }
+
+        // Codes go to a new number only for whoever holds the reserved phone (its code checked, not
+        // spent): otherwise any signed-in account could send codes to any number, with no captcha.
+        if (MobilePhone.Parse(account.PhoneNumber).Value is not { } oldPhone
+            || !(await sms.CheckAsync(oldPhone, SmsPurpose.PhoneChangeOld, form.OldPhoneCode, HttpContext.RequestAborted)).Passed)
+        {
+            return Json(new { sent = false, message = AccountMessages.OldPhoneCodeFirst });
+        }
+
         var result = await sms.SendAsync(form.NewPhone, SmsPurpose.PhoneChangeNew, HttpContext.RequestAborted);
         return Json(new { sent = result.Sent, message = result.Message });
     }

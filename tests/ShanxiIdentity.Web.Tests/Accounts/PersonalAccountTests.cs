@@ -454,9 +454,15 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
         var my = await session.GetPageAsync("/my");
         factory.Clock.Advance(SmsCodeService.ResendInterval); // registration just sent a code to this phone
 
+        // No code to the new number before the reserved phone's code is typed: a signed-in account
+        // must not be able to send codes to any number it likes.
+        Assert.False((await session.SendSmsAsync(my, "/my/phone", "/my/phone/sms-new", new Dictionary<string, string?> { ["ChangePhone.NewPhone"] = newPhone })).Sent);
+        Assert.False((await session.SendSmsAsync(my, "/my/phone", "/my/phone/sms-new", new Dictionary<string, string?> { ["ChangePhone.NewPhone"] = newPhone, ["ChangePhone.OldPhoneCode"] = "000000" })).Sent);
+        Assert.Equal(0, await factory.QueryAsync(db => db.SmsOutbox.CountAsync(m => m.Phone == newPhone)));
+
         Assert.True((await session.SendSmsAsync(my, "/my/phone", "/my/phone/sms-old", new Dictionary<string, string?>())).Sent);
         var oldCode = await factory.LatestSmsCodeAsync(citizen.Phone);
-        Assert.True((await session.SendSmsAsync(my, "/my/phone", "/my/phone/sms-new", new Dictionary<string, string?> { ["ChangePhone.NewPhone"] = newPhone })).Sent);
+        Assert.True((await session.SendSmsAsync(my, "/my/phone", "/my/phone/sms-new", new Dictionary<string, string?> { ["ChangePhone.NewPhone"] = newPhone, ["ChangePhone.OldPhoneCode"] = oldCode })).Sent);
         var newCode = await factory.LatestSmsCodeAsync(newPhone);
 
         var changed = await session.SubmitAsync(my, "/my/phone", new Dictionary<string, string?>
