@@ -5,6 +5,9 @@ namespace ShanxiIdentity.Domain.Counter;
 /// <summary>The counter's messages, one place for the staff pages and the tests.</summary>
 public static class CounterMessages
 {
+    /// <summary>Staff have no 忘记密码: a locked member waits, or asks an administrator to reset the account.</summary>
+    public static string StaffLockedOut(string until) => $"错误次数过多，账号已锁定，请于{until}后再试，或请管理员重置账号";
+
     public const string LetterDateRequired = "代办须填写授权委托书的委托日期";
     public const string LetterDatedAhead = "委托日期不能晚于今天";
 

@@ -51,6 +51,9 @@ public sealed class StaffSignIn(
     PasswordHashSlots hashSlots,
     AuditLog audit)
 {
+    private static string StaffLockedMessage(DateTimeOffset? until) =>
+        CounterMessages.StaffLockedOut(until is { } end ? ChinaTime.ToMinute(end) : string.Empty);
+
     public const string MfaClaimType = "amr";
     public const string MfaClaimValue = "mfa";
     private const string Issuer = "山西政务服务网统一身份认证";
@@ -77,7 +80,7 @@ public sealed class StaffSignIn(
         // Locked by wrong codes: only the holder of the password learns it.
         if (await users.IsLockedOutAsync(account).ConfigureAwait(false))
         {
-            return new StaffStepResult(StaffStep.Refused, Message: new Accounts.SignInResult(SignInOutcome.LockedOut, account.LockoutEnd).LockedMessage());
+            return new StaffStepResult(StaffStep.Refused, Message: StaffLockedMessage(account.LockoutEnd));
         }
 
         return new StaffStepResult(account.TwoFactorEnabled ? StaffStep.Code : StaffStep.Enrol, tickets.Issue(account.Id, account.LastAuthenticatorStep));
@@ -168,7 +171,7 @@ public sealed class StaffSignIn(
         var current = await passwords.CheckAsync(account, currentPassword).ConfigureAwait(false);
         if (current.Outcome != SignInOutcome.PasswordAccepted)
         {
-            return ("CurrentPassword", current.Outcome == SignInOutcome.LockedOut ? current.LockedMessage() : AccountMessages.CurrentPasswordWrong);
+            return ("CurrentPassword", current.Outcome == SignInOutcome.LockedOut ? StaffLockedMessage(current.LockedUntil) : AccountMessages.CurrentPasswordWrong);
         }
 
         foreach (var validator in users.PasswordValidators)
