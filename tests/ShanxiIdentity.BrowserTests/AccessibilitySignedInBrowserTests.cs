@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ShanxiIdentity.Domain.Counter;
-using ShanxiIdentity.Web.Services.SingleSignOn;
 using ShanxiIdentity.Web.Tests.Counter;
 using ShanxiIdentity.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -20,12 +18,8 @@ public sealed class AccessibilitySignedInBrowserTests(BrowserFixture browser, IT
     {
         var citizen = await browser.Portal.SeedCitizenAsync();
         const string clientId = "wode-banjian-axe";
-        var secret = await RegisterClientAsync(clientId, new Uri("http://127.0.0.1/"));
-        await using var cases = new MyCasesHost(browser.BaseAddress, clientId, secret);
-        cases.UseKestrel(0);
-        cases.StartServer();
-        var casesAddress = cases.CreateClient().BaseAddress!;
-        await RegisterClientAsync(clientId, casesAddress);
+        var (cases, casesAddress) = await MyCasesHost.StartAsync(browser.Portal, browser.BaseAddress, clientId, "证明开具服务（无障碍测试）");
+        await using var _ = cases;
 
         var scans = new Scans();
         var page = await browser.NewPageAsync();
@@ -109,24 +103,6 @@ public sealed class AccessibilitySignedInBrowserTests(BrowserFixture browser, IT
         scans.Report(output);
     }
 
-    private async Task<string> RegisterClientAsync(string clientId, Uri address)
-    {
-        await using var scope = browser.Portal.CreateScope();
-        var registry = scope.ServiceProvider.GetRequiredService<ClientRegistry>();
-        var settings = new ClientSettings(
-            "证明开具服务（无障碍测试）",
-            [new Uri(address, "signin-oidc").ToString()],
-            [new Uri(address, "signout-callback-oidc").ToString()],
-            ["openid", "profile", "phone", SsoScopes.IdNumber],
-            FullPhone: false);
-        if (await registry.FindAsync(clientId, CancellationToken.None) is null)
-        {
-            return (await registry.RegisterAsync(clientId, confidential: true, settings, actor: null, CancellationToken.None))!.Secret!;
-        }
-
-        await registry.UpdateAsync(clientId, settings, actor: null, CancellationToken.None);
-        return string.Empty;
-    }
 
     /// <summary>The violations found so far, and how many scans found them.</summary>
     private sealed class Scans

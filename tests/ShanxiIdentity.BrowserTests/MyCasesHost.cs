@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ShanxiIdentity.Web.Services.SingleSignOn;
 using ShanxiIdentity.MyCases;
 
 namespace ShanxiIdentity.BrowserTests;
@@ -18,6 +20,40 @@ public sealed class MyCasesHost(Uri portal, string clientId, string clientSecret
         builder.UseSetting("Portal:ClientSecret", clientSecret);
         builder.UseSetting("Portal:RequireHttps", "false");
         builder.UseSetting("ConnectionStrings:Cases", $"Data Source={Path.Combine(_directory, "cases.db")};Pooling=False");
+    }
+
+    /// <summary>
+    /// Registers the sample as a client system of the portal (name shown on the consent page), starts
+    /// it on a real port and moves its registered addresses there; returns the host and its address.
+    /// </summary>
+    public static async Task<(MyCasesHost Host, Uri Address)> StartAsync(BrowserPortalFactory portal, Uri portalAddress, string clientId, string name)
+    {
+        var secret = await RegisterAsync(portal, clientId, name, new Uri("http://127.0.0.1/"));
+        var host = new MyCasesHost(portalAddress, clientId, secret);
+        host.UseKestrel(0);
+        host.StartServer();
+        var address = host.CreateClient().BaseAddress!;
+        await RegisterAsync(portal, clientId, name, address);
+        return (host, address);
+    }
+
+    private static async Task<string> RegisterAsync(BrowserPortalFactory portal, string clientId, string name, Uri address)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var registry = scope.ServiceProvider.GetRequiredService<ClientRegistry>();
+        var settings = new ClientSettings(
+            name,
+            [new Uri(address, "signin-oidc").ToString()],
+            [new Uri(address, "signout-callback-oidc").ToString()],
+            ["openid", "profile", "phone", SsoScopes.IdNumber],
+            FullPhone: false);
+        if (await registry.FindAsync(clientId, CancellationToken.None) is null)
+        {
+            return (await registry.RegisterAsync(clientId, confidential: true, settings, actor: null, CancellationToken.None))!.Secret!;
+        }
+
+        await registry.UpdateAsync(clientId, settings, actor: null, CancellationToken.None);
+        return string.Empty;
     }
 
     public override async ValueTask DisposeAsync()

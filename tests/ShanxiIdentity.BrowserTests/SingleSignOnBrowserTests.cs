@@ -1,8 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.MyCases.Models;
-using ShanxiIdentity.Web.Services.SingleSignOn;
 using ShanxiIdentity.Web.Tests.Infrastructure;
 
 namespace ShanxiIdentity.BrowserTests;
@@ -20,12 +18,8 @@ public sealed class SingleSignOnBrowserTests(BrowserFixture browser)
     {
         var citizen = await browser.Portal.SeedCitizenAsync();
         const string clientId = "wode-banjian-browser";
-        var secret = await RegisterAsync(clientId, new Uri("http://127.0.0.1/"));
-        await using var cases = new MyCasesHost(browser.BaseAddress, clientId, secret);
-        cases.UseKestrel(0);
-        cases.StartServer();
-        var casesAddress = cases.CreateClient().BaseAddress!;
-        await RegisterAsync(clientId, casesAddress);
+        var (cases, casesAddress) = await MyCasesHost.StartAsync(browser.Portal, browser.BaseAddress, clientId, "我的办件（浏览器测试）");
+        await using var _ = cases;
 
         var page = await browser.NewPageAsync(width: 390, height: 844);
         await page.GotoAsync(casesAddress.ToString());
@@ -80,25 +74,5 @@ public sealed class SingleSignOnBrowserTests(BrowserFixture browser)
         await page.WaitForURLAsync(casesAddress.ToString());
         await page.GotoAsync(browser.BaseAddress + "my");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
-    }
-
-    /// <summary>Registers the sample (or moves it to its real address once its port is known); returns the secret.</summary>
-    private async Task<string> RegisterAsync(string clientId, Uri address)
-    {
-        await using var scope = browser.Portal.CreateScope();
-        var registry = scope.ServiceProvider.GetRequiredService<ClientRegistry>();
-        var settings = new ClientSettings(
-            "我的办件（浏览器测试）",
-            [new Uri(address, "signin-oidc").ToString()],
-            [new Uri(address, "signout-callback-oidc").ToString()],
-            ["openid", "profile", "phone", SsoScopes.IdNumber],
-            FullPhone: false);
-        if (await registry.FindAsync(clientId, CancellationToken.None) is null)
-        {
-            return (await registry.RegisterAsync(clientId, confidential: true, settings, actor: null, CancellationToken.None))!.Secret!;
-        }
-
-        await registry.UpdateAsync(clientId, settings, actor: null, CancellationToken.None);
-        return string.Empty;
     }
 }
