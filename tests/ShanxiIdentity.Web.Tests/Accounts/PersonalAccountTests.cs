@@ -90,6 +90,30 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task One_sms_code_answers_at_most_five_questions_about_names_and_numbers_then_is_void()
+    {
+        var citizen = Citizen.New();
+        await factory.AddResidentAsync(citizen);
+        var session = factory.NewSession();
+        var page = await session.GetPageAsync(RegisterUrl);
+        var code = await factory.RequestRegistrationCodeAsync(session, page, citizen.Phone);
+
+        // Each refusal that needed the proven phone (here: the name does not match) costs the code a try.
+        // Each answer is a fresh form (a fresh captcha), as a person would submit it again.
+        var form = page;
+        for (var probe = 0; probe < SmsCodeService.MaxWrongTries; probe++)
+        {
+            var mismatch = await session.SubmitAsync(form, RegisterUrl, CitizenJourney.RegistrationFields(citizen with { Name = "错误姓名" + (char)('甲' + probe) }, code));
+            Assert.Equal(AccountMessages.RealNameMismatch, mismatch.FieldError("Name"));
+            form = mismatch.Page;
+        }
+
+        var afterwards = await session.SubmitAsync(form, RegisterUrl, CitizenJourney.RegistrationFields(citizen, code));
+        Assert.Equal(AccountMessages.SmsCodeExpired, afterwards.FieldError("SmsCode"));
+        Assert.False(await factory.QueryAsync(db => db.PersonProfiles.AnyAsync(p => p.ResidentIdNumber == citizen.IdNumber)));
+    }
+
+    [Fact]
     public async Task Registration_refuses_a_wrong_sms_code_and_keeps_what_was_typed()
     {
         var citizen = Citizen.New();

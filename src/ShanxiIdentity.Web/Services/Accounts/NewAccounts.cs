@@ -47,6 +47,13 @@ public sealed class NewAccounts(PortalDbContext db, UserManager<Account> users, 
             : (null, RegistrationResult.Refused(RegistrationField.SmsCode, SmsCodeService.Message(check.Verdict)));
     }
 
+    /// <summary>A refusal that only a proven phone could get (a probe of the registry or the accounts) costs the code a try.</summary>
+    public async Task<RegistrationResult> RefuseAfterProofAsync(Guid smsCodeId, RegistrationResult refusal, CancellationToken cancellationToken)
+    {
+        await smsCodes.CountTryAsync(smsCodeId, cancellationToken).ConfigureAwait(false);
+        return refusal;
+    }
+
     public async Task<RegistrationResult> CreateAsync(
         Account account,
         MobilePhone phone,

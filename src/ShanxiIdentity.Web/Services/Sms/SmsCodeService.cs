@@ -189,6 +189,20 @@ public sealed class SmsCodeService(PortalDbContext db, ISmsGateway gateway, Time
         return new SmsCodeCheck(SmsCodeVerdict.Wrong);
     }
 
+    /// <summary>
+    /// Counts one try of a code that passed <see cref="CheckAsync"/> against a refusal that followed it
+    /// (a name that does not match, a number already registered): one code must not answer question
+    /// after question, each a call to a paid gateway. The try that reaches the limit voids the code.
+    /// </summary>
+    public async Task CountTryAsync(Guid codeId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.SmsCodes.Where(c => c.Id == codeId && c.ConsumedAt == null && c.FailedAttempts < MaxWrongTries)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.FailedAttempts, c => c.FailedAttempts + 1), cancellationToken).ConfigureAwait(false);
+        await db.SmsCodes.Where(c => c.Id == codeId && c.FailedAttempts >= MaxWrongTries && c.ConsumedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.ConsumedAt, now), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Spends a code that passed <see cref="CheckAsync"/>; false when it was spent, voided or expired meanwhile.</summary>
     public async Task<bool> SpendAsync(Guid codeId, CancellationToken cancellationToken = default)
     {
