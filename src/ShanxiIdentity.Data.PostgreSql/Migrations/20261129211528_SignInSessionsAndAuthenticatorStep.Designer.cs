@@ -18,7 +18,6 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
-#pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
@@ -1290,7 +1289,6 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                 {
                     b.Navigation("Scan");
                 });
-#pragma warning restore 612, 618
         }
     }
 }

@@ -15,7 +15,6 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
-#pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
@@ -1287,7 +1286,6 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                 {
                     b.Navigation("Scan");
                 });
-#pragma warning restore 612, 618
         }
     }
 }

@@ -15,7 +15,6 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
-#pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 128);
@@ -1292,7 +1291,6 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                 {
                     b.Navigation("Scan");
                 });
-#pragma warning restore 612, 618
         }
     }
 }

@@ -17,7 +17,6 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
-#pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1232,7 +1231,6 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                 {
                     b.Navigation("Scan");
                 });
-#pragma warning restore 612, 618
         }
     }
 }

@@ -14,7 +14,6 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
-#pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1264,7 +1263,6 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                 {
                     b.Navigation("Scan");
                 });
-#pragma warning restore 612, 618
         }
     }
 }
