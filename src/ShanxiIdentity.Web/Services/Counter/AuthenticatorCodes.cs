@@ -1,8 +1,6 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using OtpNet;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
 
@@ -18,9 +16,9 @@ public enum AuthenticatorVerdict
 }
 
 /// <summary>
-/// A staff member's authenticator codes (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits), checked
-/// here rather than by Identity's provider, which accepts codes two steps either side and the same
-/// code again. A code is accepted at most one step from the portal's clock, and only for a step
+/// A staff member's authenticator codes (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits, computed by
+/// Otp.NET), checked here rather than by Identity's provider, which accepts codes two steps either
+/// side and the same code again. A code is accepted at most one step from the portal's clock, and only for a step
 /// later than the last one the account used (§5.2): the step is claimed by one conditional UPDATE,
 /// so of two parallel uses of one code (on any instances) exactly one passes.
 /// </summary>
@@ -38,22 +36,13 @@ public sealed class AuthenticatorCodes(PortalDbContext db, UserManager<Account> 
     public async Task<AuthenticatorVerdict> AcceptAsync(Account account, string digits, long? lastStepSeen, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
-        if (Base32Decode(await users.GetAuthenticatorKeyAsync(account).ConfigureAwait(false)) is not { } secret)
+        if (await users.GetAuthenticatorKeyAsync(account).ConfigureAwait(false) is not { Length: > 0 } key)
         {
             return AuthenticatorVerdict.Wrong;
         }
 
-        var now = clock.GetUtcNow().ToUnixTimeSeconds() / StepSeconds;
-        long? matched = null;
-        for (var step = now - AllowedDrift; step <= now + AllowedDrift; step++)
-        {
-            if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Code(secret, step)), Encoding.ASCII.GetBytes(digits)))
-            {
-                matched = step;
-            }
-        }
-
-        if (matched is not { } used)
+        var totp = new Totp(Base32Encoding.ToBytes(key), StepSeconds);
+        if (!totp.VerifyTotp(clock.GetUtcNow().UtcDateTime, digits, out var used, new VerificationWindow(AllowedDrift, AllowedDrift)))
         {
             return AuthenticatorVerdict.Wrong;
         }
@@ -77,51 +66,5 @@ public sealed class AuthenticatorCodes(PortalDbContext db, UserManager<Account> 
         tracked.OriginalValue = used;
         tracked.CurrentValue = used;
         return AuthenticatorVerdict.Accepted;
-    }
-
-    /// <summary>RFC 6238 / RFC 4226 for one time step.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5350", Justification = "RFC 6238 as authenticator apps compute it; HMAC-SHA1 is not weakened by SHA-1 collisions.")]
-    public static string Code(byte[] secret, long step)
-    {
-        Span<byte> counter = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(counter, step);
-        Span<byte> hash = stackalloc byte[20];
-        HMACSHA1.HashData(secret, counter, hash);
-        var offset = hash[^1] & 0x0F;
-        var binary = (BinaryPrimitives.ReadInt32BigEndian(hash[offset..]) & 0x7FFFFFFF) % 1_000_000;
-        return binary.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>RFC 4648 base32 (Identity's authenticator keys: A–Z, 2–7, no padding); null if it is not.</summary>
-    public static byte[]? Base32Decode(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var trimmed = text.TrimEnd('=').ToUpperInvariant();
-        var bytes = new byte[trimmed.Length * 5 / 8];
-        int buffer = 0, bits = 0, index = 0;
-        foreach (var c in trimmed)
-        {
-            var value = alphabet.IndexOf(c, StringComparison.Ordinal);
-            if (value < 0)
-            {
-                return null;
-            }
-
-            buffer = (buffer << 5) | value;
-            bits += 5;
-            if (bits >= 8)
-            {
-                bits -= 8;
-                bytes[index++] = (byte)(buffer >> bits);
-                buffer &= (1 << bits) - 1;
-            }
-        }
-
-        return bytes;
     }
 }
