@@ -54,6 +54,10 @@ public sealed class StaffSignIn(
     private static string StaffLockedMessage(DateTimeOffset? until) =>
         CounterMessages.StaffLockedOut(until is { } end ? ChinaTime.ToMinute(end) : string.Empty);
 
+    /// <summary>The portal's password rule for this member (the one 我的账号 uses), as one message; null when it passes.</summary>
+    private static string? WeakPassword(Account account, string? password) =>
+        PortalPasswordValidator.Check(account, password) is { Count: > 0 } errors ? string.Join("；", errors) : null;
+
     public const string MfaClaimType = "amr";
     public const string MfaClaimValue = "mfa";
     private const string Issuer = "山西政务服务网统一身份认证";
@@ -83,13 +87,15 @@ public sealed class StaffSignIn(
             return new StaffStepResult(StaffStep.Refused, Message: StaffLockedMessage(account.LockoutEnd));
         }
 
-        return new StaffStepResult(account.TwoFactorEnabled ? StaffStep.Code : StaffStep.Enrol, tickets.Issue(account.Id, account.LastAuthenticatorStep));
+        return new StaffStepResult(account.TwoFactorEnabled ? StaffStep.Code : StaffStep.Enrol, tickets.Issue(account));
     }
 
     /// <summary>The account a ticket carries, if it is still valid (unexpired, unspent) and still a staff account.</summary>
     public async Task<Account?> HolderAsync(string? ticket, CancellationToken cancellationToken) =>
-        tickets.Read(ticket) is { } read
-            ? await db.Users.SingleOrDefaultAsync(a => a.Id == read.AccountId && a.Kind == AccountKind.Staff && a.LastAuthenticatorStep == read.LastAuthenticatorStep, cancellationToken).ConfigureAwait(false)
+        tickets.AccountId(ticket) is { } id
+        && await db.Users.SingleOrDefaultAsync(a => a.Id == id && a.Kind == AccountKind.Staff, cancellationToken).ConfigureAwait(false) is { } account
+        && tickets.Holds(ticket, account)
+            ? account
             : null;
 
     public async Task<StaffStepResult> CodeAsync(string? ticket, string? code, CancellationToken cancellationToken)
@@ -135,12 +141,9 @@ public sealed class StaffSignIn(
         }
 
         // The password first: a refused one must not spend the code's step.
-        foreach (var validator in users.PasswordValidators)
+        if (WeakPassword(account, newPassword) is { } weak)
         {
-            if (await validator.ValidateAsync(users, account, newPassword).ConfigureAwait(false) is { Succeeded: false } weak)
-            {
-                return new StaffStepResult(StaffStep.Enrol, ticket, string.Join("；", weak.Errors.Select(e => e.Description)));
-            }
+            return new StaffStepResult(StaffStep.Enrol, ticket, weak);
         }
 
         if (await VerifyCodeAsync(account, code, cancellationToken).ConfigureAwait(false) is { } refusal)
@@ -174,12 +177,9 @@ public sealed class StaffSignIn(
             return ("CurrentPassword", current.Outcome == SignInOutcome.LockedOut ? StaffLockedMessage(current.LockedUntil) : AccountMessages.CurrentPasswordWrong);
         }
 
-        foreach (var validator in users.PasswordValidators)
+        if (WeakPassword(account, newPassword) is { } weak)
         {
-            if (await validator.ValidateAsync(users, account, newPassword).ConfigureAwait(false) is { Succeeded: false } weak)
-            {
-                return ("Password", string.Join("；", weak.Errors.Select(e => e.Description)));
-            }
+            return ("Password", weak);
         }
 
         // Staged first: Identity's one save of the new hash and stamp writes the audit row with it.

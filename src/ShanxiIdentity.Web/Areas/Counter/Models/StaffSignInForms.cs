@@ -74,34 +74,3 @@ public sealed class StaffEnrolFormValidator : AbstractValidator<StaffEnrolForm>
     }
 }
 
-/// <summary>修改密码 in the staff area: the current password, and the new one twice.</summary>
-public sealed class StaffPasswordForm
-{
-    [Display(Name = "当前密码")]
-    [DataType(DataType.Password)]
-    public string? CurrentPassword { get; set; }
-
-    [Display(Name = "新密码")]
-    [DataType(DataType.Password)]
-    public string? Password { get; set; }
-
-    [Display(Name = "确认密码")]
-    [DataType(DataType.Password)]
-    public string? ConfirmPassword { get; set; }
-}
-
-public sealed class StaffPasswordFormValidator : AbstractValidator<StaffPasswordForm>
-{
-    public StaffPasswordFormValidator()
-    {
-        RuleFor(f => f.CurrentPassword).Required();
-        RuleFor(f => f.Password).Required().Custom((password, context) =>
-        {
-            foreach (var error in PasswordPolicy.Check(password))
-            {
-                context.AddFailure(error);
-            }
-        });
-        RuleFor(f => f.ConfirmPassword).Required().Equal(f => f.Password).WithMessage(AccountMessages.PasswordsDiffer);
-    }
-}
