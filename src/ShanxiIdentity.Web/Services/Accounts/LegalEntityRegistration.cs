@@ -36,12 +36,12 @@ public sealed class LegalEntityRegistration(AccountLocator locator, IOrganisatio
 
         if (await locator.CreditCodeTakenAsync(application.CreditCode.Value, cancellationToken).ConfigureAwait(false))
         {
-            return await accounts.RefuseAfterProofAsync(codeId!.Value, RegistrationResult.Refused(RegistrationField.CreditCode, SeedMessages.CreditCodeAlreadyCertified), cancellationToken).ConfigureAwait(false);
+            return await accounts.RefuseAfterProofAsync(codeId!.Value, RegistrationField.CreditCode, SeedMessages.CreditCodeAlreadyCertified, cancellationToken).ConfigureAwait(false);
         }
 
         if (await locator.UserNameTakenAsync(application.LoginName, cancellationToken).ConfigureAwait(false))
         {
-            return await accounts.RefuseAfterProofAsync(codeId!.Value, RegistrationResult.Refused(RegistrationField.LoginName, SeedMessages.LoginNameTaken), cancellationToken).ConfigureAwait(false);
+            return await accounts.RefuseAfterProofAsync(codeId!.Value, RegistrationField.LoginName, SeedMessages.LoginNameTaken, cancellationToken).ConfigureAwait(false);
         }
 
         if (LegalEntityRules.CategoryMismatch(application.Type, application.CreditCode) is { } mismatch)
@@ -62,7 +62,7 @@ public sealed class LegalEntityRegistration(AccountLocator locator, IOrganisatio
                 || !SameName(held.Name, application.OrganisationName)
                 || !SameName(held.LegalRepresentative, application.RepresentativeName))
             {
-                return await accounts.RefuseAfterProofAsync(codeId!.Value, RegistrationResult.Refused(RegistrationField.Type, SeedMessages.NotMarketSupervised), cancellationToken).ConfigureAwait(false);
+                return await accounts.RefuseAfterProofAsync(codeId!.Value, RegistrationField.Type, SeedMessages.NotMarketSupervised, cancellationToken).ConfigureAwait(false);
             }
 
             verifiedAt = accounts.Now;

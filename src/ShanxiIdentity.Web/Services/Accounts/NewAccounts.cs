@@ -48,10 +48,10 @@ public sealed class NewAccounts(PortalDbContext db, UserManager<Account> users, 
     }
 
     /// <summary>A refusal that only a proven phone could get (a probe of the registry or the accounts) costs the code a try.</summary>
-    public async Task<RegistrationResult> RefuseAfterProofAsync(Guid smsCodeId, RegistrationResult refusal, CancellationToken cancellationToken)
+    public async Task<RegistrationResult> RefuseAfterProofAsync(Guid smsCodeId, RegistrationField field, string message, CancellationToken cancellationToken)
     {
         await smsCodes.CountTryAsync(smsCodeId, cancellationToken).ConfigureAwait(false);
-        return refusal;
+        return RegistrationResult.Refused(field, message);
     }
 
     public async Task<RegistrationResult> CreateAsync(

@@ -22,18 +22,18 @@ public sealed class PersonRegistration(AccountLocator locator, IRealNameVerifier
 
         if (await locator.IdNumberTakenAsync(application.IdNumber.Value, cancellationToken).ConfigureAwait(false))
         {
-            return await accounts.RefuseAfterProofAsync(codeId!.Value, RegistrationResult.Refused(RegistrationField.IdNumber, SeedMessages.IdNumberAlreadyCertified), cancellationToken).ConfigureAwait(false);
+            return await accounts.RefuseAfterProofAsync(codeId!.Value, RegistrationField.IdNumber, SeedMessages.IdNumberAlreadyCertified, cancellationToken).ConfigureAwait(false);
         }
 
         if (application.UserName is { } chosen && await locator.UserNameTakenAsync(chosen, cancellationToken).ConfigureAwait(false))
         {
-            return await accounts.RefuseAfterProofAsync(codeId!.Value, RegistrationResult.Refused(RegistrationField.UserName, AccountMessages.UserNameTaken), cancellationToken).ConfigureAwait(false);
+            return await accounts.RefuseAfterProofAsync(codeId!.Value, RegistrationField.UserName, AccountMessages.UserNameTaken, cancellationToken).ConfigureAwait(false);
         }
 
         switch (await realName.VerifyAsync(application.Name, application.IdNumber.Value, cancellationToken).ConfigureAwait(false))
         {
             case RealNameOutcome.Mismatch:
-                return await accounts.RefuseAfterProofAsync(codeId!.Value, RegistrationResult.Refused(RegistrationField.Name, AccountMessages.RealNameMismatch), cancellationToken).ConfigureAwait(false);
+                return await accounts.RefuseAfterProofAsync(codeId!.Value, RegistrationField.Name, AccountMessages.RealNameMismatch, cancellationToken).ConfigureAwait(false);
             case RealNameOutcome.Unavailable:
                 return RegistrationResult.Refused(RegistrationField.Name, AccountMessages.RealNameUnavailable);
         }
