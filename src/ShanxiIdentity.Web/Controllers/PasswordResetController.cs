@@ -52,7 +52,7 @@ public sealed class PasswordResetController(
         }
 
         ViewData["MaterialsUserType"] = MaterialsChoice.SlugFor(account);
-        return View("Reset", new ResetPasswordForm { Ticket = tickets.Issue(account.Id) });
+        return View("Reset", new ResetPasswordForm { Ticket = tickets.Issue(account) });
     }
 
     [EnableRateLimiting(ClientRateLimits.Sms)]
@@ -64,7 +64,8 @@ public sealed class PasswordResetController(
         var (account, phone) = await ReadTicketAsync(form.Ticket);
         if (account is null || phone is null)
         {
-            return Expired();
+            // The page's script gets the reason, not a redirect it cannot show.
+            return Request.WantsJson() ? Json(new { sent = false, message = AccountMessages.ResetExpired }) : Expired();
         }
 
         var result = await sms.SendAsync(phone, SmsPurpose.PasswordReset, AccountMessages.SmsSentToReservedPhone, HttpContext.RequestAborted);
@@ -122,7 +123,9 @@ public sealed class PasswordResetController(
 
     private async Task<(Account? Account, MobilePhone? Phone)> ReadTicketAsync(string? ticket)
     {
-        if (tickets.Read(ticket) is not { } id || await locator.FindByIdAsync(id, HttpContext.RequestAborted) is not { } account)
+        if (tickets.AccountId(ticket) is not { } id
+            || await locator.FindByIdAsync(id, HttpContext.RequestAborted) is not { } account
+            || !tickets.Holds(ticket, account))
         {
             return (null, null);
         }

@@ -298,6 +298,21 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
         using var stale = await firstSession.Client.GetAsync(new Uri("/my", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
         Assert.StartsWith("https://localhost/account/login", stale.Headers.Location!.ToString(), StringComparison.Ordinal);
+
+        // The reset spent the step's ticket: it neither sends another code nor resets again.
+        factory.Clock.Advance(SmsCodeService.ResendInterval);
+        var codesBefore = await factory.QueryAsync(db => db.SmsOutbox.CountAsync());
+        var (sentAgain, _) = await session.SendSmsAsync(step2.Page, "/account/forgot/reset", "/account/forgot/sms", new Dictionary<string, string?>());
+        Assert.False(sentAgain);
+        Assert.Equal(codesBefore, await factory.QueryAsync(db => db.SmsOutbox.CountAsync()));
+        var again = await session.SubmitAsync(step2.Page, "/account/forgot/reset", new Dictionary<string, string?>
+        {
+            ["SmsCode"] = code,
+            ["Password"] = "Again#Yingze&43",
+            ["ConfirmPassword"] = "Again#Yingze&43",
+        });
+        Assert.Equal("/account/forgot", again.Location);
+        Assert.Equal("/my", (await factory.NewSession().LogInAsync(citizen.IdNumber, newPassword)).Location);
     }
 
     [Fact]

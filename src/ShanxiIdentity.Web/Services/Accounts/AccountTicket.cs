@@ -1,20 +1,40 @@
 using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
+using ShanxiIdentity.Data.Entities;
 
 namespace ShanxiIdentity.Web.Services.Accounts;
 
 /// <summary>
-/// Carries an account between the steps of a form without a server session: the account id,
-/// protected by Data Protection (keys in the database, so any instance reads it) for a while.
+/// Carries an account between the steps of a form without a server session: the account id and the
+/// account state the ticket was issued for, protected by Data Protection (keys in the database, so
+/// any instance reads it) for a while. A ticket holds only while the account is still in that state:
+/// whatever moves the state on (the step completing) spends every ticket issued before.
 /// </summary>
 public abstract class AccountTicket(IDataProtectionProvider protection, string purpose, TimeSpan lifetime)
 {
     private readonly ITimeLimitedDataProtector _protector =
         protection.CreateProtector(purpose).ToTimeLimitedDataProtector();
 
-    public string Issue(Guid accountId) => _protector.Protect(accountId.ToString("N", CultureInfo.InvariantCulture), lifetime);
+    public string Issue(Account account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return _protector.Protect(account.Id.ToString("N", CultureInfo.InvariantCulture) + "|" + State(account), lifetime);
+    }
 
-    public Guid? Read(string? ticket)
+    /// <summary>The account a genuine, unexpired ticket names; check it with <see cref="Holds"/> once the account is loaded.</summary>
+    public Guid? AccountId(string? ticket) => Open(ticket)?.AccountId;
+
+    /// <summary>True while the ticket names this account in the state it was issued for.</summary>
+    public bool Holds(string? ticket, Account account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return Open(ticket) is { } read && read.AccountId == account.Id && read.State == State(account);
+    }
+
+    /// <summary>The account state a ticket is bound to.</summary>
+    protected abstract string State(Account account);
+
+    private (Guid AccountId, string State)? Open(string? ticket)
     {
         if (string.IsNullOrEmpty(ticket))
         {
@@ -23,59 +43,39 @@ public abstract class AccountTicket(IDataProtectionProvider protection, string p
 
         try
         {
-            return Guid.TryParseExact(_protector.Unprotect(ticket), "N", out var id) ? id : null;
+            var text = _protector.Unprotect(ticket);
+            var bar = text.IndexOf('|', StringComparison.Ordinal);
+            return bar > 0 && Guid.TryParseExact(text[..bar], "N", out var id) ? (id, text[(bar + 1)..]) : null;
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
             return null;
         }
     }
-}
-
-/// <summary>Between the steps of 忘记密码: 15 minutes.</summary>
-public sealed class PasswordResetTicket(IDataProtectionProvider protection)
-    : AccountTicket(protection, "ShanxiIdentity.PasswordReset", Lifetime)
-{
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
 }
 
 /// <summary>
-/// A staff member whose password was right, on the way to the authenticator code: 5 minutes, and
-/// single use. It carries the account's last used authenticator step, and the code step accepts it
-/// only while that step is unchanged: the sign-in it completes (or any other) moves the step on,
-/// which spends every ticket issued before.
+/// Between the steps of 忘记密码: 15 minutes, bound to the security stamp, so a completed reset (a new
+/// stamp) ends it: it can neither send more codes nor reset again.
+/// </summary>
+public sealed class PasswordResetTicket(IDataProtectionProvider protection)
+    : AccountTicket(protection, "ShanxiIdentity.PasswordReset.v2", Lifetime)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
+
+    protected override string State(Account account) => account?.SecurityStamp ?? string.Empty;
+}
+
+/// <summary>
+/// A staff member whose password was right, on the way to the authenticator code: 5 minutes, bound to
+/// the account's last used authenticator step, so the sign-in it completes (or any other, which moves
+/// the step on) spends it.
 /// </summary>
 public sealed class StaffSignInTicket(IDataProtectionProvider protection)
+    : AccountTicket(protection, "ShanxiIdentity.StaffSignIn.v3", Lifetime)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
-    private readonly ITimeLimitedDataProtector _protector =
-        protection.CreateProtector("ShanxiIdentity.StaffSignIn.v2").ToTimeLimitedDataProtector();
-
-    public string Issue(Guid accountId, long? lastAuthenticatorStep) =>
-        _protector.Protect(accountId.ToString("N", CultureInfo.InvariantCulture) + "|" + lastAuthenticatorStep?.ToString(CultureInfo.InvariantCulture), Lifetime);
-
-    public (Guid AccountId, long? LastAuthenticatorStep)? Read(string? ticket)
-    {
-        if (string.IsNullOrEmpty(ticket))
-        {
-            return null;
-        }
-
-        try
-        {
-            var parts = _protector.Unprotect(ticket).Split('|');
-            if (parts.Length != 2 || !Guid.TryParseExact(parts[0], "N", out var id))
-            {
-                return null;
-            }
-
-            return parts[1].Length == 0 ? (id, null)
-                : long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var step) ? (id, step) : null;
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return null;
-        }
-    }
+    protected override string State(Account account) =>
+        account?.LastAuthenticatorStep?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 }
