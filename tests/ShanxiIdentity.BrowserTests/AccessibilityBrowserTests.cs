@@ -16,7 +16,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser, ITestOutpu
 
     private static readonly string[] PublicPages =
     [
-        "/", "/account/login", "/account/login?kind=legal", "/account/register", "/account/register/legal",
+        "/", "/account/login", "/account/login?kind=legal", "/account/register", "/account/register/legal", "/account/register/legal/awaiting-counter",
         "/account/forgot", "/guide/faq", "/guide/materials", "/guide/templates", "/guide/templates/1",
         "/agreement", "/privacy", "/accessibility", "/contact", "/halls", "/counter/login", "/no/such/page",
     ];

@@ -93,7 +93,7 @@ public sealed class AccessibilitySignedInBrowserTests(BrowserFixture browser, IT
                  {
                      "/counter", "/counter/accounts", account, $"/counter/requests/new?accountId={accountId}&kind=ReservedPhone",
                      request, "/counter/requests", "/counter/staff", "/counter/staff/new", "/counter/clients",
-                     "/counter/clients/new", "/counter/audit",
+                     "/counter/clients/new", "/counter/audit", "/counter/password",
                  })
         {
             await scans.AtBothWidthsAsync(page, browser.BaseAddress + path.TrimStart('/'));
