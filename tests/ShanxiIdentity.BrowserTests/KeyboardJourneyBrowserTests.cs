@@ -54,6 +54,32 @@ public sealed class KeyboardJourneyBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_person_who_cannot_see_the_picture_logs_in_by_ear_with_the_keyboard_alone()
+    {
+        var citizen = await browser.Portal.SeedCitizenAsync();
+        var page = await browser.NewPageAsync(width: 390, height: 900);
+        var keys = new KeyboardOnly(page);
+        await page.GotoAsync("/account/login");
+        await keys.TypeIntoAsync(page.GetByLabel("账号"), citizen.IdNumber);
+        await keys.TypeIntoAsync(page.GetByLabel("密码", new() { Exact = true }), citizen.Password);
+
+        // 听语音验证码 (WCAG 1.1.1): the player appears with six spoken digits, also drawn in the picture.
+        await keys.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "听语音验证码" }), "Enter");
+        var player = page.Locator("[data-captcha-audio]");
+        await page.WaitForFunctionAsync("() => (document.querySelector('[data-captcha-audio]').getAttribute('src') || '').endsWith('/audio')");
+        Assert.True(await player.IsVisibleAsync());
+        Assert.Equal("请输入您听到的6位数字，可用播放器重听", (await page.Locator("[data-captcha-note]").TextContentAsync())?.Trim());
+        Assert.Empty(await AccessibilityBrowserTests.ScanAsync(page, "login with the spoken captcha @390"));
+
+        var audio = await page.APIRequest.GetAsync(await player.GetAttributeAsync("src") ?? string.Empty);
+        var heard = CaptchaFiles.HearDigits(await audio.BodyAsync());
+        await keys.TypeIntoAsync(page.GetByLabel("验证码", new() { Exact = true }), heard);
+        await keys.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }), "Enter");
+        await page.WaitForURLAsync("**/my");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task An_organisation_registers_with_the_keyboard_alone()
     {
         var organisation = Organisation.New(LegalEntityType.Enterprise);

@@ -3,7 +3,7 @@ using ShanxiIdentity.Web.Services.Captcha;
 
 namespace ShanxiIdentity.Web.Controllers;
 
-/// <summary>Draws captcha images from their tokens, and hands out fresh captchas for 换一张.</summary>
+/// <summary>Draws captcha images and speaks captchas from their tokens, and hands out fresh captchas for 换一张 and 语音验证码.</summary>
 [Route("/captcha")]
 public sealed class CaptchaController(CaptchaService captcha) : Controller
 {
@@ -11,6 +11,11 @@ public sealed class CaptchaController(CaptchaService captcha) : Controller
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     public IActionResult Image(string token) => captcha.Image(token) is { } png ? File(png, "image/png") : NotFound();
 
+    [HttpGet("{token}/audio")]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    public IActionResult Audio(string token) => captcha.Audio(token) is { } wav ? File(wav, "audio/wav") : NotFound();
+
     [HttpPost("new")]
-    public IActionResult Fresh() => Json(new { id = captcha.Create(), expiresIn = (int)CaptchaService.Lifetime.TotalSeconds });
+    public IActionResult Fresh(bool spoken = false) =>
+        Json(new { id = captcha.Create(spoken), expiresIn = (int)CaptchaService.Lifetime.TotalSeconds });
 }

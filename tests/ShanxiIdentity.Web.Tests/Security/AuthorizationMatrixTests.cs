@@ -47,6 +47,7 @@ public sealed class AuthorizationMatrixTests(SqlitePortalFactory factory) : ICla
         ["GET contact"] = Access.Anyone,
         ["GET halls"] = Access.Anyone,
         ["GET captcha/{token}"] = Access.Anyone,
+        ["GET captcha/{token}/audio"] = Access.Anyone,
         ["POST captcha/new"] = Access.Anyone,
         ["GET dev/sms"] = Access.DevelopmentOnly,
         ["ANY error/{status:int}"] = Access.Anyone,

@@ -17,8 +17,15 @@ public static class CaptchaImage
     /// <summary>The characters a captcha uses: no 0/O, 1/I/L, 5/S or 2/Z look-alikes.</summary>
     public const string Alphabet = "346789ABCDEFHKMNPRTWXY";
 
+    /// <summary>A spoken captcha (<see cref="CaptchaAudio"/>) uses digits only, so its picture needs all ten.</summary>
+    public const string Digits = "0123456789";
+
     private static readonly Dictionary<char, string[]> Glyphs = new()
     {
+        ['0'] = [" ### ", "#   #", "#  ##", "# # #", "##  #", "#   #", " ### "],
+        ['1'] = ["  #  ", " ##  ", "  #  ", "  #  ", "  #  ", "  #  ", " ### "],
+        ['2'] = [" ### ", "#   #", "    #", "   # ", "  #  ", " #   ", "#####"],
+        ['5'] = ["#####", "#    ", "#### ", "    #", "    #", "#   #", " ### "],
         ['3'] = ["#####", "   # ", "  #  ", "   # ", "    #", "#   #", " ### "],
         ['4'] = ["   # ", "  ## ", " # # ", "#  # ", "#####", "   # ", "   # "],
         ['6'] = ["  ## ", " #   ", "#    ", "#### ", "#   #", "#   #", " ### "],
@@ -43,12 +50,12 @@ public static class CaptchaImage
         ['Y'] = ["#   #", "#   #", " # # ", "  #  ", "  #  ", "  #  ", "  #  "],
     };
 
-    public static string NewAnswer(int length = 4)
+    public static string NewAnswer(int length = 4, string alphabet = Alphabet)
     {
         var chars = new char[length];
         for (var i = 0; i < length; i++)
         {
-            chars[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+            chars[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
         }
 
         return new string(chars);

@@ -34,17 +34,27 @@ public sealed class CaptchaService(PortalDbContext db, TimeProvider clock, Captc
 
     private sealed record Challenge(Guid Id, string Answer, DateTime ExpiresAt);
 
-    /// <summary>A new challenge, as the token the form carries and the image address names.</summary>
-    public string Create()
+    /// <summary>
+    /// A new challenge, as the token the form carries and the image address names. A spoken one
+    /// (语音验证码) is six digits, drawn as well as spoken, so sight and hearing answer the same thing.
+    /// </summary>
+    public string Create(bool spoken = false)
     {
         var expires = clock.GetUtcNow().UtcDateTime + Lifetime;
-        var payload = string.Join('|', Guid.NewGuid().ToString("N"), CaptchaImage.NewAnswer(), expires.Ticks.ToString(CultureInfo.InvariantCulture));
+        var answer = spoken ? CaptchaImage.NewAnswer(CaptchaAudio.AnswerLength, CaptchaImage.Digits) : CaptchaImage.NewAnswer();
+        var payload = string.Join('|', Guid.NewGuid().ToString("N"), answer, expires.Ticks.ToString(CultureInfo.InvariantCulture));
         return _protector.Protect(payload);
     }
 
     /// <summary>The PNG of a live challenge, drawn on request; null for a token that is forged or out of date.</summary>
-    public byte[]? Image(string? token) =>
-        Open(token) is { } challenge && challenge.ExpiresAt > clock.GetUtcNow().UtcDateTime ? CaptchaImage.Render(challenge.Answer) : null;
+    public byte[]? Image(string? token) => Live(token) is { } challenge ? CaptchaImage.Render(challenge.Answer) : null;
+
+    /// <summary>The WAV of a live spoken challenge; null for a picture-only, forged or out-of-date token.</summary>
+    public byte[]? Audio(string? token) =>
+        Live(token) is { } challenge && CaptchaAudio.CanSpeak(challenge.Answer) ? CaptchaAudio.Render(challenge.Answer) : null;
+
+    private Challenge? Live(string? token) =>
+        Open(token) is { } challenge && challenge.ExpiresAt > clock.GetUtcNow().UtcDateTime ? challenge : null;
 
     public async Task<CaptchaVerdict> VerifyAsync(string? token, string? answer, CancellationToken cancellationToken = default)
     {
@@ -72,7 +82,8 @@ public sealed class CaptchaService(PortalDbContext db, TimeProvider clock, Captc
             await db.SpentCaptchas.Where(c => c.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var typed = (answer ?? string.Empty).Trim().ToUpperInvariant();
+        // Full-width characters and spaces are what a Chinese input method or a pause between heard digits leaves.
+        var typed = string.Concat((answer ?? string.Empty).Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
         if (settings.FixedAnswer is { Length: > 0 } fixedAnswer && string.Equals(typed, fixedAnswer, StringComparison.OrdinalIgnoreCase))
         {
             return CaptchaVerdict.Passed;

@@ -34,16 +34,40 @@
     function renewCaptcha(box, askAgain) {
         if (!box || box.captchaRenewing) { return Promise.resolve(); }
         box.captchaRenewing = true;
-        var body = new URLSearchParams({ __RequestVerificationToken: token(box) });
+        var spoken = isSpoken(box);
+        var body = new URLSearchParams({ __RequestVerificationToken: token(box), spoken: spoken ? "true" : "false" });
         return fetch("/captcha/new", { method: "POST", body: body, headers: { "X-Requested-With": "fetch" } })
             .then(function (response) { return response.json(); })
             .then(function (data) {
                 replaceCaptcha(box, data.id);
                 var note = box.querySelector("[data-captcha-note]");
-                if (note) { note.textContent = askAgain ? "验证码已更新，请重新输入" : ""; }
+                if (note) { note.textContent = askAgain ? "验证码已更新，请重新输入" : (spoken ? spokenHint : ""); }
             })
             .finally(function () { box.captchaRenewing = false; });
     }
+
+    // 听语音验证码 (WCAG 1.1.1): switch this form to a spoken captcha of six digits, also drawn, and play it.
+    // The choice rides with the form (CaptchaSpoken), so a refused form comes back spoken too.
+    var spokenHint = "请输入您听到的6位数字，可用播放器重听";
+
+    function isSpoken(box) {
+        var flag = box.querySelector("[data-captcha-spoken]");
+        return !!flag && flag.value === "true";
+    }
+
+    document.addEventListener("click", function (event) {
+        var button = event.target.closest("[data-captcha-listen]");
+        if (!button) { return; }
+        event.preventDefault();
+        var box = button.closest("[data-captcha]");
+        box.querySelector("[data-captcha-spoken]").value = "true";
+        renewCaptcha(box, false).then(function () {
+            var player = box.querySelector("[data-captcha-audio]");
+            player.hidden = false;
+            var playing = player.play();
+            if (playing && playing.catch) { playing.catch(function () { /* autoplay refused: the visible player plays it */ }); }
+        });
+    });
 
     // Before it runs out, on a timer; a sleeping computer runs no timers, so submitting checks again below.
     document.querySelectorAll("[data-captcha]").forEach(startCaptchaClock);
@@ -76,6 +100,8 @@
         var box = idInput.closest("[data-captcha]");
         idInput.value = id;
         box.querySelector("[data-captcha-image]").src = "/captcha/" + id;
+        var player = box.querySelector("[data-captcha-audio]");
+        if (player && isSpoken(box)) { player.src = "/captcha/" + id + "/audio"; }
         box.querySelector("input[name='Captcha']").value = "";
         startCaptchaClock(box);
     }
@@ -96,7 +122,12 @@
                 status.textContent = result.message;
                 status.classList.toggle("text-danger", !result.sent);
                 // A send behind a captcha spent it: show the next one, to answer before the next send or the form's submission.
-                if (result.captcha) { replaceCaptcha(form, result.captcha); }
+                // The server's next captcha is a picture; someone listening gets a spoken one instead.
+                if (result.captcha) {
+                    replaceCaptcha(form, result.captcha);
+                    var box = form.querySelector("[data-captcha]");
+                    if (box && isSpoken(box)) { renewCaptcha(box, false); }
+                }
                 if (result.sent) { countdown(button, 60); }
             })
             .catch(function () { status.textContent = "网络异常，请稍后再试"; });
