@@ -121,6 +121,7 @@ public sealed class PersonalDataAtRestTestsOnSqlite(SqlitePortalFactory factory)
 
 public sealed class PersonalDataAtRestTestsOnPostgreSql(PostgreSqlPortalFactory factory) : PersonalDataAtRestTests<PostgreSqlPortalFactory>(factory);
 
+[Trait("Category", "Slow")]
 public sealed class PersonalDataKeyTests
 {
     [Theory]

@@ -231,12 +231,14 @@ public abstract class PersonalDataRotationTests<TFactory>(TFactory factory) : IC
     });
 }
 
+[Trait("Category", "Slow")]
 public sealed class PersonalDataRotationTestsOnSqlite(PersonalDataRotationTestsOnSqlite.Factory factory) : PersonalDataRotationTests<PersonalDataRotationTestsOnSqlite.Factory>(factory)
 {
     /// <summary>A database of this class's own: the command rewrites every row in it.</summary>
     public sealed class Factory : SqlitePortalFactory;
 }
 
+[Trait("Category", "Slow")]
 public sealed class PersonalDataRotationTestsOnPostgreSql(PersonalDataRotationTestsOnPostgreSql.Factory factory) : PersonalDataRotationTests<PersonalDataRotationTestsOnPostgreSql.Factory>(factory)
 {
     public sealed class Factory : PostgreSqlPortalFactory;
