@@ -24,11 +24,8 @@ public sealed partial class DatabaseMigrator(PortalDbContext db, DatabaseSetting
 
     /// <summary>
     /// Applies the pending migrations of the configured provider; returns the migrations now applied.
-    /// ID numbers and phones stored in clear (before encryption existed) are encrypted when a
-    /// migration was applied, or always with <paramref name="sweepLegacyRows"/> (the <c>migrate</c>
-    /// command, which finishes an interrupted pass): an ordinary start-up scans no table.
     /// </summary>
-    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken, bool sweepLegacyRows = false)
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -46,15 +43,6 @@ public sealed partial class DatabaseMigrator(PortalDbContext db, DatabaseSetting
                 // commit is one fsync instead of the rollback journal's several. Token grants write on
                 // every refresh; without it concurrent requests queued behind each commit.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
-            }
-
-            if (sweepLegacyRows || pending.Count > 0)
-            {
-                var encrypted = await Protection.PersonalDataMigration.EncryptLegacyRowsAsync(db, cancellationToken).ConfigureAwait(false);
-                if (encrypted > 0)
-                {
-                    LogEncrypted(logger, encrypted);
-                }
             }
 
             var applied = db.Database.GetMigrations().ToList();
@@ -77,9 +65,6 @@ public sealed partial class DatabaseMigrator(PortalDbContext db, DatabaseSetting
             DatabaseSettings.ConnectionStringKey,
             $"无法连接到数据库（{DatabaseSettings.ProviderKey} = {settings.Provider}），请检查连接字符串与数据库服务是否可用。",
             cause);
-
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Encrypted {Count} ID number and phone value(s) stored before encryption")]
-    private static partial void LogEncrypted(ILogger logger, int count);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Database ({Provider}) is up to date: {Count} migration(s), latest {Latest}")]
     private static partial void LogMigrated(ILogger logger, DatabaseProvider provider, int count, string? latest);

@@ -28,23 +28,22 @@ public static class PersonalData
 
     /// <summary>
     /// The values to compare an encrypted column with, for a lookup by equality that must also find
-    /// rows written under a previous key or in the legacy layout: <c>forms.Contains(row.Column)</c>.
+    /// rows written under a previous key: <c>forms.Contains(row.Column)</c>.
     /// </summary>
     public static string[] LookupForms(string value) => Cipher.LookupForms(value);
 
     /// <summary>A material scan as stored: AES-256-GCM, random nonce, under the current key's scan subkey.</summary>
     public static byte[] SealScan(ReadOnlySpan<byte> content) => Cipher.Seal(content, SealPurpose.Scan);
 
-    /// <summary>The scan's bytes; one archived before scans were encrypted (still in clear) comes back as it is.</summary>
-    public static byte[] OpenScan(byte[] stored) =>
-        PersonalDataRotation.IsSealed(stored) ? Cipher.Open(stored, SealPurpose.Scan) : stored;
+    /// <summary>The scan's bytes; a scan not sealed by the portal is refused.</summary>
+    public static byte[] OpenScan(byte[] stored) => Cipher.Open(stored, SealPurpose.Scan);
 
     public static readonly ValueConverter<string, string> Converter = new(
         value => Cipher.Protect(value),
         stored => Cipher.Unprotect(stored));
 
     /// <summary>
-    /// Marks an encrypted column in the model, so the sweep of legacy rows finds it also in the
+    /// Marks an encrypted column in the model, so <c>reencrypt-personal-data</c> finds it also in the
     /// compiled model, whose converter is generated code rather than <see cref="Converter"/> itself.
     /// </summary>
     public const string Annotation = "ShanxiIdentity:PersonalData";

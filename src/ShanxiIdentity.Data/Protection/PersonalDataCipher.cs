@@ -8,9 +8,10 @@ namespace ShanxiIdentity.Data.Protection;
 /// hash (HMAC-SHA256) of the value, so one value always has one stored form under one key. That
 /// keyed hash is what lookups and unique indexes compare — EF converts a query's parameter the same
 /// way — while AES-256-GCM under a second key hides the value itself. Stored form:
-/// <c>v2:</c> + key id + <c>:</c> + base64(nonce[12] ‖ tag[16] ‖ ciphertext); <c>v1:</c> (no key
-/// id, written before rotation existed) is still read, under any configured key. Equal values are
-/// visibly equal in the database (as with any lookup hash); nothing else about them is.
+/// <c>v2:</c> + key id + <c>:</c> + base64(nonce[12] ‖ tag[16] ‖ ciphertext). Any other stored
+/// form is refused (<see cref="UnprotectedValueException"/>): the portal never writes a value in
+/// clear, so one found in a column was written around it. Equal values are visibly equal in the
+/// database (as with any lookup hash); nothing else about them is.
 /// <para>
 /// The current key encrypts; previous keys (<c>Protection:PreviousPersonalDataKeys</c>) only
 /// decrypt, and give the extra stored forms a lookup searches until <c>reencrypt-personal-data</c>
@@ -19,7 +20,6 @@ namespace ShanxiIdentity.Data.Protection;
 /// </summary>
 public sealed class PersonalDataCipher
 {
-    public const string LegacyPrefix = "v1:";
     public const string VersionPrefix = "v2:";
 
     public const int KeyBytes = 32;
@@ -27,10 +27,10 @@ public sealed class PersonalDataCipher
     private const int TagBytes = 16;
     private const int KeyIdBytes = 4;
 
-    /// <summary>First byte of a sealed value that names its key; earlier sealed values start with their nonce.</summary>
+    /// <summary>First byte of a sealed value, before the id of its key.</summary>
     private const byte SealedVersion = 0x02;
 
-    /// <summary>Marks a lookup form (never stored): the value, to be encrypted under a named key and version.</summary>
+    /// <summary>Marks a lookup form (never stored): the value, to be encrypted under a named previous key.</summary>
     private const char FormMark = '\u0001';
 
     private readonly Key[] _keys;
@@ -61,26 +61,22 @@ public sealed class PersonalDataCipher
     /// <summary>The stored prefix of a value written under the current key.</summary>
     public string CurrentPrefix => VersionPrefix + Current.Id + ":";
 
-    public static bool IsProtected(string? stored) =>
-        stored is not null && (stored.StartsWith(LegacyPrefix, StringComparison.Ordinal) || stored.StartsWith(VersionPrefix, StringComparison.Ordinal));
-
     public string Protect(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         if (value.Length > 0 && value[0] == FormMark)
         {
-            // A lookup form from LookupForms: "\u0001<key id>:<version>\u0001<value>".
+            // A lookup form from LookupForms: "\u0001<key id>\u0001<value>".
             var end = value.IndexOf(FormMark, 1);
-            var spec = value[1..end].Split(':');
-            return Protect(Find(spec[0]) ?? throw new InvalidOperationException("Unknown key in a lookup form."), value[(end + 1)..], legacy: spec[1] == "1");
+            return Protect(Find(value[1..end]) ?? throw new InvalidOperationException("Unknown key in a lookup form."), value[(end + 1)..]);
         }
 
-        return Protect(Current, value, legacy: false);
+        return Protect(Current, value);
     }
 
     /// <summary>
     /// Every stored form the value may have in the database while keys are being rotated — under
-    /// each configured key, in the current and the legacy layout — as values to compare a column
+    /// each configured key — as values to compare a column
     /// with in a query (<c>forms.Contains(column)</c>): the column's converter turns each into its
     /// stored form. Only for queries: never assign one to an entity.
     /// </summary>
@@ -88,19 +84,11 @@ public sealed class PersonalDataCipher
     {
         ArgumentNullException.ThrowIfNull(value);
         var forms = new List<string> { value }; // the current key's form
-        foreach (var key in _keys)
-        {
-            forms.Add($"{FormMark}{key.Id}:1{FormMark}{value}");
-            if (key != Current)
-            {
-                forms.Add($"{FormMark}{key.Id}:2{FormMark}{value}");
-            }
-        }
-
+        forms.AddRange(_keys.Skip(1).Select(key => $"{FormMark}{key.Id}{FormMark}{value}"));
         return [.. forms];
     }
 
-    private static string Protect(Key key, string value, bool legacy)
+    private static string Protect(Key key, string value)
     {
         var plain = Encoding.UTF8.GetBytes(value);
         var output = new byte[NonceBytes + TagBytes + plain.Length];
@@ -108,41 +96,22 @@ public sealed class PersonalDataCipher
         HMACSHA256.HashData(key.Lookup, plain).AsSpan(0, NonceBytes).CopyTo(nonce);
         using var aes = new AesGcm(key.Encryption, TagBytes);
         aes.Encrypt(nonce, plain, output.AsSpan(NonceBytes + TagBytes), output.AsSpan(NonceBytes, TagBytes));
-        return (legacy ? LegacyPrefix : VersionPrefix + key.Id + ":") + Convert.ToBase64String(output);
+        return VersionPrefix + key.Id + ":" + Convert.ToBase64String(output);
     }
 
-    /// <summary>The value; a value stored before encryption was introduced (no prefix) comes back as it is.</summary>
+    /// <summary>The value; anything but a <c>v2:</c> form is refused, never taken as it is.</summary>
     public string Unprotect(string stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        if (stored.StartsWith(VersionPrefix, StringComparison.Ordinal))
+        var separator = stored.StartsWith(VersionPrefix, StringComparison.Ordinal) ? stored.IndexOf(':', VersionPrefix.Length) : -1;
+        if (separator < 0)
         {
-            var separator = stored.IndexOf(':', VersionPrefix.Length);
-            var id = stored[VersionPrefix.Length..separator];
-            var key = Find(id) ?? throw new CryptographicException($"The personal-data key {id} is not configured (Protection:PreviousPersonalDataKeys).");
-            return Decrypt(key, Convert.FromBase64String(stored[(separator + 1)..]));
+            throw new UnprotectedValueException();
         }
 
-        if (!stored.StartsWith(LegacyPrefix, StringComparison.Ordinal))
-        {
-            return stored;
-        }
-
-        // Written before keys had ids: under whichever configured key authenticates it.
-        var input = Convert.FromBase64String(stored[LegacyPrefix.Length..]);
-        foreach (var key in _keys)
-        {
-            try
-            {
-                return Decrypt(key, input);
-            }
-            catch (AuthenticationTagMismatchException)
-            {
-                // Try the next key.
-            }
-        }
-
-        throw new CryptographicException("No configured personal-data key decrypts a v1 value.");
+        var id = stored[VersionPrefix.Length..separator];
+        var key = Find(id) ?? throw new CryptographicException($"The personal-data key {id} is not configured (Protection:PreviousPersonalDataKeys).");
+        return Decrypt(key, Convert.FromBase64String(stored[(separator + 1)..]));
     }
 
     private static string Decrypt(Key key, byte[] input)
@@ -186,19 +155,6 @@ public sealed class PersonalDataCipher
                 {
                     return Open(key.SealKey(purpose), sealedData[(1 + KeyIdBytes)..]);
                 }
-            }
-        }
-
-        // Sealed before keys had ids (nonce first), under whichever configured key authenticates it.
-        foreach (var key in _keys)
-        {
-            try
-            {
-                return Open(key.SealKey(purpose), sealedData);
-            }
-            catch (AuthenticationTagMismatchException)
-            {
-                // Try the next key.
             }
         }
 

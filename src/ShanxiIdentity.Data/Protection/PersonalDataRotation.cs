@@ -8,8 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace ShanxiIdentity.Data.Protection;
 
 /// <summary>
-/// Rewrites everything encrypted under a previous personal-data key (or in the legacy layout, or
-/// still in clear) under the current key: every encrypted column, the sealed provider keys, the
+/// Rewrites everything encrypted under a previous personal-data key under the current key: every encrypted column, the sealed provider keys, the
 /// material scans and the Data Protection key ring. Each batch is one transaction, and a row
 /// already under the current key is skipped, so the job can be stopped at any point and run
 /// again to finish; an update only applies if the row still holds what was read (a row the
@@ -183,10 +182,7 @@ public static class PersonalDataRotation
         var count = 0;
         foreach (var row in batch.Where(r => !cipher.IsSealedUnderCurrent(read(r))))
         {
-            // A scan archived before scans were encrypted is still in clear: seal it now.
-            var stored = read(row);
-            var plain = purpose == SealPurpose.Scan && !IsSealed(stored) ? stored : cipher.Open(stored, purpose);
-            write(row, cipher.Seal(plain, purpose));
+            write(row, cipher.Seal(cipher.Open(read(row), purpose), purpose));
             count++;
         }
 
@@ -194,9 +190,6 @@ public static class PersonalDataRotation
         var compiled = keyOf.Compile();
         return (count, compiled(batch[^1]));
     }
-
-    /// <summary>Whether stored bytes are sealed (a scan in clear starts with its format's magic bytes, never with the version byte).</summary>
-    public static bool IsSealed(ReadOnlySpan<byte> stored) => stored.Length > 0 && stored[0] == 0x02;
 
     private static async Task<(int Rewritten, object? Last)> ResealKeyRingAsync(PortalDbContext db, int? after, int batchSize, CancellationToken cancellationToken)
     {

@@ -41,8 +41,8 @@ public sealed class ConnectController(
     // Clients send authorization requests from their own origin (GET, or POST per OIDC Core 3.1.2.1):
     // no antiforgery token is possible there. The consent form that posts back here is checked below.
     [IgnoreAntiforgeryToken]
-    [HttpGet(SingleSignOnSetup.AuthorizePath)]
-    [HttpPost(SingleSignOnSetup.AuthorizePath)]
+    [HttpGet(ProtocolPaths.Authorize)]
+    [HttpPost(ProtocolPaths.Authorize)]
     public async Task<IActionResult> Authorize()
     {
         var request = HttpContext.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
@@ -121,7 +121,7 @@ public sealed class ConnectController(
     }
 
     [IgnoreAntiforgeryToken]
-    [HttpPost(SingleSignOnSetup.TokenPath)]
+    [HttpPost(ProtocolPaths.Token)]
     public async Task<IActionResult> Token()
     {
         var request = HttpContext.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
@@ -161,8 +161,8 @@ public sealed class ConnectController(
 
     [IgnoreAntiforgeryToken]
     [Authorize(AuthenticationSchemes = Server)]
-    [HttpGet(SingleSignOnSetup.UserInfoPath)]
-    [HttpPost(SingleSignOnSetup.UserInfoPath)]
+    [HttpGet(ProtocolPaths.UserInfo)]
+    [HttpPost(ProtocolPaths.UserInfo)]
     public async Task<IActionResult> UserInfo()
     {
         // A system's own token (client credentials) has no person behind it, whatever its subject.
@@ -183,8 +183,8 @@ public sealed class ConnectController(
     }
 
     [IgnoreAntiforgeryToken]
-    [HttpGet(SingleSignOnSetup.EndSessionPath)]
-    [HttpPost(SingleSignOnSetup.EndSessionPath)]
+    [HttpGet(ProtocolPaths.EndSession)]
+    [HttpPost(ProtocolPaths.EndSession)]
     public async Task<IActionResult> Logout()
     {
         var session = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);

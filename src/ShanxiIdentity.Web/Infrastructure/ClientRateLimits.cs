@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using ShanxiIdentity.Web.Controllers;
+using ShanxiIdentity.Web.Services.SingleSignOn;
 
 namespace ShanxiIdentity.Web.Infrastructure;
 
@@ -30,8 +31,6 @@ public static class ClientRateLimits
     /// before MVC sees the request, so this one is a global limiter on the paths, ahead of authentication.
     /// </summary>
     public const string Token = "token";
-
-    private static readonly PathString[] TokenPaths = ["/connect/token", "/connect/revoke"];
 
     public const string TooManyMessage = "操作过于频繁，请稍后再试";
 
@@ -70,7 +69,7 @@ public static class ClientRateLimits
 
             var tokenLimit = PerAddress(configuration, Token, 1200);
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                TokenPaths.Any(path => context.Request.Path.StartsWithSegments(path)) ? tokenLimit(context) : RateLimitPartition.GetNoLimiter(string.Empty));
+                ProtocolPaths.IsClientAuthenticated(context.Request.Path) ? tokenLimit(context) : RateLimitPartition.GetNoLimiter(string.Empty));
 
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, cancellationToken) =>
@@ -82,7 +81,7 @@ public static class ClientRateLimits
 
                 // A client system reads the protocol's JSON error; the page's script reads JSON; a form
                 // post gets the error page (re-executed as /error/429).
-                if (context.HttpContext.Request.Path.StartsWithSegments("/connect"))
+                if (ProtocolPaths.IsProtocol(context.HttpContext.Request.Path))
                 {
                     await context.HttpContext.Response.WriteAsJsonAsync(new Dictionary<string, string> { ["error"] = "temporarily_unavailable", ["error_description"] = TooManyMessage }, cancellationToken).ConfigureAwait(false);
                 }

@@ -196,7 +196,7 @@ public static class PortalCommands
     private static async Task<int> MigrateAsync(IServiceProvider services, string[] args)
     {
         var settings = services.GetRequiredService<DatabaseSettings>();
-        var applied = await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None, sweepLegacyRows: true).ConfigureAwait(false);
+        var applied = await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None).ConfigureAwait(false);
         Console.WriteLine($"migrate: the {settings.Provider} database is up to date; {applied.Count} migration(s) applied, latest {(applied.Count > 0 ? applied[^1] : "(none)")}.");
         return 0;
     }

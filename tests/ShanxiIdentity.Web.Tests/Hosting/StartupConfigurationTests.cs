@@ -1,6 +1,7 @@
 namespace ShanxiIdentity.Web.Tests.Hosting;
 
 /// <summary>What an operator sees when a setting is wrong, or when they run a command.</summary>
+[Trait("Category", "Slow")]
 public sealed class StartupConfigurationTests : IDisposable
 {
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("shanxi-host-");

@@ -10,6 +10,9 @@ public static class TestPostgres
 {
     public const string Variable = "SHANXI_TEST_POSTGRES";
 
+    /// <summary>Whether a server is configured; without one the tests that need it are skipped (<see cref="PostgreSqlTestFramework"/>).</summary>
+    public static bool Configured => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable));
+
     public static string AdminConnectionString =>
         Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
             ? value

@@ -8,6 +8,7 @@ using ShanxiIdentity.Web.Tests.Infrastructure;
 namespace ShanxiIdentity.Web.Tests.Security;
 
 /// <summary>PostgreSQL stopped while people register, then started again: the portal says 系统繁忙, then recovers by itself, leaving nothing half-written.</summary>
+[Trait("Category", "Slow")]
 public sealed class OutageTests(OutageTests.OwnServerFactory factory) : IClassFixture<OutageTests.OwnServerFactory>
 {
     public sealed class OwnServerFactory : PortalFactory

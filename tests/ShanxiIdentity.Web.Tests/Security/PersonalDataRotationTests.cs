@@ -231,47 +231,15 @@ public abstract class PersonalDataRotationTests<TFactory>(TFactory factory) : IC
     });
 }
 
+[Trait("Category", "Slow")]
 public sealed class PersonalDataRotationTestsOnSqlite(PersonalDataRotationTestsOnSqlite.Factory factory) : PersonalDataRotationTests<PersonalDataRotationTestsOnSqlite.Factory>(factory)
 {
     /// <summary>A database of this class's own: the command rewrites every row in it.</summary>
     public sealed class Factory : SqlitePortalFactory;
 }
 
+[Trait("Category", "Slow")]
 public sealed class PersonalDataRotationTestsOnPostgreSql(PersonalDataRotationTestsOnPostgreSql.Factory factory) : PersonalDataRotationTests<PersonalDataRotationTestsOnPostgreSql.Factory>(factory)
 {
     public sealed class Factory : PostgreSqlPortalFactory;
-}
-
-/// <summary>Values the previous release wrote (<c>v1:</c>, no key id): found by ID number, and moved to the current layout by <c>migrate</c>.</summary>
-public sealed class PersonalDataLegacyLayoutTests(SqlitePortalFactory factory) : IClassFixture<SqlitePortalFactory>
-{
-    [Fact]
-    public async Task A_v1_id_number_is_found_at_sign_in_and_rewritten_by_the_migrate_command()
-    {
-        var (citizen, _) = await factory.RegisteredCitizenAsync();
-        var current = PersonalData.Cipher.Protect(citizen.IdNumber);
-        var legacy = PersonalData.LookupForms(citizen.IdNumber).Select(PersonalData.Cipher.Protect).Single(f => f.StartsWith(PersonalDataCipher.LegacyPrefix, StringComparison.Ordinal) && PersonalData.Cipher.Unprotect(f) == citizen.IdNumber && NewKeyOnly(f));
-        Assert.Equal(1, await factory.QueryAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"PersonProfiles\" SET \"ResidentIdNumber\" = {legacy} WHERE \"ResidentIdNumber\" = {current}")));
-
-        Assert.Equal("/my", (await factory.NewSession().LogInAsync(citizen.IdNumber, citizen.Password)).Location);
-
-        var migrated = await PortalProcess.RunCommandAsync(factory, "migrate");
-        Assert.True(migrated.ExitCode == 0, migrated.Error);
-        Assert.Equal(1, await factory.QueryAsync(db => db.Database.SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM \"PersonProfiles\" WHERE \"ResidentIdNumber\" = {current}").SingleAsync()));
-        Assert.Equal("/my", (await factory.NewSession().LogInAsync(citizen.IdNumber, citizen.Password)).Location);
-    }
-
-    /// <summary>The v1 form under the current key (as the previous release, which had only that key, wrote it).</summary>
-    private static bool NewKeyOnly(string stored)
-    {
-        try
-        {
-            _ = new PersonalDataCipher(Convert.FromBase64String(PortalFactory.TestPersonalDataKey)).Unprotect(stored);
-            return true;
-        }
-        catch (CryptographicException)
-        {
-            return false;
-        }
-    }
 }

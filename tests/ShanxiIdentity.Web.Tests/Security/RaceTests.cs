@@ -192,6 +192,8 @@ public abstract class RaceTests<TFactory>(TFactory factory) : IClassFixture<TFac
     }
 }
 
+[Trait("Category", "Slow")]
 public sealed class RaceTestsOnSqlite(SqlitePortalFactory factory) : RaceTests<SqlitePortalFactory>(factory);
 
+[Trait("Category", "Slow")]
 public sealed class RaceTestsOnPostgreSql(PostgreSqlPortalFactory factory) : RaceTests<PostgreSqlPortalFactory>(factory);

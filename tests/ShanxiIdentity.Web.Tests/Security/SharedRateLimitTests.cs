@@ -9,6 +9,7 @@ namespace ShanxiIdentity.Web.Tests.Security;
 /// The per-address limits with <c>Redis:Configuration</c> set: one count for every instance, and
 /// each instance's own count while Redis is down (ADR 0009).
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class SharedRateLimitTests
 {
     private const int Limit = 3;

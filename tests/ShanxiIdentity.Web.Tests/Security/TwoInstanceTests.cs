@@ -17,6 +17,8 @@ namespace ShanxiIdentity.Web.Tests.Security;
 /// administrator to the supervisor's approval — through nginx in front of two portal processes on
 /// one PostgreSQL and one Redis, every request going to the other instance than the one before.
 /// </summary>
+[Trait("Category", "Slow")]
+[RequiresPostgreSql]
 public sealed partial class TwoInstanceTests : IAsyncLifetime
 {
     private string _database = string.Empty;

@@ -30,7 +30,7 @@ public static class SignInReturnTarget
     private static async Task<(string Name, Uri Target)?> FindClientAsync(HttpContext context, string? returnUrl)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (returnUrl is null || !returnUrl.StartsWith(SingleSignOnSetup.AuthorizePath + "?", StringComparison.Ordinal))
+        if (returnUrl is null || !returnUrl.StartsWith(ProtocolPaths.Authorize + "?", StringComparison.Ordinal))
         {
             return null;
         }
@@ -38,7 +38,7 @@ public static class SignInReturnTarget
         // Resolved only here: the login page of an ordinary visit builds no OpenIddict manager.
         var applications = context.RequestServices.GetRequiredService<IOpenIddictApplicationManager>();
 
-        var query = QueryHelpers.ParseQuery(returnUrl[SingleSignOnSetup.AuthorizePath.Length..]);
+        var query = QueryHelpers.ParseQuery(returnUrl[ProtocolPaths.Authorize.Length..]);
         var redirectUri = query[OpenIddictConstants.Parameters.RedirectUri].ToString();
         if (await applications.FindByClientIdAsync(query[OpenIddictConstants.Parameters.ClientId].ToString(), context.RequestAborted) is { } application
             && Uri.TryCreate(redirectUri, UriKind.Absolute, out var target)

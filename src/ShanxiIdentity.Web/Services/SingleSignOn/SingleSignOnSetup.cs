@@ -13,12 +13,6 @@ public static class SingleSignOnSetup
     public const string IssuerKey = "SingleSignOn:Issuer";
     public const string AllowHttpKey = "SingleSignOn:AllowHttp";
 
-    public const string AuthorizePath = "/connect/authorize";
-    public const string TokenPath = "/connect/token";
-    public const string UserInfoPath = "/connect/userinfo";
-    public const string EndSessionPath = "/connect/logout";
-    public const string RevocationPath = "/connect/revoke";
-
     public static IServiceCollection AddPortalSingleSignOn(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var allowHttp = configuration.GetValue<bool>(AllowHttpKey);
@@ -48,11 +42,11 @@ public static class SingleSignOnSetup
             })
             .AddServer(options =>
             {
-                options.SetAuthorizationEndpointUris(AuthorizePath)
-                    .SetTokenEndpointUris(TokenPath)
-                    .SetUserInfoEndpointUris(UserInfoPath)
-                    .SetEndSessionEndpointUris(EndSessionPath)
-                    .SetRevocationEndpointUris(RevocationPath);
+                options.SetAuthorizationEndpointUris(ProtocolPaths.Authorize)
+                    .SetTokenEndpointUris(ProtocolPaths.Token)
+                    .SetUserInfoEndpointUris(ProtocolPaths.UserInfo)
+                    .SetEndSessionEndpointUris(ProtocolPaths.EndSession)
+                    .SetRevocationEndpointUris(ProtocolPaths.Revocation);
                 if (issuerUri is not null)
                 {
                     // Behind several instances the issuer is one name, not whatever host a request used.
