@@ -99,9 +99,9 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             var materials = principalEntityType.AddNavigation("Materials",
                 runtimeForeignKey,
                 onDependent: false,
-                typeof(List<CounterRequestMaterial>),
+                typeof(IReadOnlyList<CounterRequestMaterial>),
                 propertyInfo: typeof(CounterRequest).GetProperty("Materials", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(CounterRequest).GetField("<Materials>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(CounterRequest).GetField("_materials", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             return runtimeForeignKey;
         }

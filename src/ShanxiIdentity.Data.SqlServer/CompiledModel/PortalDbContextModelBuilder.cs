@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("286be3b6-6f95-4d36-ace8-061991e8169e"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("d3a75eb6-9574-4884-b144-13974d1abbd4"), entityTypeCount: 29)
         {
         }
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using ShanxiIdentity.Domain.Accounts;
 
 namespace ShanxiIdentity.Domain.Counter;
@@ -29,4 +31,15 @@ public sealed record CounterChange
     public string? LoginName { get; init; }
 
     public string? HeadOfficeCreditCode { get; init; }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>The form a request stores (encrypted at rest): JSON, enums by name, unset fields left out.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static CounterChange FromJson(string json) => JsonSerializer.Deserialize<CounterChange>(json, Json) ?? new CounterChange();
 }

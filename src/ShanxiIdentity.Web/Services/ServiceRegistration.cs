@@ -104,7 +104,11 @@ public static class ServiceRegistration
         services.AddScoped<StaffSignIn>();
         services.AddScoped<AuthenticatorCodes>();
         services.AddSingleton<UnknownNamePassword>();
+        services.AddScoped<CounterIntake>();
         services.AddScoped<CounterDesk>();
+        services.AddScoped<CounterReview>();
+        services.AddScoped<CounterQueries>();
+        services.AddScoped<CounterAccountQueries>();
         services.AddScoped<CounterChangeApplier>();
         services.AddScoped<AuditTrail>();
         services.AddHttpContextAccessor();

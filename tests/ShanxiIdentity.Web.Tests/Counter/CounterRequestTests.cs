@@ -244,7 +244,7 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
         var opened = await clerk.OpenRequestAsync(newUrl, new Dictionary<string, string?> { ["UserType"] = nameof(CounterUserType.Person), ["Name"] = "  阿依古丽•买买提 " });
         Assert.NotNull(opened.Location);
         var request = await factory.QueryAsync(db => db.CounterRequests.SingleAsync(r => r.AccountId == accountId));
-        Assert.Equal("阿依古丽·买买提", Web.Services.Counter.CounterDesk.ReadChange(request).Name);
+        Assert.Equal("阿依古丽·买买提", request.ReadChange().Name);
     }
 
     [Fact]

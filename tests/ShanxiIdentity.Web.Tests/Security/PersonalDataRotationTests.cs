@@ -133,7 +133,7 @@ public abstract class PersonalDataRotationTests<TFactory>(TFactory factory) : IC
         Assert.NotEmpty(scans);
         foreach (var scan in scans)
         {
-            scan.Content = reseal(scan.Content);
+            db.Entry(scan).Property(s => s.Content).CurrentValue = reseal(scan.Content);
         }
 
         await db.SaveChangesAsync();

@@ -170,7 +170,7 @@ public sealed class CounterChangeApplier(
 
         account.PhoneChanges.Add(new ReservedPhoneChange { NewPhone = change.NewPhone!, Channel = PhoneChangeChannel.Counter, CounterRequestId = request.Id, ChangedAt = now });
         db.Users.Add(account);
-        request.AccountId = account.Id;
+        request.RegisteredAs(account.Id);
         var login = person ? (change.LoginName is null ? "身份证号" : $"身份证号或用户名{change.LoginName}") : $"统一社会信用代码或登录账号{change.LoginName}";
         return new AppliedChange(Notice(change.NewPhone!, $"您的账号已在政务大厅注册，可使用{login}登录。首次登录前请在登录页点击“忘记密码”，通过本手机号设置密码。", now));
     }

@@ -1,17 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using ShanxiIdentity.Data;
-using ShanxiIdentity.Domain.Identifiers;
-using ShanxiIdentity.Web.Areas.Counter.Models;
-using ShanxiIdentity.Web.Services.Accounts;
+using ShanxiIdentity.Domain.Counter;
+using ShanxiIdentity.Web.Services.Counter;
 
 namespace ShanxiIdentity.Web.Areas.Counter.Controllers;
 
 /// <summary>查找账号: by ID number, credit code or login name; identifiers masked unless revealed (audited).</summary>
 [Authorize(Policy = CounterPolicy.Desk)]
 [Route("/counter/accounts")]
-public sealed class AccountsController(AccountLocator locator, PortalDbContext db, AuditLog audit) : CounterController
+public sealed class AccountsController(CounterAccountQueries accounts) : CounterController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q)
@@ -22,10 +19,7 @@ public sealed class AccountsController(AccountLocator locator, PortalDbContext d
         }
 
         ViewData["Query"] = q;
-        var typed = q.Trim();
-        var account = await locator.FindForCounterAsync(q, Aborted);
-        await audit.WriteAsync(AuditAction.CounterSearched, account?.Id, StaffId, $"查询 {SensitiveText.Redact(typed[..Math.Min(typed.Length, 60)])}：{(account is null ? "未找到" : "找到 1 个账号")}", Aborted);
-        return account is null ? View() : RedirectToAction(nameof(Show), new { id = account.Id });
+        return await accounts.FindAsync(q, StaffId, Aborted) is { } id ? RedirectToAction(nameof(Show), new { id }) : View();
     }
 
     [HttpGet("{id:guid}")]
@@ -36,19 +30,17 @@ public sealed class AccountsController(AccountLocator locator, PortalDbContext d
 
     private async Task<IActionResult> CardAsync(Guid id, bool revealed)
     {
-        var account = await locator.FindByIdAsync(id, Aborted);
-        if (account is null || account.Kind == Domain.Accounts.AccountKind.Staff)
+        var page = await accounts.AccountPageAsync(id, StaffId, revealed, Aborted);
+        if (page is null)
         {
             return NotFound();
         }
 
-        var requests = await db.CounterRequests.AsNoTracking().Where(r => r.AccountId == id).OrderByDescending(r => r.CreatedAt).Take(20).ToListAsync(Aborted);
-        await audit.WriteAsync(revealed ? AuditAction.CounterRevealed : AuditAction.CounterAccountViewed, id, StaffId, revealed ? "查看完整身份证号和手机号" : null, Aborted);
         if (revealed)
         {
-            TempData["Status"] = Domain.Counter.CounterMessages.Revealed;
+            TempData["Status"] = CounterMessages.Revealed;
         }
 
-        return View("Show", new AccountCard(account, revealed, requests));
+        return View("Show", page);
     }
 }

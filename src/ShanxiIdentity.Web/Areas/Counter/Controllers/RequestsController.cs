@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using ShanxiIdentity.Data;
 using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Web.Areas.Counter.Models;
-using ShanxiIdentity.Web.Services.Accounts;
+using ShanxiIdentity.Web.Areas.Counter.ViewModels;
 using ShanxiIdentity.Web.Services.Counter;
 
 namespace ShanxiIdentity.Web.Areas.Counter.Controllers;
@@ -12,35 +10,26 @@ namespace ShanxiIdentity.Web.Areas.Counter.Controllers;
 /// <summary>变更申请: open, check and scan materials, submit; approve or reject.</summary>
 [Authorize(Policy = CounterPolicy.Desk)]
 [Route("/counter/requests")]
-public sealed class RequestsController(CounterDesk desk, AccountLocator locator, PortalDbContext db, AuditLog audit) : CounterController
+public sealed class RequestsController(CounterIntake intake, CounterDesk desk, CounterReview review, CounterQueries queries) : CounterController
 {
     /// <summary>A scan and the rest of the multipart form stay well under this.</summary>
     private const long UploadLimit = ScanFile.MaxBytes + (512 * 1024);
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(CounterRequestStatus? status)
-    {
-        var requests = db.CounterRequests.AsNoTracking();
-        if (status is { } wanted)
-        {
-            requests = requests.Where(r => r.Status == wanted);
-        }
-
-        ViewData["Filter"] = status;
-        return View(await requests.OrderByDescending(r => r.CreatedAt).Take(200).ToListAsync(Aborted));
-    }
+    public async Task<IActionResult> Index(CounterRequestStatus? status) => View(await queries.RequestsAsync(status, Aborted));
 
     [Authorize(Policy = CounterPolicy.Clerk)]
     [HttpGet("new")]
     public async Task<IActionResult> New(Guid? accountId, CounterChangeKind? kind, CounterUserType? userType)
     {
         var form = new OpenRequestForm { AccountId = accountId, ChangeKind = kind, UserType = userType };
-        if (accountId is { } id && await locator.FindByIdAsync(id, Aborted) is { } account)
+        var account = await queries.AccountSummaryAsync(accountId, Aborted);
+        if (account is not null)
         {
-            form.UserType = account.LegalEntity is { } organisation ? organisation.Type.UserType() : CounterUserType.Person;
+            form.UserType = account.UserType;
         }
 
-        return await NewViewAsync(form);
+        return NewView(form, account);
     }
 
     [Authorize(Policy = CounterPolicy.Clerk)]
@@ -50,14 +39,14 @@ public sealed class RequestsController(CounterDesk desk, AccountLocator locator,
         ArgumentNullException.ThrowIfNull(form);
         if (!ModelState.IsValid)
         {
-            return await NewViewAsync(form);
+            return NewView(form, await queries.AccountSummaryAsync(form.AccountId, Aborted));
         }
 
-        var opened = await desk.OpenAsync(form.ToRequest(), StaffId, Aborted);
+        var opened = await intake.OpenAsync(form.ToRequest(), StaffId, Aborted);
         if (!opened.Succeeded)
         {
             ModelState.AddModelError(opened.Field ?? string.Empty, opened.Message!);
-            return await NewViewAsync(form);
+            return NewView(form, await queries.AccountSummaryAsync(form.AccountId, Aborted));
         }
 
         return RedirectToAction(nameof(Show), new { id = opened.RequestId });
@@ -69,12 +58,11 @@ public sealed class RequestsController(CounterDesk desk, AccountLocator locator,
     [HttpPost("{id:guid}/reveal")]
     public async Task<IActionResult> Reveal(Guid id)
     {
-        if (await db.CounterRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, Aborted) is not { } request)
+        if (!await queries.RevealAsync(id, StaffId, Aborted))
         {
             return NotFound();
         }
 
-        await audit.WriteAsync(AuditAction.CounterRevealed, request.AccountId, StaffId, CounterDesk.Describe(request) + " 查看完整信息", Aborted);
         TempData["Status"] = CounterMessages.Revealed;
         return await RequestViewAsync(id, revealed: true);
     }
@@ -131,14 +119,14 @@ public sealed class RequestsController(CounterDesk desk, AccountLocator locator,
     [HttpPost("{id:guid}/submit")]
     public async Task<IActionResult> Submit(Guid id)
     {
-        var problems = await desk.SubmitAsync(id, StaffId, Aborted);
-        if (problems.Count == 0)
+        var outcome = await desk.SubmitAsync(id, StaffId, Aborted);
+        if (outcome.Refusal is null)
         {
             TempData["Status"] = CounterMessages.Submitted;
             return RedirectToAction(nameof(Show), new { id });
         }
 
-        foreach (var problem in problems)
+        foreach (var problem in outcome.Refusal.Lines)
         {
             ModelState.AddModelError(string.Empty, problem);
         }
@@ -150,7 +138,7 @@ public sealed class RequestsController(CounterDesk desk, AccountLocator locator,
     [HttpPost("{id:guid}/approve")]
     public async Task<IActionResult> Approve(Guid id)
     {
-        var outcome = await desk.ApproveAsync(id, StaffId, Aborted);
+        var outcome = await review.ApproveAsync(id, StaffId, Aborted);
         if (outcome.Succeeded)
         {
             TempData["Status"] = CounterMessages.Applied;
@@ -164,7 +152,7 @@ public sealed class RequestsController(CounterDesk desk, AccountLocator locator,
     public async Task<IActionResult> Reject(Guid id, RejectForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var outcome = await desk.RejectAsync(id, StaffId, form.Reason, Aborted);
+        var outcome = await review.RejectAsync(id, StaffId, form.Reason, Aborted);
         if (outcome.Succeeded)
         {
             TempData["Status"] = CounterMessages.Rejected;
@@ -184,34 +172,15 @@ public sealed class RequestsController(CounterDesk desk, AccountLocator locator,
         return RedirectToAction(nameof(Show), new { id });
     }
 
-    private async Task<IActionResult> NewViewAsync(OpenRequestForm form)
+    private ViewResult NewView(OpenRequestForm form, AccountSummary? account)
     {
-        ViewData["Account"] = form.AccountId is { } id ? await locator.FindByIdAsync(id, Aborted) : null;
+        ViewData["Account"] = account;
         return View("New", form);
     }
 
     private async Task<IActionResult> RequestViewAsync(Guid id, bool revealed)
     {
-        var request = await desk.FindAsync(id, Aborted);
-        if (request is null)
-        {
-            return NotFound();
-        }
-
-        var account = request.AccountId is { } accountId ? await locator.FindByIdAsync(accountId, Aborted) : null;
-        var staffIds = new[] { request.CreatedByStaffId, request.DecidedByStaffId ?? Guid.Empty };
-        var names = await db.StaffProfiles.AsNoTracking().Where(p => staffIds.Contains(p.AccountId)).ToDictionaryAsync(p => p.AccountId, p => p.Name, Aborted);
-        var isClerk = User.IsInRole(StaffRole.Clerk);
-        var isSupervisor = User.IsInRole(StaffRole.Supervisor);
-        return View("Show", new RequestView(
-            request,
-            CounterDesk.ReadChange(request),
-            account,
-            names.GetValueOrDefault(request.CreatedByStaffId),
-            request.DecidedByStaffId is { } decider ? names.GetValueOrDefault(decider) : null,
-            revealed,
-            StaffId,
-            CanEdit: isClerk && request.Status == CounterRequestStatus.Draft,
-            CanDecide: isSupervisor && request.Status == CounterRequestStatus.Submitted && request.CreatedByStaffId != StaffId));
+        var page = await queries.RequestPageAsync(id, StaffId, User.IsInRole(StaffRole.Clerk), User.IsInRole(StaffRole.Supervisor), revealed, Aborted);
+        return page is null ? NotFound() : View("Show", page);
     }
 }
