@@ -11,7 +11,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("dd19ef2c-eaf3-4c4d-8903-187383cc8732"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("321af0a0-5294-4358-8cf0-cb8fb56c94a6"), entityTypeCount: 29)
         {
         }
 

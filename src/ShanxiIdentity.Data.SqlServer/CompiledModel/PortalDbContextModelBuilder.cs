@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("286be3b6-6f95-4d36-ace8-061991e8169e"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("aeefa431-d571-412f-8176-d867ab77c8f8"), entityTypeCount: 29)
         {
         }
 

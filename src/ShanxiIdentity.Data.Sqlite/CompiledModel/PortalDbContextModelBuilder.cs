@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4c81459a-e62e-4f99-ac08-940a5c6724e8"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("8662fb77-d262-48bc-8c06-8a5cb0044dc6"), entityTypeCount: 29)
         {
         }
 

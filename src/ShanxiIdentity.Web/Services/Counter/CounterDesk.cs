@@ -266,7 +266,6 @@ public sealed class CounterDesk(
             return DeskOutcome.Refused(null, await applier.ExplainConflictAsync(change, cancellationToken).ConfigureAwait(false));
         }
 
-        await applier.DeliverNoticeAsync(applied, cancellationToken).ConfigureAwait(false);
         return new DeskOutcome(requestId);
     }
 
