@@ -5,9 +5,8 @@ public static class SmsMessages
 {
     public const string Signature = "【山西政务服务网】";
 
-    /// <param name="validMinutes">The code's lifetime, from the one setting that also expires it.</param>
-    public static string VerificationCode(string code, int validMinutes) =>
-        $"{Signature}您的验证码为{code}，{validMinutes}分钟内有效。如非本人操作，请忽略本短信。";
+    public static string VerificationCode(string code) =>
+        $"{Signature}您的验证码为{code}，{SmsCodeLifetime.Minutes}分钟内有效。如非本人操作，请忽略本短信。";
 
     public const string ReservedPhoneChangedAtCounter = Signature + "您的账号预留手机号已在政务大厅变更为本号码，其他设备上的登录已退出。如非本人办理，请立即联系当地政务大厅。";
 

@@ -48,7 +48,7 @@ public sealed record SmsCodeCheck(SmsCodeVerdict Verdict, Guid? CodeId = null)
 /// </summary>
 public sealed class SmsCodeService(PortalDbContext db, SmsOutbox outbox, TimeProvider clock)
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan Lifetime = SmsCodeLifetime.Value;
     public static readonly TimeSpan ResendInterval = TimeSpan.FromSeconds(60);
 
     /// <summary>Codes a day to one phone for one purpose.</summary>
@@ -107,7 +107,7 @@ public sealed class SmsCodeService(PortalDbContext db, SmsOutbox outbox, TimePro
             CreatedAt = now,
             ExpiresAt = now + Lifetime,
         });
-        outbox.Add(phone.Value, SmsMessages.VerificationCode(code, (int)Lifetime.TotalMinutes), purpose, discardAfter: now + Lifetime);
+        outbox.Add(phone.Value, SmsMessages.VerificationCode(code), purpose, discardAfter: now + Lifetime);
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
