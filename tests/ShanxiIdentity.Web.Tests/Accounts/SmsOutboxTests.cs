@@ -7,7 +7,10 @@ using Microsoft.Extensions.Options;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Data.Protection;
+using ShanxiIdentity.Domain.Counter;
+using ShanxiIdentity.Domain.Sms;
 using ShanxiIdentity.Web.Services.Sms;
+using ShanxiIdentity.Web.Tests.Counter;
 using ShanxiIdentity.Web.Tests.Infrastructure;
 
 namespace ShanxiIdentity.Web.Tests.Accounts;
@@ -197,6 +200,54 @@ public abstract partial class SmsOutboxTests<TFactory>(TFactory factory) : IClas
 public sealed class SmsOutboxTestsOnSqlite(SqlitePortalFactory factory) : SmsOutboxTests<SqlitePortalFactory>(factory);
 
 public sealed class SmsOutboxTestsOnPostgreSql(PostgreSqlPortalFactory factory) : SmsOutboxTests<PostgreSqlPortalFactory>(factory);
+
+/// <summary>
+/// A counter security notice lost to a gateway outage is sent when it returns (its own class: the
+/// staff's authenticator codes need a clock no other test has moved).
+/// </summary>
+public abstract class SmsOutboxCounterNoticeTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PortalFactory
+{
+    [Fact]
+    public async Task A_counter_phone_change_notice_approved_while_the_gateway_is_down_reaches_the_new_phone_once_it_returns()
+    {
+        var (citizen, _) = await factory.RegisteredCitizenAsync();
+        var (_, clerk) = await factory.SignedInStaffAsync(StaffRole.Clerk);
+        var (_, supervisor) = await factory.SignedInStaffAsync(StaffRole.Supervisor);
+        var newPhone = Citizen.NewPhone();
+        var opened = await clerk.OpenRequestAsync($"/counter/requests/new?accountId={CounterDeskSteps.AccountIdFrom(await clerk.FindAccountAsync(citizen.IdNumber))}&kind=ReservedPhone", new Dictionary<string, string?>
+        {
+            ["UserType"] = nameof(CounterUserType.Person),
+            ["NewPhone"] = newPhone,
+        });
+        var requestUrl = opened.Location!;
+        await clerk.CompleteMaterialsAsync(requestUrl);
+        await clerk.SubmitAsync(await clerk.GetPageAsync(requestUrl), requestUrl + "/submit", new Dictionary<string, string?>());
+
+        factory.SmsNetwork.Down = true;
+        try
+        {
+            var approved = await supervisor.SubmitAsync(await supervisor.GetPageAsync(requestUrl), requestUrl + "/approve", new Dictionary<string, string?>());
+            Assert.Equal(requestUrl, approved.Location); // the change does not wait for the gateway
+            await factory.DeliverSmsAsync();
+        }
+        finally
+        {
+            factory.SmsNetwork.Down = false;
+        }
+
+        var phone = factory.Services.GetRequiredService<DevelopmentPhone>();
+        Assert.DoesNotContain(phone.Newest(DevelopmentPhone.Kept), m => m.Phone == newPhone);
+
+        factory.Clock.Advance(new SmsDeliveryOptions().FirstWait);
+        await factory.DeliverSmsAsync();
+        Assert.Equal(SmsMessages.ReservedPhoneChangedAtCounter, Assert.Single(phone.Newest(DevelopmentPhone.Kept), m => m.Phone == newPhone).Text);
+    }
+}
+
+public sealed class SmsOutboxCounterNoticeTestsOnSqlite(SqlitePortalFactory factory) : SmsOutboxCounterNoticeTests<SqlitePortalFactory>(factory);
+
+public sealed class SmsOutboxCounterNoticeTestsOnPostgreSql(PostgreSqlPortalFactory factory) : SmsOutboxCounterNoticeTests<PostgreSqlPortalFactory>(factory);
 
 /// <summary>Two instances of the portal draining one PostgreSQL outbox at once, as behind a load balancer.</summary>
 public sealed class SmsOutboxTwoInstanceTests(PostgreSqlPortalFactory factory) : IClassFixture<PostgreSqlPortalFactory>
