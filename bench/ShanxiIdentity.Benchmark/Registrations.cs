@@ -80,8 +80,14 @@ internal sealed partial class Registrations : IDisposable
             }
         }
 
-        // The portal has handed the message to the gateway before it answers.
-        if (!_codes.TryRemove(phone, out var code))
+        // The portal's outbox worker hands the message to the gateway as the send is saved: wait up to 5 s for it.
+        string? code = null;
+        for (var wait = 0; wait < 100 && !_codes.TryRemove(phone, out code); wait++)
+        {
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+
+        if (code is null)
         {
             return false;
         }

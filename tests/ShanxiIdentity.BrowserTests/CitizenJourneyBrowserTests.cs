@@ -57,7 +57,7 @@ public sealed class CitizenJourneyBrowserTests(BrowserFixture browser)
         await page.Locator("#Password-error").GetByText(SeedMessages.WrongUserNameOrPassword).WaitForAsync();
         await BrowserFixture.ScreenshotAsync(page, "journey-3-wrong-password");
 
-        // 忘记密码, with the code from the outbox.
+        // 忘记密码, with the code the phone received.
         await page.Locator("[data-hint=wrong-password]").GetByRole(AriaRole.Link, new() { Name = "忘记密码" }).ClickAsync();
         await page.GetByLabel("账号").FillAsync(citizen.IdNumber);
         await page.GetByLabel("验证码", new() { Exact = true }).FillAsync(PortalSession.CaptchaAnswer);

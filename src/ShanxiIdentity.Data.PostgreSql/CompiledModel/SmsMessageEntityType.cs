@@ -21,8 +21,8 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
                 "ShanxiIdentity.Data.Entities.SmsMessage",
                 typeof(SmsMessage),
                 baseEntityType,
-                propertyCount: 7,
-                unnamedIndexCount: 1,
+                propertyCount: 12,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -34,6 +34,17 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0L);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+
+            var claimedBy = runtimeEntityType.AddProperty(
+                "ClaimedBy",
+                typeof(string),
+                propertyInfo: typeof(SmsMessage).GetProperty("ClaimedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SmsMessage).GetField("<ClaimedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                concurrencyToken: true,
+                maxLength: 100,
+                unicode: false);
+            claimedBy.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -62,6 +73,41 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
                 maxLength: 500);
             deliveryError.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var discardAfter = runtimeEntityType.AddProperty(
+                "DiscardAfter",
+                typeof(DateTime?),
+                propertyInfo: typeof(SmsMessage).GetProperty("DiscardAfter", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SmsMessage).GetField("<DiscardAfter>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+            discardAfter.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var failedAttempts = runtimeEntityType.AddProperty(
+                "FailedAttempts",
+                typeof(int),
+                propertyInfo: typeof(SmsMessage).GetProperty("FailedAttempts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SmsMessage).GetField("<FailedAttempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            failedAttempts.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var leaseUntil = runtimeEntityType.AddProperty(
+                "LeaseUntil",
+                typeof(DateTime?),
+                propertyInfo: typeof(SmsMessage).GetProperty("LeaseUntil", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SmsMessage).GetField("<LeaseUntil>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+            leaseUntil.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var nextAttemptAt = runtimeEntityType.AddProperty(
+                "NextAttemptAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(SmsMessage).GetProperty("NextAttemptAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SmsMessage).GetField("<NextAttemptAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+            nextAttemptAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var phone = runtimeEntityType.AddProperty(
                 "Phone",
                 typeof(string),
@@ -89,14 +135,23 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(SmsMessage).GetProperty("Text", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SmsMessage).GetField("<Text>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 500);
+                nullable: true,
+                maxLength: 2100,
+                unicode: false);
+            text.SetValueConverter(new ValueConverter<string, string>(
+                string (string value) => PersonalData.Cipher.Protect(value),
+                string (string stored) => PersonalData.Cipher.Unprotect(stored)));
             text.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            text.AddAnnotation("ShanxiIdentity:PersonalData", true);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { nextAttemptAt });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { phone, createdAt });
 
             return runtimeEntityType;

@@ -21,7 +21,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
                 "ShanxiIdentity.Data.Entities.SmsThrottle",
                 typeof(SmsThrottle),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 3,
                 keyCount: 1);
 
             var phone = runtimeEntityType.AddProperty(
@@ -38,15 +38,6 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             phone.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             phone.AddAnnotation("ShanxiIdentity:PersonalData", true);
 
-            var dayStart = runtimeEntityType.AddProperty(
-                "DayStart",
-                typeof(DateTime),
-                propertyInfo: typeof(SmsThrottle).GetProperty("DayStart", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(SmsThrottle).GetField("<DayStart>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueConverter: new UtcDateTimeConverter());
-            dayStart.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
-            dayStart.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
             var lastSentAt = runtimeEntityType.AddProperty(
                 "LastSentAt",
                 typeof(DateTime),
@@ -55,14 +46,6 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
                 valueConverter: new UtcDateTimeConverter());
             lastSentAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             lastSentAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var sentToday = runtimeEntityType.AddProperty(
-                "SentToday",
-                typeof(int),
-                propertyInfo: typeof(SmsThrottle).GetProperty("SentToday", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(SmsThrottle).GetField("<SentToday>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
-            sentToday.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var version = runtimeEntityType.AddProperty(
                 "Version",

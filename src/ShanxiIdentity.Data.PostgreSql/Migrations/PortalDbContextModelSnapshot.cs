@@ -996,6 +996,12 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("ClaimedBy")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1005,6 +1011,18 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     b.Property<string>("DeliveryError")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("DiscardAfter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Phone")
                         .IsRequired()
@@ -1020,11 +1038,14 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(50)");
 
                     b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasMaxLength(2100)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(2100)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt");
 
                     b.HasIndex("Phone", "CreatedAt");
 
@@ -1039,14 +1060,8 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(128)")
                         .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
-                    b.Property<DateTime>("DayStart")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<DateTime>("LastSentAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("SentToday")
-                        .HasColumnType("integer");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()

@@ -20,8 +20,8 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
                 "ShanxiIdentity.Data.Entities.SmsMessage",
                 typeof(SmsMessage),
                 baseEntityType,
-                propertyCount: 7,
-                unnamedIndexCount: 1,
+                propertyCount: 12,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -33,6 +33,17 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0L);
             id.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.IdentityColumn);
+
+            var claimedBy = runtimeEntityType.AddProperty(
+                "ClaimedBy",
+                typeof(string),
+                propertyInfo: typeof(SmsMessage).GetProperty("ClaimedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SmsMessage).GetField("<ClaimedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                concurrencyToken: true,
+                maxLength: 100,
+                unicode: false);
+            claimedBy.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -61,6 +72,41 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
                 maxLength: 500);
             deliveryError.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
+            var discardAfter = runtimeEntityType.AddProperty(
+                "DiscardAfter",
+                typeof(DateTime?),
+                propertyInfo: typeof(SmsMessage).GetProperty("DiscardAfter", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SmsMessage).GetField("<DiscardAfter>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+            discardAfter.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var failedAttempts = runtimeEntityType.AddProperty(
+                "FailedAttempts",
+                typeof(int),
+                propertyInfo: typeof(SmsMessage).GetProperty("FailedAttempts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SmsMessage).GetField("<FailedAttempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            failedAttempts.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var leaseUntil = runtimeEntityType.AddProperty(
+                "LeaseUntil",
+                typeof(DateTime?),
+                propertyInfo: typeof(SmsMessage).GetProperty("LeaseUntil", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SmsMessage).GetField("<LeaseUntil>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+            leaseUntil.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var nextAttemptAt = runtimeEntityType.AddProperty(
+                "NextAttemptAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(SmsMessage).GetProperty("NextAttemptAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SmsMessage).GetField("<NextAttemptAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+            nextAttemptAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
             var phone = runtimeEntityType.AddProperty(
                 "Phone",
                 typeof(string),
@@ -88,7 +134,13 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(SmsMessage).GetProperty("Text", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SmsMessage).GetField("<Text>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 500);
+                nullable: true,
+                maxLength: 2100,
+                unicode: false);
+            text.SetValueConverter(new ValueConverter<string, string>(
+                string (string value) => PersonalData.Cipher.Protect(value),
+                string (string stored) => PersonalData.Cipher.Unprotect(stored)));
+            text.AddAnnotation("ShanxiIdentity:PersonalData", true);
             text.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
@@ -96,6 +148,9 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { nextAttemptAt });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { phone, createdAt });
 
             return runtimeEntityType;

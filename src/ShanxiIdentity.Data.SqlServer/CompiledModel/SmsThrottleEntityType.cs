@@ -20,7 +20,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
                 "ShanxiIdentity.Data.Entities.SmsThrottle",
                 typeof(SmsThrottle),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 3,
                 keyCount: 1);
 
             var phone = runtimeEntityType.AddProperty(
@@ -37,15 +37,6 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             phone.AddAnnotation("ShanxiIdentity:PersonalData", true);
             phone.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
-            var dayStart = runtimeEntityType.AddProperty(
-                "DayStart",
-                typeof(DateTime),
-                propertyInfo: typeof(SmsThrottle).GetProperty("DayStart", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(SmsThrottle).GetField("<DayStart>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueConverter: new UtcDateTimeConverter());
-            dayStart.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
-            dayStart.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
-
             var lastSentAt = runtimeEntityType.AddProperty(
                 "LastSentAt",
                 typeof(DateTime),
@@ -54,14 +45,6 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
                 valueConverter: new UtcDateTimeConverter());
             lastSentAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             lastSentAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
-
-            var sentToday = runtimeEntityType.AddProperty(
-                "SentToday",
-                typeof(int),
-                propertyInfo: typeof(SmsThrottle).GetProperty("SentToday", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(SmsThrottle).GetField("<SentToday>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
-            sentToday.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var version = runtimeEntityType.AddProperty(
                 "Version",

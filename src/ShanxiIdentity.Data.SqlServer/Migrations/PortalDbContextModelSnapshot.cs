@@ -1001,6 +1001,12 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("ClaimedBy")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -1010,6 +1016,18 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     b.Property<string>("DeliveryError")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("DiscardAfter")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Phone")
                         .IsRequired()
@@ -1025,11 +1043,14 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                         .HasColumnType("varchar(50)");
 
                     b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
+                        .HasMaxLength(2100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(2100)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt");
 
                     b.HasIndex("Phone", "CreatedAt");
 
@@ -1044,14 +1065,8 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                         .HasColumnType("varchar(128)")
                         .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
-                    b.Property<DateTime>("DayStart")
-                        .HasColumnType("datetime2");
-
                     b.Property<DateTime>("LastSentAt")
                         .HasColumnType("datetime2");
-
-                    b.Property<int>("SentToday")
-                        .HasColumnType("int");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()

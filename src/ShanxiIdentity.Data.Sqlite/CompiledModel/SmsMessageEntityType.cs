@@ -20,8 +20,8 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
                 "ShanxiIdentity.Data.Entities.SmsMessage",
                 typeof(SmsMessage),
                 baseEntityType,
-                propertyCount: 7,
-                unnamedIndexCount: 1,
+                propertyCount: 12,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -32,6 +32,16 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0L);
+
+            var claimedBy = runtimeEntityType.AddProperty(
+                "ClaimedBy",
+                typeof(string),
+                propertyInfo: typeof(SmsMessage).GetProperty("ClaimedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SmsMessage).GetField("<ClaimedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                concurrencyToken: true,
+                maxLength: 100,
+                unicode: false);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -56,6 +66,37 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(SmsMessage).GetField("<DeliveryError>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 500);
+
+            var discardAfter = runtimeEntityType.AddProperty(
+                "DiscardAfter",
+                typeof(DateTime?),
+                propertyInfo: typeof(SmsMessage).GetProperty("DiscardAfter", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SmsMessage).GetField("<DiscardAfter>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+
+            var failedAttempts = runtimeEntityType.AddProperty(
+                "FailedAttempts",
+                typeof(int),
+                propertyInfo: typeof(SmsMessage).GetProperty("FailedAttempts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SmsMessage).GetField("<FailedAttempts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+
+            var leaseUntil = runtimeEntityType.AddProperty(
+                "LeaseUntil",
+                typeof(DateTime?),
+                propertyInfo: typeof(SmsMessage).GetProperty("LeaseUntil", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SmsMessage).GetField("<LeaseUntil>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+
+            var nextAttemptAt = runtimeEntityType.AddProperty(
+                "NextAttemptAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(SmsMessage).GetProperty("NextAttemptAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SmsMessage).GetField("<NextAttemptAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
 
             var phone = runtimeEntityType.AddProperty(
                 "Phone",
@@ -82,13 +123,22 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(SmsMessage).GetProperty("Text", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SmsMessage).GetField("<Text>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 500);
+                nullable: true,
+                maxLength: 2100,
+                unicode: false);
+            text.SetValueConverter(new ValueConverter<string, string>(
+                string (string value) => PersonalData.Cipher.Protect(value),
+                string (string stored) => PersonalData.Cipher.Unprotect(stored)));
+            text.AddAnnotation("ShanxiIdentity:PersonalData", true);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { nextAttemptAt });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { phone, createdAt });
 
             return runtimeEntityType;

@@ -20,7 +20,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
                 "ShanxiIdentity.Data.Entities.SmsThrottle",
                 typeof(SmsThrottle),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 3,
                 keyCount: 1);
 
             var phone = runtimeEntityType.AddProperty(
@@ -36,14 +36,6 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
                 string (string stored) => PersonalData.Cipher.Unprotect(stored)));
             phone.AddAnnotation("ShanxiIdentity:PersonalData", true);
 
-            var dayStart = runtimeEntityType.AddProperty(
-                "DayStart",
-                typeof(DateTime),
-                propertyInfo: typeof(SmsThrottle).GetProperty("DayStart", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(SmsThrottle).GetField("<DayStart>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                valueConverter: new UtcDateTimeConverter());
-            dayStart.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
-
             var lastSentAt = runtimeEntityType.AddProperty(
                 "LastSentAt",
                 typeof(DateTime),
@@ -51,13 +43,6 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(SmsThrottle).GetField("<LastSentAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcDateTimeConverter());
             lastSentAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
-
-            var sentToday = runtimeEntityType.AddProperty(
-                "SentToday",
-                typeof(int),
-                propertyInfo: typeof(SmsThrottle).GetProperty("SentToday", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(SmsThrottle).GetField("<SentToday>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
 
             var version = runtimeEntityType.AddProperty(
                 "Version",

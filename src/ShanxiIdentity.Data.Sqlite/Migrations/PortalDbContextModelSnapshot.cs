@@ -973,6 +973,12 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimedBy")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -981,6 +987,18 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
 
                     b.Property<string>("DeliveryError")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DiscardAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
@@ -997,11 +1015,14 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(2100)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt");
 
                     b.HasIndex("Phone", "CreatedAt");
 
@@ -1016,14 +1037,8 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasAnnotation("ShanxiIdentity:PersonalData", true);
 
-                    b.Property<DateTime>("DayStart")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("LastSentAt")
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("SentToday")
-                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()

@@ -26,12 +26,17 @@ internal sealed class SmsMessageConfiguration : IEntityTypeConfiguration<SmsMess
     {
         builder.ToTable("SmsOutbox");
         builder.Property(m => m.Phone).IsPersonalData();
-        builder.Property(m => m.Text).HasMaxLength(500);
+
+        // A live code is a secret: only ciphertext at rest (room for 500 characters of text, encrypted).
+        builder.Property(m => m.Text!).IsEncrypted().HasMaxLength(2100);
         builder.Property(m => m.Purpose).HasMaxLength(50).IsUnicode(false);
+        // The outcome of a send is saved only while this instance still holds the claim.
+        builder.Property(m => m.ClaimedBy).HasMaxLength(100).IsUnicode(false).IsConcurrencyToken();
         builder.Property(m => m.DeliveryError).HasMaxLength(500);
 
-        // Send limits count a phone's messages over a window.
+        // Send limits count a phone's messages over a window; the worker looks for the ones due.
         builder.HasIndex(m => new { m.Phone, m.CreatedAt });
+        builder.HasIndex(m => m.NextAttemptAt);
     }
 }
 

@@ -54,10 +54,10 @@ public static class AccountMessages
     public const string SmsDailyLimit = "该手机号今日获取短信验证码次数已达上限，请明天再试";
     /// <summary>Beside 获取短信验证码, before any send: how long a code will last (SmsCodeService.Lifetime).</summary>
     public static string SmsCodeValidFor(int minutes) => $"验证码{minutes}分钟内有效";
-    public static string SmsSent(string maskedPhone) => $"短信验证码已发送至{maskedPhone}，5分钟内有效";
+    public static string SmsSent(string maskedPhone) => $"短信验证码已发送至{maskedPhone}，{Sms.SmsCodeLifetime.Minutes}分钟内有效";
 
     /// <summary>忘记密码 names no phone: whoever knows an account's ID number must not learn even its masked phone.</summary>
-    public const string SmsSentToReservedPhone = "短信验证码已发送至该账号的预留手机号，5分钟内有效";
+    public static readonly string SmsSentToReservedPhone = $"短信验证码已发送至该账号的预留手机号，{Sms.SmsCodeLifetime.Minutes}分钟内有效";
     public const string ResetCodeGoesToReservedPhone = "短信验证码将发送至该账号的预留手机号";
     public const string SmsSendFailed = "短信发送失败，请稍后再试";
 

@@ -1,22 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using ShanxiIdentity.Data;
+using ShanxiIdentity.Web.Services.Sms;
 
 namespace ShanxiIdentity.Web.Controllers;
 
-/// <summary>Development only: the newest messages of the SMS outbox, so codes can be read without a phone.</summary>
+/// <summary>Development only: the newest messages the development phone received, so codes can be read without a phone.</summary>
 [Route("/dev/sms")]
-public sealed class DevSmsController(PortalDbContext db, IHostEnvironment environment) : Controller
+public sealed class DevSmsController(DevelopmentPhone phone, IHostEnvironment environment) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index()
-    {
-        if (!environment.IsDevelopment())
-        {
-            return NotFound();
-        }
-
-        var messages = await db.SmsOutbox.AsNoTracking().OrderByDescending(m => m.Id).Take(50).ToListAsync(HttpContext.RequestAborted);
-        return View(messages);
-    }
+    public IActionResult Index() => environment.IsDevelopment() ? View(phone.Newest(50)) : NotFound();
 }

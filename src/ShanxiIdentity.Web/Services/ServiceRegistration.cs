@@ -86,7 +86,7 @@ public static class ServiceRegistration
 
         services.AddSingleton(new CaptchaSettings(fixedAnswer));
         services.AddScoped<CaptchaService>();
-        services.AddScoped<SmsCodeService>();
+        services.AddSmsOutbox(configuration);
         services.AddScoped<ResidentImporter>();
         services.AddScoped<OrganisationImporter>();
         services.AddScoped<Halls.HallImporter>();
@@ -113,7 +113,7 @@ public static class ServiceRegistration
         services.AddScoped<AuditTrail>();
         services.AddHttpContextAccessor();
 
-        AddGateway<ISmsGateway, HttpSmsGateway, OutboxOnlySmsGateway>(services, configuration, HttpSmsGateway.EndpointKey, HttpSmsGateway.ApiKeyKey);
+        AddGateway<ISmsGateway, HttpSmsGateway, DevelopmentSmsGateway>(services, configuration, HttpSmsGateway.EndpointKey, HttpSmsGateway.ApiKeyKey);
         AddGateway<IRealNameVerifier, HttpRealNameVerifier, LocalResidentRegistry>(services, configuration, HttpRealNameVerifier.EndpointKey, HttpRealNameVerifier.ApiKeyKey);
         AddGateway<IOrganisationRegistry, HttpOrganisationRegistry, LocalOrganisationRegistry>(services, configuration, HttpOrganisationRegistry.EndpointKey, HttpOrganisationRegistry.ApiKeyKey);
         return services;

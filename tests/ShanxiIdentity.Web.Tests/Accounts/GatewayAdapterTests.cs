@@ -29,6 +29,10 @@ public sealed class GatewayPortalFactory : SqlitePortalFactory
         await Registry.DisposeAsync();
     }
 
+    /// <summary>The newest text the fake SMS gateway received for the phone.</summary>
+    public override string? LatestSmsTo(string phone) =>
+        Sms.Received.LastOrDefault(m => m.GetProperty("phone").GetString() == phone) is { ValueKind: System.Text.Json.JsonValueKind.Object } message ? message.GetProperty("text").GetString() : null;
+
     protected override void ConfigureSettings(IWebHostBuilder builder)
     {
         builder.UseSetting("Sms:Gateway:Endpoint", Sms.Address.ToString());
@@ -119,7 +123,7 @@ public sealed class GatewayAdapterTests(GatewayPortalFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task A_refused_sms_stays_in_the_outbox_undelivered()
+    public async Task A_refused_sms_stays_in_the_outbox_undelivered_and_due_again_later()
     {
         factory.Sms.Answer = _ => (500, new { error = "quota" });
         var phone = Citizen.NewPhone();
@@ -127,9 +131,13 @@ public sealed class GatewayAdapterTests(GatewayPortalFactory factory) : IClassFi
         var page = await session.GetPageAsync(CitizenJourney.RegisterUrl);
 
         await session.SendSmsAsync(page, CitizenJourney.RegisterUrl, CitizenJourney.RegisterUrl + "/sms", new Dictionary<string, string?> { ["Phone"] = phone });
+        await factory.DeliverSmsAsync();
 
         var message = await factory.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.SmsOutbox, m => m.Phone == phone));
         Assert.Null(message.DeliveredAt);
+        Assert.Equal(1, message.FailedAttempts);
+        Assert.True(message.NextAttemptAt > factory.Clock.GetUtcNow().UtcDateTime);
+        Assert.NotNull(message.Text);
         factory.Sms.Answer = _ => (200, new { ok = true });
     }
 }

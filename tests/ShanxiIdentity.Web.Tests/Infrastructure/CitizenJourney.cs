@@ -18,7 +18,7 @@ public static class CitizenJourney
         ["AcceptAgreement"] = "true",
     };
 
-    /// <summary>Presses 获取短信验证码 on 个人注册 and reads the code from the outbox.</summary>
+    /// <summary>Presses 获取短信验证码 on 个人注册 and reads the code the phone received once the outbox is delivered.</summary>
     public static async Task<string> RequestRegistrationCodeAsync(this PortalFactory factory, PortalSession session, AngleSharp.Dom.IDocument registerPage, string phone)
     {
         ArgumentNullException.ThrowIfNull(factory);
@@ -28,7 +28,7 @@ public static class CitizenJourney
         return await factory.LatestSmsCodeAsync(phone);
     }
 
-    /// <summary>Opens 个人注册, asks for the SMS code, reads it from the outbox and submits the form.</summary>
+    /// <summary>Opens 个人注册, asks for the SMS code, reads it from the phone and submits the form.</summary>
     public static async Task<PortalSession.Submitted> RegisterAsync(this PortalFactory factory, PortalSession session, Citizen citizen, string? userName = null)
     {
         ArgumentNullException.ThrowIfNull(session);

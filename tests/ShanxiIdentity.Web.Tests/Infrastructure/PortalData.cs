@@ -45,13 +45,12 @@ public static partial class PortalData
         return citizen;
     }
 
-    /// <summary>The code in the newest SMS sent to the phone, read from the outbox.</summary>
+    /// <summary>The code in the newest SMS the phone received, once the outbox is delivered (the table keeps no code).</summary>
     public static async Task<string> LatestSmsCodeAsync(this PortalFactory factory, string phone)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        await using var scope = factory.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var text = await db.SmsOutbox.AsNoTracking().Where(m => m.Phone == phone).OrderByDescending(m => m.Id).Select(m => m.Text).FirstAsync();
+        await factory.DeliverSmsAsync();
+        var text = factory.LatestSmsTo(phone) ?? throw new InvalidOperationException("No SMS reached " + phone);
         return SixDigits().Match(text).Value;
     }
 

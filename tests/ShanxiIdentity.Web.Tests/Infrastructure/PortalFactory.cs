@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using ShanxiIdentity.Data;
+using ShanxiIdentity.Web.Services.Sms;
 
 namespace ShanxiIdentity.Web.Tests.Infrastructure;
 
@@ -34,6 +35,9 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     public string LogDirectory => Path.Combine(_workDirectory, "logs");
 
     public TestClock Clock { get; } = new();
+
+    /// <summary>Between the development SMS gateway and its phone: a test can take it down.</summary>
+    public virtual SmsNetwork SmsNetwork { get; } = new();
 
     /// <summary>A visitor with its own cookies; redirects are not followed, so tests see where they lead.</summary>
     public PortalSession NewSession() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress }));
@@ -67,6 +71,16 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>A fresh service scope on the portal's own container, for reading what a request wrote.</summary>
     public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
 
+    /// <summary>
+    /// Delivers what is due in the SMS outbox, as the worker does (after a drain the worker has under
+    /// way, so what the portal saved before this call is delivered or failed when it returns).
+    /// </summary>
+    public Task<int> DeliverSmsAsync() => Services.GetRequiredService<SmsDelivery>().DeliverDueAsync(CancellationToken.None);
+
+    /// <summary>The text of the newest SMS the phone received, or null.</summary>
+    public virtual string? LatestSmsTo(string phone) =>
+        Services.GetRequiredService<DevelopmentPhone>().Newest(DevelopmentPhone.Kept).FirstOrDefault(m => m.Phone == phone)?.Text;
+
     protected abstract Task<string> CreateDatabaseAsync(string workDirectory);
 
     /// <summary>Extra settings of a derived factory (gateway endpoints…).</summary>
@@ -90,6 +104,7 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting(ShanxiIdentity.Data.Protection.PersonalData.KeySetting, TestPersonalDataKey);
         builder.UseSetting("SingleSignOn:Issuer", "https://localhost/"); // required outside Development
         builder.UseSetting(ShanxiIdentity.Data.Protection.PersonalData.PreviousKeysSetting, TestPreviousPersonalDataKey);
+        builder.UseSetting($"{SmsDeliveryOptions.Section}:{nameof(SmsDeliveryOptions.QuickRetryDelay)}", "00:00:00.010"); // a blip in a test lasts milliseconds
 
         // Every request of a test host comes from one address: the per-address throttles would
         // trip across unrelated tests. RateLimitTests runs with the limits low instead.
@@ -105,6 +120,12 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
             services.AddControllersWithViews().AddApplicationPart(typeof(PortalFactory).Assembly);
             services.AddValidatorsFromAssemblyContaining<PortalFactory>(includeInternalTypes: false);
             services.AddSingleton<TimeProvider>(Clock);
+
+            // The development gateway reaches its phone through the test's SmsNetwork (an HTTP gateway, if configured, is left alone).
+            if (services.LastOrDefault(d => d.ServiceType == typeof(ISmsGateway))?.ImplementationType == typeof(DevelopmentSmsGateway))
+            {
+                services.AddScoped<ISmsGateway>(sp => new NetworkSmsGateway(SmsNetwork, ActivatorUtilities.CreateInstance<DevelopmentSmsGateway>(sp)));
+            }
         });
     }
 
@@ -145,10 +166,22 @@ public class PostgreSqlPortalFactory : PortalFactory
         _databaseName is null ? Task.CompletedTask : TestPostgres.DropDatabaseAsync(_databaseName);
 }
 
-/// <summary>A second instance of the portal on another factory's database, as behind a load balancer.</summary>
+/// <summary>
+/// A second instance of the portal on another factory's database, as behind a load balancer. Its
+/// development SMS gateway delivers to the first's phone over the first's network: a person has
+/// one phone, whichever instance sends.
+/// </summary>
 public sealed class SameDatabasePortalFactory(PortalFactory first) : PortalFactory
 {
     public override DatabaseProvider Provider => first.Provider;
 
     protected override Task<string> CreateDatabaseAsync(string workDirectory) => Task.FromResult(first.ConnectionString);
+
+    public override SmsNetwork SmsNetwork => first.SmsNetwork;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton(first.Services.GetRequiredService<DevelopmentPhone>()));
+    }
 }

@@ -25,6 +25,7 @@ public sealed partial class TwoInstanceTests : IAsyncLifetime
     private string _connectionString = string.Empty;
     private LoadBalancedPortal _portal = null!;
     private TestRedis _redis = null!;
+    private FakeGateway _sms = null!;
 
     /// <summary>Low enough to reach, and unused by the journey (no client system calls the token endpoint there).</summary>
     private const int TokenLimit = 4;
@@ -39,8 +40,10 @@ public sealed partial class TwoInstanceTests : IAsyncLifetime
             AppContext.BaseDirectory,
             development: false);
         _redis = await TestRedis.StartAsync();
+        _sms = await FakeGateway.StartAsync();
         _portal = await LoadBalancedPortal.StartAsync(new Dictionary<string, string>
         {
+            ["Sms__Gateway__Endpoint"] = _sms.Address.ToString(), // one phone network for both instances' outbox workers
             ["Redis__Configuration"] = _redis.Configuration,
             ["RateLimits__token__PermitLimit"] = TokenLimit.ToString(CultureInfo.InvariantCulture),
             ["Database__Provider"] = nameof(DatabaseProvider.PostgreSql),
@@ -57,6 +60,7 @@ public sealed partial class TwoInstanceTests : IAsyncLifetime
     {
         await _portal.DisposeAsync();
         await _redis.DisposeAsync();
+        await _sms.DisposeAsync();
         await TestPostgres.DropDatabaseAsync(_database);
     }
 
@@ -117,6 +121,11 @@ public sealed partial class TwoInstanceTests : IAsyncLifetime
         Assert.True(served.Count >= 40, $"only {served.Count} requests");
         Assert.Equal(_portal.InstancePorts.Select(p => $"127.0.0.1:{p}").Order(), served.Distinct().Order());
         Assert.All(served.Zip(served.Skip(1)), pair => Assert.NotEqual(pair.First, pair.Second));
+
+        // Both instances' outbox workers delivered: every message once (codes and the counter notice alike).
+        var texts = _sms.Received.Select(m => m.GetProperty("phone").GetString() + " " + m.GetProperty("text").GetString()).ToList();
+        Assert.Equal(texts.Count, texts.Distinct().Count());
+        Assert.Equal(texts.Count, await CountAsync(db => db.SmsOutbox.CountAsync(m => m.DeliveredAt != null)));
         Console.WriteLine($"Suite count: two instances, {served.Count} requests through nginx, {served.Count(s => s == served[0])} and {served.Count(s => s != served[0])} per instance, strictly alternating.");
     }
 
@@ -169,11 +178,30 @@ public sealed partial class TwoInstanceTests : IAsyncLifetime
         return session;
     }
 
+    /// <summary>The code of the newest SMS to the phone, as the gateway received it from either instance's worker.</summary>
     private async Task<string> LatestCodeAsync(string phone)
     {
-        string text = string.Empty;
-        await UseDatabaseAsync(async db => text = await db.SmsOutbox.Where(m => m.Phone == phone).OrderByDescending(m => m.Id).Select(m => m.Text).FirstAsync());
-        return SixDigits().Match(text).Value;
+        // The worker of the instance that saved the code sends it at once; allow it a few seconds.
+        for (var wait = 0; wait < 100; wait++)
+        {
+            var undelivered = await CountAsync(db => db.SmsOutbox.CountAsync(m => m.Phone == phone && m.DeliveredAt == null));
+            if (undelivered == 0)
+            {
+                var text = _sms.Received.Last(m => m.GetProperty("phone").GetString() == phone).GetProperty("text").GetString()!;
+                return SixDigits().Match(text).Value;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("The outbox did not deliver the code to " + phone);
+    }
+
+    private async Task<int> CountAsync(Func<PortalDbContext, Task<int>> query)
+    {
+        var count = 0;
+        await UseDatabaseAsync(async db => count = await query(db));
+        return count;
     }
 
     /// <summary>A minute passes for the phone's send limit (the instances run on the real clock).</summary>

@@ -4,12 +4,13 @@ using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Domain.Counter;
+using ShanxiIdentity.Domain.Sms;
 using ShanxiIdentity.Web.Services.Accounts;
 using ShanxiIdentity.Web.Services.Sms;
 
 namespace ShanxiIdentity.Web.Services.Counter;
 
-/// <summary>The change staged on the unit of work, and the SMS to deliver once it is saved.</summary>
+/// <summary>The change staged on the unit of work, with its notice in the SMS outbox.</summary>
 public sealed record AppliedChange(SmsMessage? Notice, string? Message = null)
 {
     public bool Succeeded => Message is null;
@@ -24,11 +25,9 @@ public sealed class CounterChangeApplier(
     PortalDbContext db,
     AccountLocator locator,
     ILookupNormalizer normalizer,
-    ISmsGateway gateway,
+    SmsOutbox outbox,
     TimeProvider clock)
 {
-    private const string Signature = "【山西政务服务网】";
-
     public async Task<AppliedChange> ApplyAsync(CounterRequest request, CounterChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -67,7 +66,7 @@ public sealed class CounterChangeApplier(
                     session.EndedAt = now;
                 }
 
-                text = "您的账号预留手机号已在政务大厅变更为本号码，其他设备上的登录已退出。如非本人办理，请立即联系当地政务大厅。";
+                text = SmsMessages.ReservedPhoneChangedAtCounter;
                 break;
             case CounterChangeKind.AccountInformation:
                 if (account.Person is { } person && change.Name is { } name)
@@ -82,7 +81,7 @@ public sealed class CounterChangeApplier(
                     organisation.RepresentativeIdNumber = change.RepresentativeIdNumber ?? organisation.RepresentativeIdNumber;
                 }
 
-                text = "您的账号信息已在政务大厅完成更正。如非本人办理，请立即联系当地政务大厅。";
+                text = SmsMessages.AccountInformationCorrectedAtCounter;
                 break;
             case CounterChangeKind.ManualRealNameVerification:
                 if (account.LegalEntity is { } verified)
@@ -95,13 +94,13 @@ public sealed class CounterChangeApplier(
                     person2.RealNameVerifiedAt = now;
                 }
 
-                text = "您的账号已在政务大厅完成实名核验，现在可以登录山西政务服务网。";
+                text = SmsMessages.RealNameVerifiedAtCounter;
                 break;
             default:
                 throw new InvalidOperationException($"Unknown change kind {request.ChangeKind}");
         }
 
-        return new AppliedChange(account.PhoneNumber is { } phone ? Notice(phone, text, now) : null);
+        return new AppliedChange(account.PhoneNumber is { } phone ? Notice(phone, text) : null);
     }
 
     /// <summary>Which identifier an online registration took first, in the words of the registration forms.</summary>
@@ -119,16 +118,6 @@ public sealed class CounterChangeApplier(
         }
 
         return SeedMessages.LoginNameTaken;
-    }
-
-    public async Task DeliverNoticeAsync(AppliedChange applied, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(applied);
-        if (applied.Notice is { } notice && await gateway.DeliverAsync(notice.Phone, notice.Text, cancellationToken).ConfigureAwait(false))
-        {
-            notice.DeliveredAt = clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
     }
 
     private AppliedChange Register(CounterRequest request, CounterChange change, DateTime now)
@@ -171,14 +160,9 @@ public sealed class CounterChangeApplier(
         account.PhoneChanges.Add(new ReservedPhoneChange { NewPhone = change.NewPhone!, Channel = PhoneChangeChannel.Counter, CounterRequestId = request.Id, ChangedAt = now });
         db.Users.Add(account);
         request.RegisteredAs(account.Id);
-        var login = person ? (change.LoginName is null ? "身份证号" : $"身份证号或用户名{change.LoginName}") : $"统一社会信用代码或登录账号{change.LoginName}";
-        return new AppliedChange(Notice(change.NewPhone!, $"您的账号已在政务大厅注册，可使用{login}登录。首次登录前请在登录页点击“忘记密码”，通过本手机号设置密码。", now));
+        return new AppliedChange(Notice(change.NewPhone!, SmsMessages.RegisteredAtCounter(person, change.LoginName)));
     }
 
-    private SmsMessage Notice(string phone, string text, DateTime now)
-    {
-        var message = new SmsMessage { Phone = phone, Text = Signature + text, Purpose = SmsPurpose.CounterNotice, CreatedAt = now };
-        db.SmsOutbox.Add(message);
-        return message;
-    }
+    /// <summary>Written by the caller's save with the change; the outbox worker delivers it, retrying until the gateway takes it.</summary>
+    private SmsMessage Notice(string phone, string text) => outbox.Add(phone, text, SmsPurpose.CounterNotice);
 }

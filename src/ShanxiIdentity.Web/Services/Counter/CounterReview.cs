@@ -50,7 +50,6 @@ public sealed class CounterReview(PortalDbContext db, CounterDesk desk, AuditLog
             return DeskOutcome.Refused(null, await applier.ExplainConflictAsync(change, cancellationToken).ConfigureAwait(false));
         }
 
-        await applier.DeliverNoticeAsync(applied, cancellationToken).ConfigureAwait(false);
         return new DeskOutcome(requestId);
     }
 

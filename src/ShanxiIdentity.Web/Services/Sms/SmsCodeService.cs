@@ -6,6 +6,7 @@ using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Domain.Identifiers;
+using ShanxiIdentity.Domain.Sms;
 
 namespace ShanxiIdentity.Web.Services.Sms;
 
@@ -42,11 +43,12 @@ public sealed record SmsCodeCheck(SmsCodeVerdict Verdict, Guid? CodeId = null)
 /// five). At most one send per phone a minute, counted in a per-phone row updated with optimistic
 /// concurrency (concurrent sends cannot both pass), and ten a day per phone and purpose, so the sends
 /// anyone can trigger (registration, 忘记密码) never use up the holder's own (phone change on
-/// 我的账号). Every message goes through the outbox.
+/// 我的账号). The code's message goes into the outbox in the same save as the code (the worker
+/// delivers it); a message the gateway could not take before the code expires is never sent.
 /// </summary>
-public sealed class SmsCodeService(PortalDbContext db, ISmsGateway gateway, TimeProvider clock)
+public sealed class SmsCodeService(PortalDbContext db, SmsOutbox outbox, TimeProvider clock)
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan Lifetime = SmsCodeLifetime.Value;
     public static readonly TimeSpan ResendInterval = TimeSpan.FromSeconds(60);
 
     /// <summary>Codes a day to one phone for one purpose.</summary>
@@ -91,21 +93,11 @@ public sealed class SmsCodeService(PortalDbContext db, ISmsGateway gateway, Time
             db.SmsThrottles.Add(throttle);
         }
 
-        // SentToday stays the phone's total of the day (every purpose), for operators; the limit is per purpose.
-        throttle.SentToday = throttle.DayStart == startOfDay ? throttle.SentToday + 1 : 1;
         throttle.LastSentAt = now;
-        throttle.DayStart = startOfDay;
         throttle.Version = Guid.NewGuid();
 
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
         var id = Guid.NewGuid();
-        var message = new SmsMessage
-        {
-            Phone = phone.Value,
-            Purpose = purpose,
-            Text = $"【山西政务服务网】您的验证码为{code}，5分钟内有效。如非本人操作，请忽略本短信。",
-            CreatedAt = now,
-        };
         db.SmsCodes.Add(new SmsCode
         {
             Id = id,
@@ -115,7 +107,7 @@ public sealed class SmsCodeService(PortalDbContext db, ISmsGateway gateway, Time
             CreatedAt = now,
             ExpiresAt = now + Lifetime,
         });
-        db.SmsOutbox.Add(message);
+        outbox.Add(phone.Value, SmsMessages.VerificationCode(code), purpose, discardAfter: now + Lifetime);
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -125,12 +117,6 @@ public sealed class SmsCodeService(PortalDbContext db, ISmsGateway gateway, Time
             // A concurrent send to the same phone moved the throttle first (or created it): it won.
             db.ChangeTracker.Clear();
             return TooSoon(TimeSpan.Zero);
-        }
-
-        if (await gateway.DeliverAsync(phone.Value, message.Text, cancellationToken).ConfigureAwait(false))
-        {
-            message.DeliveredAt = clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return new SmsSendResult(true, sentMessage ?? AccountMessages.SmsSent(phone.Masked));

@@ -2,20 +2,11 @@ using System.Net.Http.Json;
 
 namespace ShanxiIdentity.Web.Services.Sms;
 
-/// <summary>Delivers a message already written to the outbox.</summary>
+/// <summary>Delivers a message of the outbox; the outbox worker calls it, and retries what it refuses.</summary>
 public interface ISmsGateway
 {
     /// <summary>True when the gateway accepted the message.</summary>
     Task<bool> DeliverAsync(string phone, string text, CancellationToken cancellationToken);
-}
-
-/// <summary>
-/// The default: messages stay in the outbox table, which the development page <c>/dev/sms</c>
-/// shows. Used where no gateway is configured.
-/// </summary>
-public sealed class OutboxOnlySmsGateway : ISmsGateway
-{
-    public Task<bool> DeliverAsync(string phone, string text, CancellationToken cancellationToken) => Task.FromResult(false);
 }
 
 /// <summary>Posts <c>{ phone, text }</c> as JSON to <c>Sms:Gateway:Endpoint</c>; any 2xx is accepted.</summary>
