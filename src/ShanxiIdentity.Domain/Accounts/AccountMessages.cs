@@ -68,6 +68,7 @@ public static class AccountMessages
     public const string NoReservedPhone = "该账号未预留手机号，请携带证明材料到当地政务大厅办理";
     public const string PasswordResetDone = "密码已重置，请使用新密码登录";
     public const string PasswordChanged = "密码已修改";
+    public const string PasswordChangedElsewhereSignedOut = PasswordChanged + "，其他设备上的登录已同时退出";
     public const string PhoneChanged = "预留手机号已修改";
     public const string OtherSessionsSignedOut = "已退出其他设备上的登录";
     public const string ResetExpired = "操作已超时，请重新开始";

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
@@ -23,7 +21,8 @@ public sealed record AppliedChange(SmsMessage? Notice, string? Message = null)
 public sealed class CounterChangeApplier(
     PortalDbContext db,
     AccountLocator locator,
-    ILookupNormalizer normalizer,
+    AccountFactory factory,
+    ReservedPhones phones,
     ISmsGateway gateway,
     TimeProvider clock)
 {
@@ -36,7 +35,7 @@ public sealed class CounterChangeApplier(
         var now = clock.GetUtcNow().UtcDateTime;
         if (request.ChangeKind == CounterChangeKind.Registration)
         {
-            return Register(request, change, now);
+            return await RegisterAsync(request, change, now, cancellationToken).ConfigureAwait(false);
         }
 
         var account = request.AccountId is { } id ? await locator.FindByIdAsync(id, cancellationToken).ConfigureAwait(false) : null;
@@ -49,24 +48,7 @@ public sealed class CounterChangeApplier(
         switch (request.ChangeKind)
         {
             case CounterChangeKind.ReservedPhone:
-                account.PhoneChanges.Add(new ReservedPhoneChange
-                {
-                    OldPhone = account.PhoneNumber,
-                    NewPhone = change.NewPhone!,
-                    Channel = PhoneChangeChannel.Counter,
-                    CounterRequestId = request.Id,
-                    ChangedAt = now,
-                });
-                account.PhoneNumber = change.NewPhone;
-                account.PhoneNumberConfirmed = true;
-
-                // Whoever held the old phone may hold a session too: end them all (the rows in the same save).
-                account.SecurityStamp = Guid.NewGuid().ToString("N");
-                foreach (var session in await db.SignInSessions.Where(s => s.AccountId == account.Id && s.EndedAt == null).ToListAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    session.EndedAt = now;
-                }
-
+                await phones.ChangeAsync(account, change.NewPhone!, PhoneChangeChannel.Counter, request.Id, cancellationToken).ConfigureAwait(false);
                 text = "您的账号预留手机号已在政务大厅变更为本号码，其他设备上的登录已退出。如非本人办理，请立即联系当地政务大厅。";
                 break;
             case CounterChangeKind.AccountInformation:
@@ -131,45 +113,26 @@ public sealed class CounterChangeApplier(
         }
     }
 
-    private AppliedChange Register(CounterRequest request, CounterChange change, DateTime now)
+    private async Task<AppliedChange> RegisterAsync(CounterRequest request, CounterChange change, DateTime now, CancellationToken cancellationToken)
     {
         // Without a password: the holder sets one with 忘记密码 and an SMS code to this phone.
         var person = request.UserType == CounterUserType.Person;
-        var userName = change.LoginName ?? AccountLocator.InternalUserNamePrefix + Guid.NewGuid().ToString("N");
-        var account = new Account
+        var phone = new FirstPhone(change.NewPhone!, request.Id);
+        var account = person
+            ? AccountFactory.Person(change.Name!, change.IdNumber!, change.LoginName, phone, now)
+            : AccountFactory.LegalEntity(
+                new OrganisationDetails(change.LegalEntityType!.Value, change.Name!, change.CreditCode!, change.RepresentativeName!, change.RepresentativeIdNumber!, change.HeadOfficeCreditCode),
+                change.LoginName!,
+                phone,
+                verified: true,
+                now);
+        var added = await factory.AddAsync(account, password: null).ConfigureAwait(false);
+        if (!added.Succeeded)
         {
-            Id = Guid.NewGuid(),
-            UserName = userName,
-            NormalizedUserName = normalizer.NormalizeName(userName),
-            Kind = person ? AccountKind.Person : AccountKind.LegalEntity,
-            PhoneNumber = change.NewPhone,
-            PhoneNumberConfirmed = true,
-            CreatedAt = now,
-            LockoutEnabled = true,
-            SecurityStamp = Guid.NewGuid().ToString("N"),
-            ConcurrencyStamp = Guid.NewGuid().ToString(),
-        };
-        if (person)
-        {
-            account.Person = new PersonProfile { Name = change.Name!, ResidentIdNumber = change.IdNumber!, RealNameVerifiedAt = now };
-        }
-        else
-        {
-            account.LegalEntity = new LegalEntityProfile
-            {
-                Type = change.LegalEntityType!.Value,
-                OrganisationName = change.Name!,
-                CreditCode = change.CreditCode!,
-                RepresentativeName = change.RepresentativeName!,
-                RepresentativeIdNumber = change.RepresentativeIdNumber!,
-                HeadOfficeCreditCode = change.HeadOfficeCreditCode,
-                RealNameVerifiedAt = now,
-                VerifiedAtCounter = true,
-            };
+            // Identity's own checks (a login name taken meanwhile): the same words as the race the unique index settles.
+            return new AppliedChange(null, await ExplainConflictAsync(change, cancellationToken).ConfigureAwait(false));
         }
 
-        account.PhoneChanges.Add(new ReservedPhoneChange { NewPhone = change.NewPhone!, Channel = PhoneChangeChannel.Counter, CounterRequestId = request.Id, ChangedAt = now });
-        db.Users.Add(account);
         request.AccountId = account.Id;
         var login = person ? (change.LoginName is null ? "身份证号" : $"身份证号或用户名{change.LoginName}") : $"统一社会信用代码或登录账号{change.LoginName}";
         return new AppliedChange(Notice(change.NewPhone!, $"您的账号已在政务大厅注册，可使用{login}登录。首次登录前请在登录页点击“忘记密码”，通过本手机号设置密码。", now));

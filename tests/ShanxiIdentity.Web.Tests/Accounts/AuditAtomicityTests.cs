@@ -1,0 +1,216 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ShanxiIdentity.Domain.Counter;
+using ShanxiIdentity.Web.Services.Accounts;
+using ShanxiIdentity.Web.Services.Counter;
+using ShanxiIdentity.Web.Services.SingleSignOn;
+using ShanxiIdentity.Web.Tests.Infrastructure;
+
+namespace ShanxiIdentity.Web.Tests.Accounts;
+
+/// <summary>
+/// Every change commits with its audit row or not at all: the insert of the row fails after the
+/// change is staged (and, through Identity or OpenIddict, already sent to the server in the same
+/// transaction), and afterwards neither the change nor the row is there. The same act without the
+/// fault then leaves both.
+/// </summary>
+public abstract class AuditAtomicityTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PortalFactory, IFaultyPortal
+{
+    private static string NewPassword() => "Xin#" + Guid.NewGuid().ToString("N")[..12];
+
+    [Fact]
+    public async Task A_password_change_whose_audit_row_fails_keeps_the_old_password()
+    {
+        var (citizen, session) = await factory.RegisteredCitizenAsync();
+        var id = await AccountIdAsync(citizen.IdNumber);
+        var before = await PasswordHashAsync(id);
+        var password = NewPassword();
+        await BothOrNeitherAsync(
+            AuditAction.PasswordChanged,
+            id,
+            async () => await session.SubmitAsync(await session.GetPageAsync("/my"), "/my/password", new Dictionary<string, string?>
+            {
+                ["ChangePassword.CurrentPassword"] = citizen.Password,
+                ["ChangePassword.Password"] = password,
+                ["ChangePassword.ConfirmPassword"] = password,
+            }),
+            async () => await PasswordHashAsync(id) != before);
+    }
+
+    [Fact]
+    public async Task A_password_reset_whose_audit_row_fails_keeps_the_old_password()
+    {
+        var (citizen, _) = await factory.RegisteredCitizenAsync();
+        var id = await AccountIdAsync(citizen.IdNumber);
+        var before = await PasswordHashAsync(id);
+        await BothOrNeitherAsync(
+            AuditAction.PasswordReset,
+            id,
+            async () =>
+            {
+                factory.Clock.Advance(TimeSpan.FromSeconds(61)); // the phone's resend interval
+                await factory.NewSession().ResetPasswordAsync(citizen.IdNumber, () => factory.LatestSmsCodeAsync(citizen.Phone), NewPassword());
+            },
+            async () => await PasswordHashAsync(id) != before);
+    }
+
+    [Fact]
+    public async Task A_registration_whose_audit_row_fails_leaves_no_account()
+    {
+        var citizen = Citizen.New();
+        await factory.AddResidentAsync(citizen);
+        await BothOrNeitherAsync(
+            AuditAction.PersonRegistered,
+            subject: null,
+            async () =>
+            {
+                factory.Clock.Advance(TimeSpan.FromSeconds(61));
+                await factory.RegisterAsync(factory.NewSession(), citizen);
+            },
+            () => factory.QueryAsync(db => db.PersonProfiles.AnyAsync(p => p.ResidentIdNumber == citizen.IdNumber)));
+    }
+
+    [Fact]
+    public async Task An_online_phone_change_whose_audit_row_fails_keeps_the_old_phone()
+    {
+        var (citizen, session) = await factory.RegisteredCitizenAsync();
+        var id = await AccountIdAsync(citizen.IdNumber);
+        await BothOrNeitherAsync(
+            AuditAction.PhoneChanged,
+            id,
+            async () =>
+            {
+                factory.Clock.Advance(TimeSpan.FromSeconds(61));
+                var page = await session.GetPageAsync("/my");
+                var newPhone = Citizen.NewPhone();
+                Assert.True((await session.SendSmsAsync(page, "/my/phone", "/my/phone/sms-old", new Dictionary<string, string?>())).Sent);
+                var oldCode = await factory.LatestSmsCodeAsync(citizen.Phone);
+                var fields = new Dictionary<string, string?> { ["ChangePhone.OldPhoneCode"] = oldCode, ["ChangePhone.NewPhone"] = newPhone };
+                Assert.True((await session.SendSmsAsync(page, "/my/phone", "/my/phone/sms-new", fields)).Sent);
+                fields["ChangePhone.NewPhoneCode"] = await factory.LatestSmsCodeAsync(newPhone);
+                fields["ChangePhone.CurrentPassword"] = citizen.Password;
+                await session.SubmitAsync(page, "/my/phone", fields);
+            },
+            () => factory.QueryAsync(db => db.ReservedPhoneChanges.AnyAsync(c => c.AccountId == id && c.Channel == PhoneChangeChannel.Online)));
+    }
+
+    [Fact]
+    public async Task A_staff_creation_whose_audit_row_fails_leaves_no_staff_account()
+    {
+        var loginName = StaffJourney.NewLoginName();
+        await BothOrNeitherAsync(
+            AuditAction.StaffCreated,
+            subject: null,
+            () => InScopeAsync<StaffDirectory>(staff => staff.CreateAsync(loginName, "王晓明", [StaffRole.Clerk], createdBy: null)),
+            () => factory.QueryAsync(db => db.Users.AnyAsync(u => u.UserName == loginName)));
+    }
+
+    [Fact]
+    public async Task A_role_change_whose_audit_row_fails_keeps_the_old_roles()
+    {
+        var (loginName, _) = await factory.CreateStaffAsync(StaffRole.Clerk, StaffRole.Administrator);
+        var id = await factory.QueryAsync(db => db.Users.Where(u => u.UserName == loginName).Select(u => u.Id).SingleAsync());
+        await BothOrNeitherAsync(
+            AuditAction.StaffRolesChanged,
+            id,
+            () => InScopeAsync<StaffDirectory>(staff => staff.SetRolesAsync(id, [StaffRole.Administrator, StaffRole.Supervisor], id)),
+            () => factory.QueryAsync(db => db.UserRoles.AnyAsync(r => r.UserId == id && db.Roles.Any(role => role.Id == r.RoleId && role.Name == StaffRole.Supervisor))));
+    }
+
+    [Fact]
+    public async Task A_staff_reset_whose_audit_row_fails_keeps_the_password()
+    {
+        var (loginName, _) = await factory.CreateStaffAsync(StaffRole.Clerk);
+        var id = await factory.QueryAsync(db => db.Users.Where(u => u.UserName == loginName).Select(u => u.Id).SingleAsync());
+        var before = await PasswordHashAsync(id);
+        await BothOrNeitherAsync(
+            AuditAction.StaffReset,
+            id,
+            () => InScopeAsync<StaffDirectory>(staff => staff.ResetAsync(id, id)),
+            async () => await PasswordHashAsync(id) != before);
+    }
+
+    [Fact]
+    public async Task A_client_registration_whose_audit_row_fails_leaves_no_client()
+    {
+        var clientId = "atomic" + Random.Shared.Next(100_000, 999_999);
+        await BothOrNeitherAsync(
+            AuditAction.ClientRegistered,
+            subject: null,
+            () => InScopeAsync<ClientRegistry>(clients => clients.RegisterAsync(clientId, confidential: true, Settings("原子系统"), actor: null, CancellationToken.None)),
+            () => InScopeAsync<ClientRegistry, bool>(async clients => await clients.FindAsync(clientId, CancellationToken.None) is not null));
+    }
+
+    [Fact]
+    public async Task A_client_edit_whose_audit_row_fails_keeps_the_old_settings()
+    {
+        var clientId = "atomic" + Random.Shared.Next(100_000, 999_999);
+        await InScopeAsync<ClientRegistry>(clients => clients.RegisterAsync(clientId, confidential: true, Settings("原子系统"), actor: null, CancellationToken.None));
+        await BothOrNeitherAsync(
+            AuditAction.ClientChanged,
+            subject: null,
+            () => InScopeAsync<ClientRegistry>(clients => clients.UpdateAsync(clientId, Settings("改名系统"), actor: null, CancellationToken.None)),
+            () => InScopeAsync<ClientRegistry, bool>(async clients => (await clients.FindAsync(clientId, CancellationToken.None))!.Settings.Name == "改名系统"));
+    }
+
+    private static ClientSettings Settings(string name) =>
+        new(name, ["https://client.example.gov.cn/signin-oidc"], [], ["openid", "profile"], FullPhone: false);
+
+    /// <summary>
+    /// The act with the insert of its audit row failing: neither the change nor the row remains.
+    /// The act again without the fault: both.
+    /// </summary>
+    private async Task BothOrNeitherAsync(string action, Guid? subject, Func<Task> act, Func<Task<bool>> changed)
+    {
+        var rowsBefore = await AuditRowsAsync(action, subject);
+        factory.Faults.FailAuditRow(action);
+        try
+        {
+            await act();
+        }
+        catch (Exception ex) when (ex is InjectedFaultException || ex.InnerException is InjectedFaultException)
+        {
+            // A service called directly passes the fault on; a page answers with its error page.
+        }
+        finally
+        {
+            factory.Faults.Disarm();
+        }
+
+        Assert.True(factory.Faults.Fired, $"The audit row of {action} was never written.");
+        Assert.False(await changed(), $"{action}: the change committed without its audit row.");
+        Assert.Equal(rowsBefore, await AuditRowsAsync(action, subject));
+
+        await act();
+        Assert.True(await changed(), $"{action}: the change did not commit without a fault.");
+        Assert.Equal(rowsBefore + 1, await AuditRowsAsync(action, subject));
+    }
+
+    private Task<int> AuditRowsAsync(string action, Guid? subject) =>
+        factory.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == action && (subject == null || e.SubjectAccountId == subject)));
+
+    private Task<Guid> AccountIdAsync(string idNumber) =>
+        factory.QueryAsync(db => db.PersonProfiles.Where(p => p.ResidentIdNumber == idNumber).Select(p => p.AccountId).SingleAsync());
+
+    private Task<string?> PasswordHashAsync(Guid id) =>
+        factory.QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.PasswordHash).SingleAsync());
+
+    private async Task InScopeAsync<TService>(Func<TService, Task> act)
+        where TService : notnull
+    {
+        await using var scope = factory.CreateScope();
+        await act(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    private async Task<T> InScopeAsync<TService, T>(Func<TService, Task<T>> read)
+        where TService : notnull
+    {
+        await using var scope = factory.CreateScope();
+        return await read(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+}
+
+public sealed class AuditAtomicityTestsOnSqlite(FaultySqlitePortalFactory factory) : AuditAtomicityTests<FaultySqlitePortalFactory>(factory);
+
+public sealed class AuditAtomicityTestsOnPostgreSql(FaultyPostgreSqlPortalFactory factory) : AuditAtomicityTests<FaultyPostgreSqlPortalFactory>(factory);
