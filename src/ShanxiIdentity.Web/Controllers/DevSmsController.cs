@@ -1,22 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using ShanxiIdentity.Data;
+using ShanxiIdentity.Web.Infrastructure;
 
 namespace ShanxiIdentity.Web.Controllers;
 
 /// <summary>Development only: the newest messages of the SMS outbox, so codes can be read without a phone.</summary>
 [Route("/dev/sms")]
-public sealed class DevSmsController(PortalDbContext db, IHostEnvironment environment) : Controller
+public sealed class DevSmsController(DevSmsOutbox outbox, IHostEnvironment environment) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index()
-    {
-        if (!environment.IsDevelopment())
-        {
-            return NotFound();
-        }
-
-        var messages = await db.SmsOutbox.AsNoTracking().OrderByDescending(m => m.Id).Take(50).ToListAsync(HttpContext.RequestAborted);
-        return View(messages);
-    }
+    public async Task<IActionResult> Index() =>
+        environment.IsDevelopment() ? View(await outbox.NewestAsync(50, HttpContext.RequestAborted)) : NotFound();
 }

@@ -97,6 +97,7 @@ public static class ServiceRegistration
         services.AddScoped<AccountChanges>();
         services.AddScoped<ReservedPhones>();
         services.AddScoped<MyAccountPage>();
+        services.AddScoped<Infrastructure.DevSmsOutbox>();
         services.AddScoped<LoginGate>();
         services.AddScoped<AccountLocator>();
         services.AddScoped<AuditLog>();
