@@ -74,5 +74,9 @@ public static class AccountMessages
     public const string ResetExpired = "操作已超时，请重新开始";
     public const string SamePhone = "新手机号与当前预留手机号相同";
 
+    public const string StaffLoginNameTaken = "该登录账号已被使用";
+    public const string StaffNotFound = "未找到该员工账号";
+    public const string CannotDropOwnAdministrator = "不能取消自己的管理员角色";
+
     public const string OldPhoneCodeFirst = "请先填写原手机号收到的短信验证码，再获取新手机号短信验证码";
 }

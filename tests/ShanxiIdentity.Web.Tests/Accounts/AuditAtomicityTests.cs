@@ -154,6 +154,45 @@ public abstract class AuditAtomicityTests<TFactory>(TFactory factory) : IClassFi
             () => InScopeAsync<ClientRegistry, bool>(async clients => (await clients.FindAsync(clientId, CancellationToken.None))!.Settings.Name == "改名系统"));
     }
 
+    [Fact]
+    public async Task A_secret_renewal_whose_audit_row_fails_keeps_the_old_secret()
+    {
+        var clientId = "atomic" + Random.Shared.Next(100_000, 999_999);
+        var issued = await InScopeAsync<ClientRegistry, ClientSecretIssued?>(clients => clients.RegisterAsync(clientId, confidential: true, Settings("原子系统"), actor: null, CancellationToken.None));
+        await BothOrNeitherAsync(
+            AuditAction.ClientSecretRenewed,
+            subject: null,
+            () => InScopeAsync<ClientRegistry>(clients => clients.RenewSecretAsync(clientId, actor: null, CancellationToken.None)),
+            () => InScopeAsync<OpenIddict.Abstractions.IOpenIddictApplicationManager, bool>(async applications =>
+                !await applications.ValidateClientSecretAsync((await applications.FindByClientIdAsync(clientId))!, issued!.Secret!)));
+    }
+
+    [Fact]
+    public async Task A_client_removal_whose_audit_row_fails_keeps_the_client()
+    {
+        var clientId = "atomic" + Random.Shared.Next(100_000, 999_999);
+        await InScopeAsync<ClientRegistry>(clients => clients.RegisterAsync(clientId, confidential: false, Settings("原子系统"), actor: null, CancellationToken.None));
+        await BothOrNeitherAsync(
+            AuditAction.ClientRemoved,
+            subject: null,
+            () => InScopeAsync<ClientRegistry>(clients => clients.RemoveAsync(clientId, actor: null, CancellationToken.None)),
+            () => InScopeAsync<ClientRegistry, bool>(async clients => await clients.FindAsync(clientId, CancellationToken.None) is null));
+    }
+
+    [Fact]
+    public async Task Signing_out_other_devices_whose_audit_row_fails_keeps_them_signed_in()
+    {
+        var (citizen, session) = await factory.RegisteredCitizenAsync();
+        var id = await AccountIdAsync(citizen.IdNumber);
+        var stamp = await factory.QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleAsync());
+        await BothOrNeitherAsync(
+            AuditAction.OtherSessionsSignedOut,
+            id,
+            // The offer shows after a phone change; the antiforgery token of any form of the page will do.
+            async () => await session.SubmitAsync(await session.GetPageAsync("/my"), "/my/password", new Dictionary<string, string?>(), postTo: "/my/sign-out-others"),
+            async () => await factory.QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleAsync()) != stamp);
+    }
+
     private static ClientSettings Settings(string name) =>
         new(name, ["https://client.example.gov.cn/signin-oidc"], [], ["openid", "profile"], FullPhone: false);
 

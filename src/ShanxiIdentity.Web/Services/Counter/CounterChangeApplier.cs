@@ -26,8 +26,6 @@ public sealed class CounterChangeApplier(
     ISmsGateway gateway,
     TimeProvider clock)
 {
-    private const string Signature = "【山西政务服务网】";
-
     public async Task<AppliedChange> ApplyAsync(CounterRequest request, CounterChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -49,7 +47,7 @@ public sealed class CounterChangeApplier(
         {
             case CounterChangeKind.ReservedPhone:
                 await phones.ChangeAsync(account, change.NewPhone!, PhoneChangeChannel.Counter, request.Id, cancellationToken).ConfigureAwait(false);
-                text = "您的账号预留手机号已在政务大厅变更为本号码，其他设备上的登录已退出。如非本人办理，请立即联系当地政务大厅。";
+                text = AccountNotices.PhoneChangedAtCounter;
                 break;
             case CounterChangeKind.AccountInformation:
                 if (account.Person is { } person && change.Name is { } name)
@@ -64,7 +62,7 @@ public sealed class CounterChangeApplier(
                     organisation.RepresentativeIdNumber = change.RepresentativeIdNumber ?? organisation.RepresentativeIdNumber;
                 }
 
-                text = "您的账号信息已在政务大厅完成更正。如非本人办理，请立即联系当地政务大厅。";
+                text = AccountNotices.InformationCorrectedAtCounter;
                 break;
             case CounterChangeKind.ManualRealNameVerification:
                 if (account.LegalEntity is { } verified)
@@ -77,7 +75,7 @@ public sealed class CounterChangeApplier(
                     person2.RealNameVerifiedAt = now;
                 }
 
-                text = "您的账号已在政务大厅完成实名核验，现在可以登录山西政务服务网。";
+                text = AccountNotices.VerifiedAtCounter;
                 break;
             default:
                 throw new InvalidOperationException($"Unknown change kind {request.ChangeKind}");
@@ -134,13 +132,12 @@ public sealed class CounterChangeApplier(
         }
 
         request.AccountId = account.Id;
-        var login = person ? (change.LoginName is null ? "身份证号" : $"身份证号或用户名{change.LoginName}") : $"统一社会信用代码或登录账号{change.LoginName}";
-        return new AppliedChange(Notice(change.NewPhone!, $"您的账号已在政务大厅注册，可使用{login}登录。首次登录前请在登录页点击“忘记密码”，通过本手机号设置密码。", now));
+        return new AppliedChange(Notice(change.NewPhone!, AccountNotices.RegisteredAtCounter(person, change.LoginName), now));
     }
 
     private SmsMessage Notice(string phone, string text, DateTime now)
     {
-        var message = new SmsMessage { Phone = phone, Text = Signature + text, Purpose = SmsPurpose.CounterNotice, CreatedAt = now };
+        var message = new SmsMessage { Phone = phone, Text = AccountNotices.Signature + text, Purpose = SmsPurpose.CounterNotice, CreatedAt = now };
         db.SmsOutbox.Add(message);
         return message;
     }

@@ -31,8 +31,6 @@ public sealed class StaffDirectory(
     SignInSessions sessions,
     TimeProvider clock)
 {
-    public const string LoginNameTaken = "该登录账号已被使用";
-
     public async Task<StaffCreation> CreateAsync(string loginName, string name, IReadOnlyCollection<string> staffRoles, Guid? createdBy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(staffRoles);
@@ -53,7 +51,7 @@ public sealed class StaffDirectory(
 
         if (await users.FindByNameAsync(loginName).ConfigureAwait(false) is not null)
         {
-            return new StaffCreation(null, null, LoginNameTaken);
+            return new StaffCreation(null, null, AccountMessages.StaffLoginNameTaken);
         }
 
         await EnsureRolesAsync().ConfigureAwait(false);
@@ -83,7 +81,7 @@ public sealed class StaffDirectory(
         if (!created.Succeeded)
         {
             return new StaffCreation(null, null, created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName))
-                ? LoginNameTaken
+                ? AccountMessages.StaffLoginNameTaken
                 : string.Join("；", created.Errors.Select(e => e.Description)));
         }
 
@@ -101,13 +99,13 @@ public sealed class StaffDirectory(
         var account = await db.Users.SingleOrDefaultAsync(a => a.Id == staffId && a.Kind == AccountKind.Staff, cancellationToken).ConfigureAwait(false);
         if (account is null)
         {
-            return "未找到该员工账号";
+            return AccountMessages.StaffNotFound;
         }
 
         if (staffId == administratorId && !staffRoles.Contains(StaffRole.Administrator))
         {
             // The last way back in would otherwise be the create-admin command.
-            return "不能取消自己的管理员角色";
+            return AccountMessages.CannotDropOwnAdministrator;
         }
 
         await EnsureRolesAsync().ConfigureAwait(false);
@@ -137,7 +135,7 @@ public sealed class StaffDirectory(
         var account = await db.Users.Include(a => a.Staff).SingleOrDefaultAsync(a => a.Id == staffId && a.Kind == AccountKind.Staff, cancellationToken).ConfigureAwait(false);
         if (account is null)
         {
-            return new StaffCreation(null, null, "未找到该员工账号");
+            return new StaffCreation(null, null, AccountMessages.StaffNotFound);
         }
 
         var password = OneTimePassword();
