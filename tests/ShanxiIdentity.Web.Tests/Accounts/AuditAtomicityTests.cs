@@ -8,13 +8,73 @@ using ShanxiIdentity.Web.Tests.Infrastructure;
 
 namespace ShanxiIdentity.Web.Tests.Accounts;
 
+/// <summary>The probe of the atomicity tests: an act with its audit row's insert failing, then without.</summary>
+public abstract class AuditAtomicityProbe<TFactory>(TFactory factory)
+    where TFactory : PortalFactory, IFaultyPortal
+{
+    protected TFactory Portal => factory;
+
+    /// <summary>
+    /// The act with the insert of its audit row failing: neither the change nor the row remains.
+    /// The act again without the fault: both.
+    /// </summary>
+    protected async Task BothOrNeitherAsync(string action, Guid? subject, Func<Task> act, Func<Task<bool>> changed)
+    {
+        var rowsBefore = await AuditRowsAsync(action, subject);
+        Portal.Faults.FailAuditRow(action);
+        try
+        {
+            await act();
+        }
+        catch (Exception ex) when (ex is InjectedFaultException || ex.InnerException is InjectedFaultException)
+        {
+            // A service called directly passes the fault on; a page answers with its error page.
+        }
+        finally
+        {
+            Portal.Faults.Disarm();
+        }
+
+        Assert.True(Portal.Faults.Fired, $"The audit row of {action} was never written.");
+        Assert.False(await changed(), $"{action}: the change committed without its audit row.");
+        Assert.Equal(rowsBefore, await AuditRowsAsync(action, subject));
+
+        await act();
+        Assert.True(await changed(), $"{action}: the change did not commit without a fault.");
+        Assert.Equal(rowsBefore + 1, await AuditRowsAsync(action, subject));
+    }
+
+    private Task<int> AuditRowsAsync(string action, Guid? subject) =>
+        Portal.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == action && (subject == null || e.SubjectAccountId == subject)));
+
+    protected Task<Guid> AccountIdAsync(string idNumber) =>
+        Portal.QueryAsync(db => db.PersonProfiles.Where(p => p.ResidentIdNumber == idNumber).Select(p => p.AccountId).SingleAsync());
+
+    protected Task<string?> PasswordHashAsync(Guid id) =>
+        Portal.QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.PasswordHash).SingleAsync());
+
+    protected async Task InScopeAsync<TService>(Func<TService, Task> act)
+        where TService : notnull
+    {
+        await using var scope = Portal.CreateScope();
+        await act(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    protected async Task<T> InScopeAsync<TService, T>(Func<TService, Task<T>> read)
+        where TService : notnull
+    {
+        await using var scope = Portal.CreateScope();
+        return await read(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+}
+
 /// <summary>
 /// Every change commits with its audit row or not at all: the insert of the row fails after the
 /// change is staged (and, through Identity or OpenIddict, already sent to the server in the same
 /// transaction), and afterwards neither the change nor the row is there. The same act without the
 /// fault then leaves both.
 /// </summary>
-public abstract class AuditAtomicityTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+public abstract class AuditAtomicityTests<TFactory>(TFactory factory) : AuditAtomicityProbe<TFactory>(factory), IClassFixture<TFactory>
     where TFactory : PortalFactory, IFaultyPortal
 {
     private static string NewPassword() => "Xin#" + Guid.NewGuid().ToString("N")[..12];
@@ -22,7 +82,7 @@ public abstract class AuditAtomicityTests<TFactory>(TFactory factory) : IClassFi
     [Fact]
     public async Task A_password_change_whose_audit_row_fails_keeps_the_old_password()
     {
-        var (citizen, session) = await factory.RegisteredCitizenAsync();
+        var (citizen, session) = await Portal.RegisteredCitizenAsync();
         var id = await AccountIdAsync(citizen.IdNumber);
         var before = await PasswordHashAsync(id);
         var password = NewPassword();
@@ -41,7 +101,7 @@ public abstract class AuditAtomicityTests<TFactory>(TFactory factory) : IClassFi
     [Fact]
     public async Task A_password_reset_whose_audit_row_fails_keeps_the_old_password()
     {
-        var (citizen, _) = await factory.RegisteredCitizenAsync();
+        var (citizen, _) = await Portal.RegisteredCitizenAsync();
         var id = await AccountIdAsync(citizen.IdNumber);
         var before = await PasswordHashAsync(id);
         await BothOrNeitherAsync(
@@ -49,8 +109,8 @@ public abstract class AuditAtomicityTests<TFactory>(TFactory factory) : IClassFi
             id,
             async () =>
             {
-                factory.Clock.Advance(TimeSpan.FromSeconds(61)); // the phone's resend interval
-                await factory.NewSession().ResetPasswordAsync(citizen.IdNumber, () => factory.LatestSmsCodeAsync(citizen.Phone), NewPassword());
+                Portal.Clock.Advance(TimeSpan.FromSeconds(61)); // the phone's resend interval
+                await Portal.NewSession().ResetPasswordAsync(citizen.IdNumber, () => Portal.LatestSmsCodeAsync(citizen.Phone), NewPassword());
             },
             async () => await PasswordHashAsync(id) != before);
     }
@@ -59,40 +119,40 @@ public abstract class AuditAtomicityTests<TFactory>(TFactory factory) : IClassFi
     public async Task A_registration_whose_audit_row_fails_leaves_no_account()
     {
         var citizen = Citizen.New();
-        await factory.AddResidentAsync(citizen);
+        await Portal.AddResidentAsync(citizen);
         await BothOrNeitherAsync(
             AuditAction.PersonRegistered,
             subject: null,
             async () =>
             {
-                factory.Clock.Advance(TimeSpan.FromSeconds(61));
-                await factory.RegisterAsync(factory.NewSession(), citizen);
+                Portal.Clock.Advance(TimeSpan.FromSeconds(61));
+                await Portal.RegisterAsync(Portal.NewSession(), citizen);
             },
-            () => factory.QueryAsync(db => db.PersonProfiles.AnyAsync(p => p.ResidentIdNumber == citizen.IdNumber)));
+            () => Portal.QueryAsync(db => db.PersonProfiles.AnyAsync(p => p.ResidentIdNumber == citizen.IdNumber)));
     }
 
     [Fact]
     public async Task An_online_phone_change_whose_audit_row_fails_keeps_the_old_phone()
     {
-        var (citizen, session) = await factory.RegisteredCitizenAsync();
+        var (citizen, session) = await Portal.RegisteredCitizenAsync();
         var id = await AccountIdAsync(citizen.IdNumber);
         await BothOrNeitherAsync(
             AuditAction.PhoneChanged,
             id,
             async () =>
             {
-                factory.Clock.Advance(TimeSpan.FromSeconds(61));
+                Portal.Clock.Advance(TimeSpan.FromSeconds(61));
                 var page = await session.GetPageAsync("/my");
                 var newPhone = Citizen.NewPhone();
                 Assert.True((await session.SendSmsAsync(page, "/my/phone", "/my/phone/sms-old", new Dictionary<string, string?>())).Sent);
-                var oldCode = await factory.LatestSmsCodeAsync(citizen.Phone);
+                var oldCode = await Portal.LatestSmsCodeAsync(citizen.Phone);
                 var fields = new Dictionary<string, string?> { ["ChangePhone.OldPhoneCode"] = oldCode, ["ChangePhone.NewPhone"] = newPhone };
                 Assert.True((await session.SendSmsAsync(page, "/my/phone", "/my/phone/sms-new", fields)).Sent);
-                fields["ChangePhone.NewPhoneCode"] = await factory.LatestSmsCodeAsync(newPhone);
+                fields["ChangePhone.NewPhoneCode"] = await Portal.LatestSmsCodeAsync(newPhone);
                 fields["ChangePhone.CurrentPassword"] = citizen.Password;
                 await session.SubmitAsync(page, "/my/phone", fields);
             },
-            () => factory.QueryAsync(db => db.ReservedPhoneChanges.AnyAsync(c => c.AccountId == id && c.Channel == PhoneChangeChannel.Online)));
+            () => Portal.QueryAsync(db => db.ReservedPhoneChanges.AnyAsync(c => c.AccountId == id && c.Channel == PhoneChangeChannel.Online)));
     }
 
     [Fact]
@@ -103,26 +163,26 @@ public abstract class AuditAtomicityTests<TFactory>(TFactory factory) : IClassFi
             AuditAction.StaffCreated,
             subject: null,
             () => InScopeAsync<StaffDirectory>(staff => staff.CreateAsync(loginName, "王晓明", [StaffRole.Clerk], createdBy: null)),
-            () => factory.QueryAsync(db => db.Users.AnyAsync(u => u.UserName == loginName)));
+            () => Portal.QueryAsync(db => db.Users.AnyAsync(u => u.UserName == loginName)));
     }
 
     [Fact]
     public async Task A_role_change_whose_audit_row_fails_keeps_the_old_roles()
     {
-        var (loginName, _) = await factory.CreateStaffAsync(StaffRole.Clerk, StaffRole.Administrator);
-        var id = await factory.QueryAsync(db => db.Users.Where(u => u.UserName == loginName).Select(u => u.Id).SingleAsync());
+        var (loginName, _) = await Portal.CreateStaffAsync(StaffRole.Clerk, StaffRole.Administrator);
+        var id = await Portal.QueryAsync(db => db.Users.Where(u => u.UserName == loginName).Select(u => u.Id).SingleAsync());
         await BothOrNeitherAsync(
             AuditAction.StaffRolesChanged,
             id,
             () => InScopeAsync<StaffDirectory>(staff => staff.SetRolesAsync(id, [StaffRole.Administrator, StaffRole.Supervisor], id)),
-            () => factory.QueryAsync(db => db.UserRoles.AnyAsync(r => r.UserId == id && db.Roles.Any(role => role.Id == r.RoleId && role.Name == StaffRole.Supervisor))));
+            () => Portal.QueryAsync(db => db.UserRoles.AnyAsync(r => r.UserId == id && db.Roles.Any(role => role.Id == r.RoleId && role.Name == StaffRole.Supervisor))));
     }
 
     [Fact]
     public async Task A_staff_reset_whose_audit_row_fails_keeps_the_password()
     {
-        var (loginName, _) = await factory.CreateStaffAsync(StaffRole.Clerk);
-        var id = await factory.QueryAsync(db => db.Users.Where(u => u.UserName == loginName).Select(u => u.Id).SingleAsync());
+        var (loginName, _) = await Portal.CreateStaffAsync(StaffRole.Clerk);
+        var id = await Portal.QueryAsync(db => db.Users.Where(u => u.UserName == loginName).Select(u => u.Id).SingleAsync());
         var before = await PasswordHashAsync(id);
         await BothOrNeitherAsync(
             AuditAction.StaffReset,
@@ -182,72 +242,19 @@ public abstract class AuditAtomicityTests<TFactory>(TFactory factory) : IClassFi
     [Fact]
     public async Task Signing_out_other_devices_whose_audit_row_fails_keeps_them_signed_in()
     {
-        var (citizen, session) = await factory.RegisteredCitizenAsync();
+        var (citizen, session) = await Portal.RegisteredCitizenAsync();
         var id = await AccountIdAsync(citizen.IdNumber);
-        var stamp = await factory.QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleAsync());
+        var stamp = await Portal.QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleAsync());
         await BothOrNeitherAsync(
             AuditAction.OtherSessionsSignedOut,
             id,
             // The offer shows after a phone change; the antiforgery token of any form of the page will do.
             async () => await session.SubmitAsync(await session.GetPageAsync("/my"), "/my/password", new Dictionary<string, string?>(), postTo: "/my/sign-out-others"),
-            async () => await factory.QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleAsync()) != stamp);
+            async () => await Portal.QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleAsync()) != stamp);
     }
 
     private static ClientSettings Settings(string name) =>
         new(name, ["https://client.example.gov.cn/signin-oidc"], [], ["openid", "profile"], FullPhone: false);
-
-    /// <summary>
-    /// The act with the insert of its audit row failing: neither the change nor the row remains.
-    /// The act again without the fault: both.
-    /// </summary>
-    private async Task BothOrNeitherAsync(string action, Guid? subject, Func<Task> act, Func<Task<bool>> changed)
-    {
-        var rowsBefore = await AuditRowsAsync(action, subject);
-        factory.Faults.FailAuditRow(action);
-        try
-        {
-            await act();
-        }
-        catch (Exception ex) when (ex is InjectedFaultException || ex.InnerException is InjectedFaultException)
-        {
-            // A service called directly passes the fault on; a page answers with its error page.
-        }
-        finally
-        {
-            factory.Faults.Disarm();
-        }
-
-        Assert.True(factory.Faults.Fired, $"The audit row of {action} was never written.");
-        Assert.False(await changed(), $"{action}: the change committed without its audit row.");
-        Assert.Equal(rowsBefore, await AuditRowsAsync(action, subject));
-
-        await act();
-        Assert.True(await changed(), $"{action}: the change did not commit without a fault.");
-        Assert.Equal(rowsBefore + 1, await AuditRowsAsync(action, subject));
-    }
-
-    private Task<int> AuditRowsAsync(string action, Guid? subject) =>
-        factory.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == action && (subject == null || e.SubjectAccountId == subject)));
-
-    private Task<Guid> AccountIdAsync(string idNumber) =>
-        factory.QueryAsync(db => db.PersonProfiles.Where(p => p.ResidentIdNumber == idNumber).Select(p => p.AccountId).SingleAsync());
-
-    private Task<string?> PasswordHashAsync(Guid id) =>
-        factory.QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.PasswordHash).SingleAsync());
-
-    private async Task InScopeAsync<TService>(Func<TService, Task> act)
-        where TService : notnull
-    {
-        await using var scope = factory.CreateScope();
-        await act(scope.ServiceProvider.GetRequiredService<TService>());
-    }
-
-    private async Task<T> InScopeAsync<TService, T>(Func<TService, Task<T>> read)
-        where TService : notnull
-    {
-        await using var scope = factory.CreateScope();
-        return await read(scope.ServiceProvider.GetRequiredService<TService>());
-    }
 }
 
 public sealed class AuditAtomicityTestsOnSqlite(FaultySqlitePortalFactory factory) : AuditAtomicityTests<FaultySqlitePortalFactory>(factory);
