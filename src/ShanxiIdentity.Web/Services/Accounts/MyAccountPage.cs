@@ -27,8 +27,8 @@ public sealed class MyAccountPage(PortalDbContext db, ConsentRegistry consents)
     public static MyAccountView Profile(Account account)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var registered = ChinaTime.Format(account.CreatedAt, "yyyy年M月d日");
-        var phone = new ProfileRow("手机号", account.PhoneNumber is { } p ? SensitiveText.MaskPhone(p) : "未预留", "phone");
+        var registered = ChinaTime.Format(account.CreatedAt, ProfileLabels.DateFormat);
+        var phone = new ProfileRow(ProfileLabels.Phone, account.PhoneNumber is { } p ? SensitiveText.MaskPhone(p) : ProfileLabels.NoPhone, "phone");
         var userName = account.UserName is { } name && !name.StartsWith(AccountLocator.InternalUserNamePrefix, StringComparison.Ordinal) ? name : null;
         if (account.LegalEntity is { } organisation)
         {
@@ -36,13 +36,13 @@ public sealed class MyAccountPage(PortalDbContext db, ConsentRegistry consents)
         }
 
         var person = account.Person!;
-        List<ProfileRow> rows = [new("姓名", person.Name, "name"), new("身份证号", SensitiveText.MaskIdNumber(person.ResidentIdNumber), "id-number")];
+        List<ProfileRow> rows = [new(ProfileLabels.Name, person.Name, "name"), new(ProfileLabels.IdNumber, SensitiveText.MaskIdNumber(person.ResidentIdNumber), "id-number")];
         if (userName is not null)
         {
-            rows.Add(new("用户名", userName, "user-name"));
+            rows.Add(new(ProfileLabels.UserName, userName, "user-name"));
         }
 
-        rows.AddRange([phone, new("注册日期", registered, "registered")]);
+        rows.AddRange([phone, new(ProfileLabels.Registered, registered, "registered")]);
         return new MyAccountView(person.Name, rows, IsLegalEntity: false, MaterialsChoice.SlugFor(account));
     }
 
@@ -51,23 +51,23 @@ public sealed class MyAccountPage(PortalDbContext db, ConsentRegistry consents)
         var branch = organisation.Type == LegalEntityType.EnterpriseBranch;
         List<ProfileRow> rows =
         [
-            new("单位名称", organisation.OrganisationName, "organisation"),
-            new("法人类型", organisation.Type.DisplayName(), "type"),
-            new("统一社会信用代码", organisation.CreditCode, "credit-code"),
-            new(branch ? "负责人" : "法定代表人", organisation.RepresentativeName, "representative"),
-            new(branch ? "负责人身份证号" : "法定代表人身份证号", SensitiveText.MaskIdNumber(organisation.RepresentativeIdNumber), "representative-id"),
+            new(ProfileLabels.OrganisationName, organisation.OrganisationName, "organisation"),
+            new(ProfileLabels.LegalEntityType, organisation.Type.DisplayName(), "type"),
+            new(ProfileLabels.CreditCode, organisation.CreditCode, "credit-code"),
+            new(ProfileLabels.Representative(branch), organisation.RepresentativeName, "representative"),
+            new(ProfileLabels.RepresentativeIdNumber(branch), SensitiveText.MaskIdNumber(organisation.RepresentativeIdNumber), "representative-id"),
         ];
         if (organisation.HeadOfficeCreditCode is { } headOffice)
         {
-            rows.Add(new("总公司统一社会信用代码", headOffice, "head-office"));
+            rows.Add(new(ProfileLabels.HeadOfficeCreditCode, headOffice, "head-office"));
         }
 
         rows.AddRange(
         [
-            new("登录账号", loginName ?? string.Empty, "login-name"),
+            new(ProfileLabels.LoginName, loginName ?? string.Empty, "login-name"),
             phone,
-            new("实名核验", organisation.RealNameVerifiedAt is null ? "待政务大厅核验" : "已核验", "verification"),
-            new("注册日期", registered, "registered"),
+            new(ProfileLabels.Verification, organisation.RealNameVerifiedAt is null ? ProfileLabels.AwaitingCounterVerification : ProfileLabels.Verified, "verification"),
+            new(ProfileLabels.Registered, registered, "registered"),
         ]);
         return rows;
     }
@@ -80,6 +80,6 @@ public sealed class MyAccountPage(PortalDbContext db, ConsentRegistry consents)
             .Select(r => new { r.ChangeKind, r.AppliedAt })
             .Take(20)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return applied.Select(r => (r.ChangeKind.DisplayName(), ChinaTime.Format(r.AppliedAt!.Value, "yyyy年M月d日 HH:mm"))).ToList();
+        return applied.Select(r => (r.ChangeKind.DisplayName(), ChinaTime.Format(r.AppliedAt!.Value, ProfileLabels.DateTimeFormat))).ToList();
     }
 }
