@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Domain.Counter;
 
 namespace ShanxiIdentity.Data.Entities;
 
@@ -29,4 +30,38 @@ public class Account : IdentityUser<Guid>
     public StaffProfile? Staff { get; set; }
 
     public List<ReservedPhoneChange> PhoneChanges { get; } = [];
+
+    /// <summary>
+    /// The one way the 预留手机号 changes (at registration, online, at the counter): the new number,
+    /// confirmed, and a row of its history. A change the holder did not make signed in ends every
+    /// session (<see cref="EndsSessions"/>): the new security stamp refuses them all.
+    /// </summary>
+    public ReservedPhoneChange ChangeReservedPhone(string newPhone, PhoneChangeChannel channel, DateTime at, Guid? counterRequestId = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(newPhone);
+        var change = new ReservedPhoneChange
+        {
+            OldPhone = PhoneNumber,
+            NewPhone = newPhone,
+            Channel = channel,
+            CounterRequestId = counterRequestId,
+            ChangedAt = at,
+        };
+        PhoneChanges.Add(change);
+        PhoneNumber = newPhone;
+        PhoneNumberConfirmed = true;
+        if (EndsSessions(change))
+        {
+            SecurityStamp = Guid.NewGuid().ToString("N");
+        }
+
+        return change;
+    }
+
+    /// <summary>
+    /// At the counter, whoever held the old phone may hold a session too: they all end. Online the
+    /// holder proved both phones while signed in and chooses (退出其他设备).
+    /// </summary>
+    public static bool EndsSessions(ReservedPhoneChange change) =>
+        change?.Channel == PhoneChangeChannel.Counter;
 }

@@ -68,10 +68,15 @@ public static class AccountMessages
     public const string NoReservedPhone = "该账号未预留手机号，请携带证明材料到当地政务大厅办理";
     public const string PasswordResetDone = "密码已重置，请使用新密码登录";
     public const string PasswordChanged = "密码已修改";
+    public const string PasswordChangedElsewhereSignedOut = PasswordChanged + "，其他设备上的登录已同时退出";
     public const string PhoneChanged = "预留手机号已修改";
     public const string OtherSessionsSignedOut = "已退出其他设备上的登录";
     public const string ResetExpired = "操作已超时，请重新开始";
     public const string SamePhone = "新手机号与当前预留手机号相同";
+
+    public const string StaffLoginNameTaken = "该登录账号已被使用";
+    public const string StaffNotFound = "未找到该员工账号";
+    public const string CannotDropOwnAdministrator = "不能取消自己的管理员角色";
 
     public const string OldPhoneCodeFirst = "请先填写原手机号收到的短信验证码，再获取新手机号短信验证码";
 }

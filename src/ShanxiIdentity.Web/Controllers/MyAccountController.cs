@@ -2,19 +2,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using ShanxiIdentity.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
-using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Domain.Identifiers;
-using ShanxiIdentity.Web.Guidance;
+using ShanxiIdentity.Domain.SingleSignOn;
+using ShanxiIdentity.Web.Infrastructure;
 using ShanxiIdentity.Web.Models.Account;
 using ShanxiIdentity.Web.Services.Accounts;
 using ShanxiIdentity.Web.Services.SingleSignOn;
 using ShanxiIdentity.Web.Services.Sms;
-using ShanxiIdentity.Domain.SingleSignOn;
 
 namespace ShanxiIdentity.Web.Controllers;
 
@@ -23,27 +19,16 @@ namespace ShanxiIdentity.Web.Controllers;
 [Route("/my")]
 public sealed class MyAccountController(
     UserManager<Account> users,
-    SignInManager<Account> signIn,
     AccountLocator locator,
     SmsCodeService sms,
-    PortalDbContext db,
-    AuditLog audit,
     PasswordSignIn passwordCheck,
-    ConsentRegistry consents,
-    TimeProvider clock) : Controller
+    AccountChanges changes,
+    MyAccountPage page,
+    ConsentRegistry consents) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index()
-    {
-        var account = await CurrentAsync();
-        return account is null
-            ? Challenge()
-            : View(ToView(account) with
-            {
-                CounterChanges = await CounterChangesAsync(account.Id),
-                Consents = await consents.ListAsync(account.Id, HttpContext.RequestAborted),
-            });
-    }
+    public async Task<IActionResult> Index() =>
+        await CurrentAsync() is { } account ? View(await page.ForAsync(account, HttpContext.RequestAborted)) : Challenge();
 
     /// <summary>撤销授权: the client system must ask again, and its tokens stop working at once.</summary>
     [HttpPost("consents/{id}/withdraw")]
@@ -85,20 +70,17 @@ public sealed class MyAccountController(
 
         if (ModelState.IsValid)
         {
-            // The current password was checked above (with the lockout count): no second verification.
-            var changed = await users.ReplacePasswordAsync(account, form.Password!);
+            var changed = await changes.ChangePasswordAsync(account, form.Password!, HttpContext.RequestAborted);
             if (changed.Succeeded)
             {
-                await signIn.RefreshSignInAsync(account);
-                await audit.WriteAsync(AuditAction.PasswordChanged, account.Id, cancellationToken: HttpContext.RequestAborted);
-                TempData["Status"] = AccountMessages.PasswordChanged + "，其他设备上的登录已同时退出";
+                TempData["Status"] = AccountMessages.PasswordChangedElsewhereSignedOut;
                 return RedirectToAction(nameof(Index));
             }
 
             ModelState.AddModelError(prefix + nameof(form.Password), string.Join("；", changed.Errors.Select(e => e.Description)));
         }
 
-        return View(nameof(Index), ToView(account) with { ChangePassword = form });
+        return View(nameof(Index), MyAccountPage.Profile(account) with { ChangePassword = form });
     }
 
     [EnableRateLimiting(ClientRateLimits.Sms)]
@@ -170,25 +152,14 @@ public sealed class MyAccountController(
             }
             else
             {
-                // Set directly, not through SetPhoneNumberAsync: the citizen chooses whether other sessions end.
-                account.PhoneNumber = newPhone.Value;
-                account.PhoneNumberConfirmed = true;
-                account.PhoneChanges.Add(new ReservedPhoneChange
-                {
-                    OldPhone = oldPhone.Value,
-                    NewPhone = newPhone.Value,
-                    Channel = PhoneChangeChannel.Online,
-                    ChangedAt = clock.GetUtcNow().UtcDateTime,
-                });
-                audit.Record(AuditAction.PhoneChanged, account.Id);
-                await db.SaveChangesAsync(HttpContext.RequestAborted);
+                await changes.ChangePhoneAsync(account, newPhone.Value, HttpContext.RequestAborted);
                 TempData["Status"] = AccountMessages.PhoneChanged;
                 TempData["OfferSignOutOthers"] = true;
                 return RedirectToAction(nameof(Index));
             }
         }
 
-        return View(nameof(Index), ToView(account) with { ChangePhone = form });
+        return View(nameof(Index), MyAccountPage.Profile(account) with { ChangePhone = form });
     }
 
     [HttpPost("sign-out-others")]
@@ -199,66 +170,11 @@ public sealed class MyAccountController(
             return Challenge();
         }
 
-        await users.UpdateSecurityStampAsync(account);
-        await signIn.RefreshSignInAsync(account);
-        await audit.WriteAsync(AuditAction.OtherSessionsSignedOut, account.Id, cancellationToken: HttpContext.RequestAborted);
+        await changes.SignOutOthersAsync(account, HttpContext.RequestAborted);
         TempData["Status"] = AccountMessages.OtherSessionsSignedOut;
         return RedirectToAction(nameof(Index));
     }
 
-    private async Task<IReadOnlyList<(string, string)>> CounterChangesAsync(Guid accountId)
-    {
-        var applied = await db.CounterRequests.AsNoTracking()
-            .Where(r => r.AccountId == accountId && r.Status == CounterRequestStatus.Applied)
-            .OrderByDescending(r => r.AppliedAt)
-            .Select(r => new { r.ChangeKind, r.AppliedAt })
-            .Take(20)
-            .ToListAsync(HttpContext.RequestAborted);
-        return applied.Select(r => (r.ChangeKind.DisplayName(), ChinaTime.Format(r.AppliedAt!.Value, "yyyy年M月d日 HH:mm"))).ToList();
-    }
-
     private async Task<Account?> CurrentAsync() =>
         Guid.TryParse(users.GetUserId(User), out var id) ? await locator.FindByIdAsync(id, HttpContext.RequestAborted) : null;
-
-    private static MyAccountView ToView(Account account)
-    {
-        var registered = ChinaTime.Format(account.CreatedAt, "yyyy年M月d日");
-        var phone = new ProfileRow("手机号", account.PhoneNumber is { } p ? SensitiveText.MaskPhone(p) : "未预留", "phone");
-        var userName = account.UserName is { } name && !name.StartsWith(AccountLocator.InternalUserNamePrefix, StringComparison.Ordinal) ? name : null;
-        if (account.LegalEntity is { } organisation)
-        {
-            var branch = organisation.Type == LegalEntityType.EnterpriseBranch;
-            List<ProfileRow> rows =
-            [
-                new("单位名称", organisation.OrganisationName, "organisation"),
-                new("法人类型", organisation.Type.DisplayName(), "type"),
-                new("统一社会信用代码", organisation.CreditCode, "credit-code"),
-                new(branch ? "负责人" : "法定代表人", organisation.RepresentativeName, "representative"),
-                new(branch ? "负责人身份证号" : "法定代表人身份证号", SensitiveText.MaskIdNumber(organisation.RepresentativeIdNumber), "representative-id"),
-            ];
-            if (organisation.HeadOfficeCreditCode is { } headOffice)
-            {
-                rows.Add(new("总公司统一社会信用代码", headOffice, "head-office"));
-            }
-
-            rows.AddRange(
-            [
-                new("登录账号", userName ?? string.Empty, "login-name"),
-                phone,
-                new("实名核验", organisation.RealNameVerifiedAt is null ? "待政务大厅核验" : "已核验", "verification"),
-                new("注册日期", registered, "registered"),
-            ]);
-            return new MyAccountView(organisation.OrganisationName, rows, IsLegalEntity: true, MaterialsChoice.SlugFor(account));
-        }
-
-        var person = account.Person!;
-        List<ProfileRow> personRows = [new("姓名", person.Name, "name"), new("身份证号", SensitiveText.MaskIdNumber(person.ResidentIdNumber), "id-number")];
-        if (userName is not null)
-        {
-            personRows.Add(new("用户名", userName, "user-name"));
-        }
-
-        personRows.AddRange([phone, new("注册日期", registered, "registered")]);
-        return new MyAccountView(person.Name, personRows, IsLegalEntity: false, MaterialsChoice.SlugFor(account));
-    }
 }

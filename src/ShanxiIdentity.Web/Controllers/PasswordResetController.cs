@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using ShanxiIdentity.Web.Infrastructure;
@@ -20,9 +19,7 @@ public sealed class PasswordResetController(
     AccountLocator locator,
     PasswordResetTicket tickets,
     SmsCodeService sms,
-    UserManager<Account> users,
-    SignInSessions sessions,
-    AuditLog audit) : Controller
+    AccountChanges changes) : Controller
 {
     [HttpGet("")]
     public IActionResult Index(string? kind) => View(new ForgotPasswordForm { Kind = kind == LoginKinds.Legal ? LoginKinds.Legal : LoginKinds.Person });
@@ -102,7 +99,7 @@ public sealed class PasswordResetController(
             return View(form);
         }
 
-        var reset = await users.ReplacePasswordAsync(account, form.Password!);
+        var reset = await changes.ResetPasswordAsync(account, form.Password!, HttpContext.RequestAborted);
         if (!reset.Succeeded)
         {
             foreach (var error in reset.Errors)
@@ -113,10 +110,6 @@ public sealed class PasswordResetController(
             return View(form);
         }
 
-        await users.SetLockoutEndDateAsync(account, null);
-        await users.ResetAccessFailedCountAsync(account);
-        await sessions.EndAllAsync(account.Id, cancellationToken: HttpContext.RequestAborted);
-        await audit.WriteAsync(AuditAction.PasswordReset, account.Id, cancellationToken: HttpContext.RequestAborted);
         TempData["Status"] = AccountMessages.PasswordResetDone;
         return RedirectToAction("Login", "Login", account.Kind == AccountKind.LegalEntity ? new { kind = LoginKinds.Legal } : null);
     }

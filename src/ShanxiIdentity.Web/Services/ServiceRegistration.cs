@@ -93,6 +93,10 @@ public static class ServiceRegistration
         services.AddScoped<Halls.HallDirectory>();
         services.AddScoped<LegalEntityRegistration>();
         services.AddScoped<NewAccounts>();
+        services.AddScoped<AccountFactory>();
+        services.AddScoped<AccountChanges>();
+        services.AddScoped<ReservedPhones>();
+        services.AddScoped<MyAccountPage>();
         services.AddScoped<LoginGate>();
         services.AddScoped<AccountLocator>();
         services.AddScoped<AuditLog>();

@@ -129,7 +129,7 @@ public abstract class StaffSignInTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.True(PasswordPolicy.Check(initialPassword).Count == 0, initialPassword);
         Assert.DoesNotContain(initialPassword, (await adminSession.GetPageAsync("/counter/staff")).DocumentElement.OuterHtml, StringComparison.Ordinal);
         var duplicate = await adminSession.SubmitAsync(form, "/counter/staff/new", new Dictionary<string, string?> { ["LoginName"] = loginName, ["Name"] = "李窗口", ["Roles"] = StaffRole.Clerk });
-        Assert.Equal(Services.Counter.StaffDirectory.LoginNameTaken, duplicate.FieldError("LoginName"));
+        Assert.Equal(Domain.Accounts.AccountMessages.StaffLoginNameTaken, duplicate.FieldError("LoginName"));
 
         // The new clerk signs in, then is made a supervisor instead: the session ends at once, and the next one has the new role.
         var session = factory.NewSession();
@@ -219,7 +219,7 @@ public abstract class StaffSignInTests<TFactory>(TFactory factory) : IClassFixtu
 
         var again = await PortalProcess.RunCommandAsync(factory, "create-admin", "firstadmin", "赵管理");
         Assert.Equal(2, again.ExitCode);
-        Assert.Contains(Services.Counter.StaffDirectory.LoginNameTaken, again.Error, StringComparison.Ordinal);
+        Assert.Contains(Domain.Accounts.AccountMessages.StaffLoginNameTaken, again.Error, StringComparison.Ordinal);
     }
 
     private static Guid AdminId(ShanxiIdentity.Data.PortalDbContext db, string loginName) => db.Users.Single(u => u.UserName == loginName).Id;

@@ -30,16 +30,7 @@ public static partial class PortalData
         var citizen = Citizen.New();
         await using var scope = factory.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Account>>();
-        var account = new Account
-        {
-            UserName = "id-" + Guid.NewGuid().ToString("N"),
-            Kind = Domain.Accounts.AccountKind.Person,
-            PhoneNumber = citizen.Phone,
-            PhoneNumberConfirmed = true,
-            CreatedAt = DateTime.UtcNow,
-            Person = new PersonProfile { Name = citizen.Name, ResidentIdNumber = citizen.IdNumber, RealNameVerifiedAt = DateTime.UtcNow },
-        };
-        account.PhoneChanges.Add(new ReservedPhoneChange { NewPhone = citizen.Phone, Channel = Domain.Counter.PhoneChangeChannel.Registration, ChangedAt = DateTime.UtcNow });
+        var account = Services.Accounts.AccountFactory.Person(citizen.Name, citizen.IdNumber, userName: null, new Services.Accounts.FirstPhone(citizen.Phone), DateTime.UtcNow);
         var created = await users.CreateAsync(account, citizen.Password);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         return citizen;

@@ -1,4 +1,3 @@
-using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Domain.Identifiers;
 using ShanxiIdentity.Web.Services.Registry;
@@ -49,7 +48,7 @@ public sealed class LegalEntityRegistration(AccountLocator locator, IOrganisatio
             return RegistrationResult.Refused(RegistrationField.Type, mismatch);
         }
 
-        DateTime? verifiedAt = null;
+        var verified = false;
         if (application.Type.IsMarketRegulated())
         {
             var answer = await registry.LookUpAsync(application.CreditCode.Value, cancellationToken).ConfigureAwait(false);
@@ -65,26 +64,18 @@ public sealed class LegalEntityRegistration(AccountLocator locator, IOrganisatio
                 return await accounts.RefuseAfterProofAsync(codeId!.Value, RegistrationField.Type, SeedMessages.NotMarketSupervised, cancellationToken).ConfigureAwait(false);
             }
 
-            verifiedAt = accounts.Now;
+            verified = true;
         }
 
-        var account = new Account
-        {
-            Id = Guid.NewGuid(),
-            Kind = AccountKind.LegalEntity,
-            UserName = application.LoginName,
-            LegalEntity = new LegalEntityProfile
-            {
-                Type = application.Type,
-                OrganisationName = application.OrganisationName,
-                CreditCode = application.CreditCode.Value,
-                RepresentativeName = application.RepresentativeName,
-                RepresentativeIdNumber = application.RepresentativeIdNumber.Value,
-                HeadOfficeCreditCode = application.HeadOfficeCreditCode?.Value,
-                RealNameVerifiedAt = verifiedAt,
-            },
-        };
-        return await accounts.CreateAsync(account, application.Phone, codeId!.Value, application.Password, AuditAction.LegalEntityRegistered,
+        var organisation = new OrganisationDetails(
+            application.Type,
+            application.OrganisationName,
+            application.CreditCode.Value,
+            application.RepresentativeName,
+            application.RepresentativeIdNumber.Value,
+            application.HeadOfficeCreditCode?.Value);
+        var account = AccountFactory.LegalEntity(organisation, application.LoginName, new FirstPhone(application.Phone.Value), verified, accounts.Now);
+        return await accounts.CreateAsync(account, codeId!.Value, application.Password, AuditAction.LegalEntityRegistered,
             async () => await locator.CreditCodeTakenAsync(application.CreditCode.Value, cancellationToken).ConfigureAwait(false)
                 ? RegistrationResult.Refused(RegistrationField.CreditCode, SeedMessages.CreditCodeAlreadyCertified)
                 : RegistrationResult.Refused(RegistrationField.LoginName, SeedMessages.LoginNameTaken),

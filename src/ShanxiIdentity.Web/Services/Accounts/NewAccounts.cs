@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
-using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Domain.Identifiers;
 using ShanxiIdentity.Web.Services.Sms;
 
@@ -30,11 +29,11 @@ public sealed record RegistrationResult(Account? Account, RegistrationField? Fie
 
 /// <summary>
 /// The steps every registration shares: prove the phone first (before any gateway or the database
-/// is asked anything, so a form cannot be used to probe them), and at the end spend the SMS code,
-/// create the account with its first reserved phone, and let the unique indexes settle a race (the
-/// loser gets the caller's refusal, worked out after the fact).
+/// is asked anything, so a form cannot be used to probe them), and at the end, in one transaction,
+/// spend the SMS code, create the account built by <see cref="AccountFactory"/> and its audit row;
+/// the unique indexes settle a race (the loser gets the caller's refusal, worked out after the fact).
 /// </summary>
-public sealed class NewAccounts(PortalDbContext db, UserManager<Account> users, SmsCodeService smsCodes, AuditLog audit, TimeProvider clock)
+public sealed class NewAccounts(PortalDbContext db, AccountFactory factory, SmsCodeService smsCodes, AuditLog audit, TimeProvider clock)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -56,7 +55,6 @@ public sealed class NewAccounts(PortalDbContext db, UserManager<Account> users, 
 
     public async Task<RegistrationResult> CreateAsync(
         Account account,
-        MobilePhone phone,
         Guid smsCodeId,
         string password,
         string auditAction,
@@ -64,45 +62,37 @@ public sealed class NewAccounts(PortalDbContext db, UserManager<Account> users, 
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        ArgumentNullException.ThrowIfNull(phone);
         ArgumentNullException.ThrowIfNull(explainRace);
-
-        // Spent last: every earlier refusal leaves the proven code usable.
-        if (!await smsCodes.SpendAsync(smsCodeId, cancellationToken).ConfigureAwait(false))
-        {
-            return RegistrationResult.Refused(RegistrationField.SmsCode, AccountMessages.SmsCodeExpired);
-        }
-
-        account.PhoneNumber = phone.Value;
-        account.PhoneNumberConfirmed = true;
-        account.CreatedAt = Now;
-        account.PhoneChanges.Add(new ReservedPhoneChange { NewPhone = phone.Value, Channel = PhoneChangeChannel.Registration, ChangedAt = Now });
-
-        // The audit row goes in with the account, in Identity's one SaveChanges: an outage can
-        // leave neither half without the other.
-        account.Id = Guid.NewGuid();
-        var audited = audit.Record(auditAction, account.Id);
-
-        IdentityResult created;
         try
         {
-            created = await users.CreateAsync(account, password).ConfigureAwait(false);
+            return await audit.CommitAsync(
+                async () =>
+                {
+                    // Spent last, with the account: every earlier refusal, and a failure here, leave the proven code usable.
+                    if (!await smsCodes.SpendAsync(smsCodeId, cancellationToken).ConfigureAwait(false))
+                    {
+                        return RegistrationResult.Refused(RegistrationField.SmsCode, AccountMessages.SmsCodeExpired);
+                    }
+
+                    var created = await factory.AddAsync(account, password).ConfigureAwait(false);
+                    if (!created.Succeeded)
+                    {
+                        return created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName))
+                            ? await explainRace().ConfigureAwait(false)
+                            : throw new InvalidOperationException("Identity refused a checked application: " + string.Join("; ", created.Errors.Select(e => e.Code)));
+                    }
+
+                    audit.Record(auditAction, account.Id);
+                    return new RegistrationResult(account);
+                },
+                result => result.Succeeded,
+                cancellationToken).ConfigureAwait(false);
         }
         catch (DbUpdateException)
         {
-            // Another registration of the same identifier won the race.
+            // Another registration of the same identifier won the race; nothing of this one was written.
             db.ChangeTracker.Clear();
             return await explainRace().ConfigureAwait(false);
         }
-
-        if (!created.Succeeded)
-        {
-            db.Entry(audited).State = EntityState.Detached;
-            return created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName))
-                ? await explainRace().ConfigureAwait(false)
-                : throw new InvalidOperationException("Identity refused a checked application: " + string.Join("; ", created.Errors.Select(e => e.Code)));
-        }
-
-        return new RegistrationResult(account);
     }
 }

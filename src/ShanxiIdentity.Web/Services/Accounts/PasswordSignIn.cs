@@ -74,9 +74,16 @@ public sealed class PasswordSignIn(UserManager<Account> users, SignInManager<Acc
     /// a save that lost the race reloads the account and counts again, so the lock falls exactly at
     /// the threshold, and a failure that arrives after it is answered as locked, not counted.
     /// </summary>
-    public async Task<SignInResult> RecordFailureAsync(Account account)
+    public Task<SignInResult> RecordFailureAsync(Account account)
     {
         ArgumentNullException.ThrowIfNull(account);
+
+        // The count and its audit row commit together.
+        return audit.CommitAsync(() => CountFailureAsync(account), _ => true);
+    }
+
+    private async Task<SignInResult> CountFailureAsync(Account account)
+    {
         for (var attempt = 0; ; attempt++)
         {
             if (await users.IsLockedOutAsync(account).ConfigureAwait(false))
@@ -110,17 +117,19 @@ public sealed class PasswordSignIn(UserManager<Account> users, SignInManager<Acc
         {
             account.FailedAccessWindowStart = null;
             await users.UpdateAsync(account).ConfigureAwait(false);
-            await audit.WriteAsync(AuditAction.LockedOut, account.Id).ConfigureAwait(false);
+            audit.Record(AuditAction.LockedOut, account.Id);
             return new SignInResult(SignInOutcome.LockedOut, account.LockoutEnd);
         }
 
-        await audit.WriteAsync(AuditAction.SignInFailed, account.Id).ConfigureAwait(false);
+        audit.Record(AuditAction.SignInFailed, account.Id);
         return new SignInResult(SignInOutcome.WrongPassword);
     }
 
-    public async Task SignInAsync(Account account)
-    {
-        await signIn.SignInAsync(account, isPersistent: false).ConfigureAwait(false);
-        await audit.WriteAsync(AuditAction.SignedIn, account.Id).ConfigureAwait(false);
-    }
+    /// <summary>The session started and its audit row, in one transaction.</summary>
+    public Task SignInAsync(Account account) =>
+        audit.CommitAsync(async () =>
+        {
+            await signIn.SignInAsync(account, isPersistent: false).ConfigureAwait(false);
+            audit.Record(AuditAction.SignedIn, account.Id);
+        });
 }

@@ -1,4 +1,3 @@
-using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Domain.Identifiers;
 using ShanxiIdentity.Web.Services.RealName;
@@ -38,14 +37,8 @@ public sealed class PersonRegistration(AccountLocator locator, IRealNameVerifier
                 return RegistrationResult.Refused(RegistrationField.Name, AccountMessages.RealNameUnavailable);
         }
 
-        var account = new Account
-        {
-            Id = Guid.NewGuid(),
-            Kind = AccountKind.Person,
-            UserName = application.UserName ?? AccountLocator.InternalUserNamePrefix + Guid.NewGuid().ToString("N"),
-            Person = new PersonProfile { Name = application.Name, ResidentIdNumber = application.IdNumber.Value, RealNameVerifiedAt = accounts.Now },
-        };
-        return await accounts.CreateAsync(account, application.Phone, codeId!.Value, application.Password, AuditAction.PersonRegistered,
+        var account = AccountFactory.Person(application.Name, application.IdNumber.Value, application.UserName, new FirstPhone(application.Phone.Value), accounts.Now);
+        return await accounts.CreateAsync(account, codeId!.Value, application.Password, AuditAction.PersonRegistered,
             async () => await locator.IdNumberTakenAsync(application.IdNumber.Value, cancellationToken).ConfigureAwait(false)
                 ? RegistrationResult.Refused(RegistrationField.IdNumber, SeedMessages.IdNumberAlreadyCertified)
                 : RegistrationResult.Refused(RegistrationField.UserName, AccountMessages.UserNameTaken),

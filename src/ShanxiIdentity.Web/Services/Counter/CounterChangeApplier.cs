@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
@@ -24,7 +22,8 @@ public sealed record AppliedChange(SmsMessage? Notice, string? Message = null)
 public sealed class CounterChangeApplier(
     PortalDbContext db,
     AccountLocator locator,
-    ILookupNormalizer normalizer,
+    AccountFactory factory,
+    ReservedPhones phones,
     SmsOutbox outbox,
     TimeProvider clock)
 {
@@ -35,7 +34,7 @@ public sealed class CounterChangeApplier(
         var now = clock.GetUtcNow().UtcDateTime;
         if (request.ChangeKind == CounterChangeKind.Registration)
         {
-            return Register(request, change, now);
+            return await RegisterAsync(request, change, now, cancellationToken).ConfigureAwait(false);
         }
 
         var account = request.AccountId is { } id ? await locator.FindByIdAsync(id, cancellationToken).ConfigureAwait(false) : null;
@@ -48,24 +47,7 @@ public sealed class CounterChangeApplier(
         switch (request.ChangeKind)
         {
             case CounterChangeKind.ReservedPhone:
-                account.PhoneChanges.Add(new ReservedPhoneChange
-                {
-                    OldPhone = account.PhoneNumber,
-                    NewPhone = change.NewPhone!,
-                    Channel = PhoneChangeChannel.Counter,
-                    CounterRequestId = request.Id,
-                    ChangedAt = now,
-                });
-                account.PhoneNumber = change.NewPhone;
-                account.PhoneNumberConfirmed = true;
-
-                // Whoever held the old phone may hold a session too: end them all (the rows in the same save).
-                account.SecurityStamp = Guid.NewGuid().ToString("N");
-                foreach (var session in await db.SignInSessions.Where(s => s.AccountId == account.Id && s.EndedAt == null).ToListAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    session.EndedAt = now;
-                }
-
+                await phones.ChangeAsync(account, change.NewPhone!, PhoneChangeChannel.Counter, request.Id, cancellationToken).ConfigureAwait(false);
                 text = SmsMessages.ReservedPhoneChangedAtCounter;
                 break;
             case CounterChangeKind.AccountInformation:
@@ -120,45 +102,26 @@ public sealed class CounterChangeApplier(
         return SeedMessages.LoginNameTaken;
     }
 
-    private AppliedChange Register(CounterRequest request, CounterChange change, DateTime now)
+    private async Task<AppliedChange> RegisterAsync(CounterRequest request, CounterChange change, DateTime now, CancellationToken cancellationToken)
     {
         // Without a password: the holder sets one with 忘记密码 and an SMS code to this phone.
         var person = request.UserType == CounterUserType.Person;
-        var userName = change.LoginName ?? AccountLocator.InternalUserNamePrefix + Guid.NewGuid().ToString("N");
-        var account = new Account
+        var phone = new FirstPhone(change.NewPhone!, request.Id);
+        var account = person
+            ? AccountFactory.Person(change.Name!, change.IdNumber!, change.LoginName, phone, now)
+            : AccountFactory.LegalEntity(
+                new OrganisationDetails(change.LegalEntityType!.Value, change.Name!, change.CreditCode!, change.RepresentativeName!, change.RepresentativeIdNumber!, change.HeadOfficeCreditCode),
+                change.LoginName!,
+                phone,
+                verified: true,
+                now);
+        var added = await factory.AddAsync(account, password: null).ConfigureAwait(false);
+        if (!added.Succeeded)
         {
-            Id = Guid.NewGuid(),
-            UserName = userName,
-            NormalizedUserName = normalizer.NormalizeName(userName),
-            Kind = person ? AccountKind.Person : AccountKind.LegalEntity,
-            PhoneNumber = change.NewPhone,
-            PhoneNumberConfirmed = true,
-            CreatedAt = now,
-            LockoutEnabled = true,
-            SecurityStamp = Guid.NewGuid().ToString("N"),
-            ConcurrencyStamp = Guid.NewGuid().ToString(),
-        };
-        if (person)
-        {
-            account.Person = new PersonProfile { Name = change.Name!, ResidentIdNumber = change.IdNumber!, RealNameVerifiedAt = now };
-        }
-        else
-        {
-            account.LegalEntity = new LegalEntityProfile
-            {
-                Type = change.LegalEntityType!.Value,
-                OrganisationName = change.Name!,
-                CreditCode = change.CreditCode!,
-                RepresentativeName = change.RepresentativeName!,
-                RepresentativeIdNumber = change.RepresentativeIdNumber!,
-                HeadOfficeCreditCode = change.HeadOfficeCreditCode,
-                RealNameVerifiedAt = now,
-                VerifiedAtCounter = true,
-            };
+            // Identity's own checks (a login name taken meanwhile): the same words as the race the unique index settles.
+            return new AppliedChange(null, await ExplainConflictAsync(change, cancellationToken).ConfigureAwait(false));
         }
 
-        account.PhoneChanges.Add(new ReservedPhoneChange { NewPhone = change.NewPhone!, Channel = PhoneChangeChannel.Counter, CounterRequestId = request.Id, ChangedAt = now });
-        db.Users.Add(account);
         request.RegisteredAs(account.Id);
         return new AppliedChange(Notice(change.NewPhone!, SmsMessages.RegisteredAtCounter(person, change.LoginName)));
     }

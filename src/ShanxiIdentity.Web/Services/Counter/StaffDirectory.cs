@@ -25,13 +25,12 @@ public sealed record StaffMember(Guid Id, string LoginName, string Name, IReadOn
 public sealed class StaffDirectory(
     PortalDbContext db,
     UserManager<Account> users,
+    AccountFactory factory,
     RoleManager<IdentityRole<Guid>> roles,
     AuditLog audit,
     SignInSessions sessions,
     TimeProvider clock)
 {
-    public const string LoginNameTaken = "该登录账号已被使用";
-
     public async Task<StaffCreation> CreateAsync(string loginName, string name, IReadOnlyCollection<string> staffRoles, Guid? createdBy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(staffRoles);
@@ -52,29 +51,40 @@ public sealed class StaffDirectory(
 
         if (await users.FindByNameAsync(loginName).ConfigureAwait(false) is not null)
         {
-            return new StaffCreation(null, null, LoginNameTaken);
+            return new StaffCreation(null, null, AccountMessages.StaffLoginNameTaken);
         }
 
         await EnsureRolesAsync().ConfigureAwait(false);
         var password = OneTimePassword();
-        var account = new Account
-        {
-            UserName = loginName,
-            Kind = AccountKind.Staff,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-            LockoutEnabled = true,
-            Staff = new StaffProfile { Name = cleanName, CreatedByStaffId = createdBy },
-        };
-        var created = await users.CreateAsync(account, password).ConfigureAwait(false);
+        var account = AccountFactory.Staff(loginName, cleanName, createdBy, clock.GetUtcNow().UtcDateTime);
+        var created = await audit.CommitAsync(
+            async () =>
+            {
+                var added = await factory.AddAsync(account, password).ConfigureAwait(false);
+                if (!added.Succeeded)
+                {
+                    return added;
+                }
+
+                // The account's row first: its role links refer to it.
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                var linked = await users.AddToRolesAsync(account, staffRoles).ConfigureAwait(false);
+                if (linked.Succeeded)
+                {
+                    audit.Record(AuditAction.StaffCreated, account.Id, createdBy ?? account.Id, string.Join(",", staffRoles));
+                }
+
+                return linked;
+            },
+            result => result.Succeeded,
+            cancellationToken).ConfigureAwait(false);
         if (!created.Succeeded)
         {
             return new StaffCreation(null, null, created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName))
-                ? LoginNameTaken
+                ? AccountMessages.StaffLoginNameTaken
                 : string.Join("；", created.Errors.Select(e => e.Description)));
         }
 
-        await users.AddToRolesAsync(account, staffRoles).ConfigureAwait(false);
-        await audit.WriteAsync(AuditAction.StaffCreated, account.Id, createdBy ?? account.Id, string.Join(",", staffRoles), cancellationToken).ConfigureAwait(false);
         return new StaffCreation(account, password, null);
     }
 
@@ -89,25 +99,30 @@ public sealed class StaffDirectory(
         var account = await db.Users.SingleOrDefaultAsync(a => a.Id == staffId && a.Kind == AccountKind.Staff, cancellationToken).ConfigureAwait(false);
         if (account is null)
         {
-            return "未找到该员工账号";
+            return AccountMessages.StaffNotFound;
         }
 
         if (staffId == administratorId && !staffRoles.Contains(StaffRole.Administrator))
         {
             // The last way back in would otherwise be the create-admin command.
-            return "不能取消自己的管理员角色";
+            return AccountMessages.CannotDropOwnAdministrator;
         }
 
         await EnsureRolesAsync().ConfigureAwait(false);
-        var current = await users.GetRolesAsync(account).ConfigureAwait(false);
-        await users.RemoveFromRolesAsync(account, current.Except(staffRoles)).ConfigureAwait(false);
-        await users.AddToRolesAsync(account, staffRoles.Except(current)).ConfigureAwait(false);
+        await audit.CommitAsync(
+            async () =>
+            {
+                var current = await users.GetRolesAsync(account).ConfigureAwait(false);
+                await users.RemoveFromRolesAsync(account, current.Except(staffRoles)).ConfigureAwait(false);
+                await users.AddToRolesAsync(account, staffRoles.Except(current)).ConfigureAwait(false);
 
-        // Ends the member's sessions at their next request (the stamp is checked on each one):
-        // the next sign-in carries the new roles.
-        await users.UpdateSecurityStampAsync(account).ConfigureAwait(false);
-        await sessions.EndAllAsync(account.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await audit.WriteAsync(AuditAction.StaffRolesChanged, account.Id, administratorId, string.Join(",", staffRoles), cancellationToken).ConfigureAwait(false);
+                // Ends the member's sessions at their next request (the stamp is checked on each one):
+                // the next sign-in carries the new roles.
+                await users.UpdateSecurityStampAsync(account).ConfigureAwait(false);
+                await sessions.EndAllAsync(account.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+                audit.Record(AuditAction.StaffRolesChanged, account.Id, administratorId, string.Join(",", staffRoles));
+            },
+            cancellationToken).ConfigureAwait(false);
         return null;
     }
 
@@ -120,23 +135,32 @@ public sealed class StaffDirectory(
         var account = await db.Users.Include(a => a.Staff).SingleOrDefaultAsync(a => a.Id == staffId && a.Kind == AccountKind.Staff, cancellationToken).ConfigureAwait(false);
         if (account is null)
         {
-            return new StaffCreation(null, null, "未找到该员工账号");
+            return new StaffCreation(null, null, AccountMessages.StaffNotFound);
         }
 
         var password = OneTimePassword();
-        var replaced = await users.ReplacePasswordAsync(account, password).ConfigureAwait(false);
-        if (!replaced.Succeeded)
-        {
-            return new StaffCreation(null, null, string.Join("；", replaced.Errors.Select(e => e.Description)));
-        }
+        var replaced = await audit.CommitAsync(
+            async () =>
+            {
+                var result = await users.ReplacePasswordAsync(account, password).ConfigureAwait(false);
+                if (!result.Succeeded)
+                {
+                    return result;
+                }
 
-        await users.SetTwoFactorEnabledAsync(account, false).ConfigureAwait(false);
-        await users.ResetAuthenticatorKeyAsync(account).ConfigureAwait(false);
-        await users.SetLockoutEndDateAsync(account, null).ConfigureAwait(false);
-        await users.ResetAccessFailedCountAsync(account).ConfigureAwait(false);
-        await sessions.EndAllAsync(account.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await audit.WriteAsync(AuditAction.StaffReset, account.Id, administratorId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new StaffCreation(account, password, null);
+                await users.SetTwoFactorEnabledAsync(account, false).ConfigureAwait(false);
+                await users.ResetAuthenticatorKeyAsync(account).ConfigureAwait(false);
+                await users.SetLockoutEndDateAsync(account, null).ConfigureAwait(false);
+                await users.ResetAccessFailedCountAsync(account).ConfigureAwait(false);
+                await sessions.EndAllAsync(account.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+                audit.Record(AuditAction.StaffReset, account.Id, administratorId);
+                return result;
+            },
+            result => result.Succeeded,
+            cancellationToken).ConfigureAwait(false);
+        return replaced.Succeeded
+            ? new StaffCreation(account, password, null)
+            : new StaffCreation(null, null, string.Join("；", replaced.Errors.Select(e => e.Description)));
     }
 
     public async Task<IReadOnlyList<StaffMember>> ListAsync(CancellationToken cancellationToken = default)

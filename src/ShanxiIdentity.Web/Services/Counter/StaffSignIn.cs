@@ -49,6 +49,7 @@ public sealed class StaffSignIn(
     AuthenticatorCodes codes,
     UnknownNamePassword unknownName,
     PasswordHashSlots hashSlots,
+    AccountChanges changes,
     AuditLog audit)
 {
     private static string StaffLockedMessage(DateTimeOffset? until) =>
@@ -110,7 +111,7 @@ public sealed class StaffSignIn(
             return new StaffStepResult(StaffStep.Code, ticket, refusal);
         }
 
-        await CompleteAsync(account).ConfigureAwait(false);
+        await audit.CommitAsync(() => CompleteAsync(account), cancellationToken).ConfigureAwait(false);
         return new StaffStepResult(StaffStep.SignedIn);
     }
 
@@ -151,21 +152,29 @@ public sealed class StaffSignIn(
             return new StaffStepResult(StaffStep.Enrol, ticket, refusal);
         }
 
-        var changed = await users.ReplacePasswordAsync(account, newPassword).ConfigureAwait(false);
-        if (!changed.Succeeded)
-        {
-            return new StaffStepResult(StaffStep.Enrol, ticket, string.Join("；", changed.Errors.Select(e => e.Description)));
-        }
+        var changed = await audit.CommitAsync(
+            async () =>
+            {
+                var replaced = await users.ReplacePasswordAsync(account, newPassword).ConfigureAwait(false);
+                if (replaced.Succeeded)
+                {
+                    await users.SetTwoFactorEnabledAsync(account, true).ConfigureAwait(false);
+                    audit.Record(AuditAction.StaffEnrolled, account.Id);
+                    await CompleteAsync(account).ConfigureAwait(false);
+                }
 
-        await users.SetTwoFactorEnabledAsync(account, true).ConfigureAwait(false);
-        audit.Record(AuditAction.StaffEnrolled, account.Id);
-        await CompleteAsync(account).ConfigureAwait(false);
-        return new StaffStepResult(StaffStep.SignedIn);
+                return replaced;
+            },
+            result => result.Succeeded,
+            cancellationToken).ConfigureAwait(false);
+        return changed.Succeeded
+            ? new StaffStepResult(StaffStep.SignedIn)
+            : new StaffStepResult(StaffStep.Enrol, ticket, string.Join("；", changed.Errors.Select(e => e.Description)));
     }
 
     /// <summary>
     /// 修改密码 by the staff member: the current password (counted towards the lockout like any),
-    /// the new one under the portal's rule, the change and its audit row in one save, and every
+    /// the new one under the portal's rule, the change and its audit row in one transaction, and every
     /// other session of the member ended (this one continues). Null when done; else the field and why.
     /// </summary>
     public async Task<(string Field, string Message)?> ChangeOwnPasswordAsync(Guid staffId, string currentPassword, string newPassword, CancellationToken cancellationToken)
@@ -182,25 +191,17 @@ public sealed class StaffSignIn(
             return ("Password", weak);
         }
 
-        // Staged first: Identity's one save of the new hash and stamp writes the audit row with it.
-        var entry = audit.Record(AuditAction.PasswordChanged, account.Id, account.Id);
-        var changed = await users.ReplacePasswordAsync(account, newPassword).ConfigureAwait(false);
-        if (!changed.Succeeded)
+        // The same change as 我的账号's: the new stamp refuses the other sessions; this one is re-issued with it (and keeps amr=mfa).
+        var changed = await changes.ChangePasswordAsync(account, newPassword, cancellationToken).ConfigureAwait(false);
+        return changed.Succeeded ? null : ("Password", string.Join("；", changed.Errors.Select(e => e.Description)));
+    }
+
+    public Task SignOutAsync(Guid staffId) =>
+        audit.CommitAsync(async () =>
         {
-            db.Entry(entry).State = EntityState.Detached;
-            return ("Password", string.Join("；", changed.Errors.Select(e => e.Description)));
-        }
-
-        // The new stamp refuses the other sessions; this one is re-issued with it (and keeps amr=mfa).
-        await signIn.RefreshSignInAsync(account).ConfigureAwait(false);
-        return null;
-    }
-
-    public async Task SignOutAsync(Guid staffId)
-    {
-        await signIn.SignOutAsync().ConfigureAwait(false);
-        await audit.WriteAsync(AuditAction.StaffSignedOut, staffId).ConfigureAwait(false);
-    }
+            await signIn.SignOutAsync().ConfigureAwait(false);
+            audit.Record(AuditAction.StaffSignedOut, staffId);
+        });
 
     private async Task<string?> VerifyCodeAsync(Account account, string? code, CancellationToken cancellationToken)
     {
@@ -228,10 +229,11 @@ public sealed class StaffSignIn(
         return failure.Outcome == SignInOutcome.LockedOut ? failure.LockedMessage() : CounterMessages.StaffCodeWrong;
     }
 
+    /// <summary>The sign-in itself, inside the caller's commit: failures cleared, the session started, its audit row.</summary>
     private async Task CompleteAsync(Account account)
     {
         await passwords.ResetFailuresAsync(account).ConfigureAwait(false);
         await signIn.SignInWithClaimsAsync(account, isPersistent: false, [new Claim(MfaClaimType, MfaClaimValue)]).ConfigureAwait(false);
-        await audit.WriteAsync(AuditAction.StaffSignedIn, account.Id).ConfigureAwait(false);
+        audit.Record(AuditAction.StaffSignedIn, account.Id);
     }
 }

@@ -76,8 +76,13 @@ public sealed class ClientRegistry(
         };
         descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
         Apply(descriptor, confidential, settings);
-        await applications.CreateAsync(descriptor, cancellationToken).ConfigureAwait(false);
-        await audit.WriteAsync(AuditAction.ClientRegistered, subject: null, actor, Describe(clientId, settings), cancellationToken).ConfigureAwait(false);
+        await audit.CommitAsync(
+            async () =>
+            {
+                await applications.CreateAsync(descriptor, cancellationToken).ConfigureAwait(false);
+                audit.Record(AuditAction.ClientRegistered, subject: null, actor, Describe(clientId, settings));
+            },
+            cancellationToken).ConfigureAwait(false);
         return new ClientSecretIssued(clientId, settings.Name, secret);
     }
 
@@ -99,28 +104,38 @@ public sealed class ClientRegistry(
 
         // Taking an item (or the full phone) away must reach what the client already holds: its
         // consents and refresh tokens are revoked, so people consent again to the narrower set.
-        // The change, the revocations and the audit row go in OpenIddict's one SaveChanges.
+        // The change, the revocations and the audit row commit together.
         // (openid is never a permission: always listed for the client, never "taken away".)
         var narrowed = before.Scopes.Where(s => s != Scopes.OpenId).Except(settings.Scopes, StringComparer.Ordinal).Any()
             || before.FullPhone && !settings.FullPhone;
-        if (narrowed && await applications.GetIdAsync(application, cancellationToken).ConfigureAwait(false) is { } applicationId)
-        {
-            await foreach (var consent in db.Set<OpenIddictEntityFrameworkCoreAuthorization>()
-                .Where(a => a.Application!.Id == applicationId && a.Status == Statuses.Valid).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+        await audit.CommitAsync(
+            async () =>
             {
-                consent.Status = Statuses.Revoked;
-            }
+                if (narrowed && await applications.GetIdAsync(application, cancellationToken).ConfigureAwait(false) is { } applicationId)
+                {
+                    await RevokeGrantsAsync(applicationId, cancellationToken).ConfigureAwait(false);
+                }
 
-            await foreach (var token in db.Set<OpenIddictEntityFrameworkCoreToken>()
-                .Where(t => t.Application!.Id == applicationId && t.Status == Statuses.Valid).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                token.Status = Statuses.Revoked;
-            }
+                audit.Record(AuditAction.ClientChanged, subject: null, actor, Describe(clientId, settings) + (narrowed ? " " + ClientMessages.GrantsRevoked : string.Empty));
+                await applications.UpdateAsync(application, descriptor, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task RevokeGrantsAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        await foreach (var consent in db.Set<OpenIddictEntityFrameworkCoreAuthorization>()
+            .Where(a => a.Application!.Id == applicationId && a.Status == Statuses.Valid).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            consent.Status = Statuses.Revoked;
         }
 
-        audit.Record(AuditAction.ClientChanged, subject: null, actor, Describe(clientId, settings) + (narrowed ? " " + ClientMessages.GrantsRevoked : string.Empty));
-        await applications.UpdateAsync(application, descriptor, cancellationToken).ConfigureAwait(false);
-        return true;
+        await foreach (var token in db.Set<OpenIddictEntityFrameworkCoreToken>()
+            .Where(t => t.Application!.Id == applicationId && t.Status == Statuses.Valid).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            token.Status = Statuses.Revoked;
+        }
     }
 
     /// <summary>A new secret for a confidential client (the old one stops working at once); null for an unknown or public client.</summary>
@@ -133,8 +148,13 @@ public sealed class ClientRegistry(
         }
 
         var secret = NewSecret();
-        await applications.UpdateAsync(application, secret, cancellationToken).ConfigureAwait(false);
-        await audit.WriteAsync(AuditAction.ClientSecretRenewed, subject: null, actor, clientId, cancellationToken).ConfigureAwait(false);
+        await audit.CommitAsync(
+            async () =>
+            {
+                await applications.UpdateAsync(application, secret, cancellationToken).ConfigureAwait(false);
+                audit.Record(AuditAction.ClientSecretRenewed, subject: null, actor, clientId);
+            },
+            cancellationToken).ConfigureAwait(false);
         return new ClientSecretIssued(clientId, await applications.GetDisplayNameAsync(application, cancellationToken).ConfigureAwait(false) ?? clientId, secret);
     }
 
@@ -146,8 +166,13 @@ public sealed class ClientRegistry(
             return false;
         }
 
-        await applications.DeleteAsync(application, cancellationToken).ConfigureAwait(false);
-        await audit.WriteAsync(AuditAction.ClientRemoved, subject: null, actor, clientId, cancellationToken).ConfigureAwait(false);
+        await audit.CommitAsync(
+            async () =>
+            {
+                await applications.DeleteAsync(application, cancellationToken).ConfigureAwait(false);
+                audit.Record(AuditAction.ClientRemoved, subject: null, actor, clientId);
+            },
+            cancellationToken).ConfigureAwait(false);
         return true;
     }
 

@@ -31,8 +31,15 @@ public sealed class ConsentRegistry(
 
     public async Task<string> GrantAsync(ClaimsIdentity identity, Guid account, string applicationId, string clientId, ImmutableArray<string> scopes, CancellationToken cancellationToken)
     {
-        var authorization = await authorizations.CreateAsync(new ClaimsPrincipal(identity), account.ToString(), applicationId, AuthorizationTypes.Permanent, scopes, cancellationToken).ConfigureAwait(false);
-        await audit.WriteAsync(AuditAction.ConsentGranted, account, detail: $"{clientId} 信息:{string.Join(',', scopes)}", cancellationToken: cancellationToken).ConfigureAwait(false);
+        var authorization = await audit.CommitAsync(
+            async () =>
+            {
+                var created = await authorizations.CreateAsync(new ClaimsPrincipal(identity), account.ToString(), applicationId, AuthorizationTypes.Permanent, scopes, cancellationToken).ConfigureAwait(false);
+                audit.Record(AuditAction.ConsentGranted, account, detail: $"{clientId} 信息:{string.Join(',', scopes)}");
+                return created;
+            },
+            _ => true,
+            cancellationToken).ConfigureAwait(false);
         return await authorizations.GetIdAsync(authorization, cancellationToken).ConfigureAwait(false) ?? string.Empty;
     }
 
@@ -68,9 +75,14 @@ public sealed class ConsentRegistry(
             return false;
         }
 
-        await authorizations.TryRevokeAsync(authorization, cancellationToken).ConfigureAwait(false);
-        await tokens.RevokeByAuthorizationIdAsync(authorizationId, cancellationToken).ConfigureAwait(false);
-        await audit.WriteAsync(AuditAction.ConsentWithdrawn, account, detail: authorizationId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await audit.CommitAsync(
+            async () =>
+            {
+                await authorizations.TryRevokeAsync(authorization, cancellationToken).ConfigureAwait(false);
+                await tokens.RevokeByAuthorizationIdAsync(authorizationId, cancellationToken).ConfigureAwait(false);
+                audit.Record(AuditAction.ConsentWithdrawn, account, detail: authorizationId);
+            },
+            cancellationToken).ConfigureAwait(false);
         return true;
     }
 }

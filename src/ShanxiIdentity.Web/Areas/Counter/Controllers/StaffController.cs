@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Web.Areas.Counter.Models;
 using ShanxiIdentity.Web.Services.Counter;
@@ -29,7 +30,7 @@ public sealed class StaffController(StaffDirectory directory) : CounterControlle
         var created = await directory.CreateAsync(form.LoginName!.Trim(), form.Name!, form.Roles, StaffId, Aborted);
         if (!created.Succeeded)
         {
-            ModelState.AddModelError(created.Error == StaffDirectory.LoginNameTaken ? nameof(form.LoginName) : string.Empty, created.Error!);
+            ModelState.AddModelError(created.Error == AccountMessages.StaffLoginNameTaken ? nameof(form.LoginName) : string.Empty, created.Error!);
             return View(form);
         }
 

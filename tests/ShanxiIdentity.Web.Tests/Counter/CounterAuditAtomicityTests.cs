@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using ShanxiIdentity.Domain.Counter;
+using ShanxiIdentity.Web.Services.Accounts;
+using ShanxiIdentity.Web.Tests.Accounts;
+using ShanxiIdentity.Web.Tests.Infrastructure;
+
+namespace ShanxiIdentity.Web.Tests.Counter;
+
+/// <summary>
+/// The counter's phone change, on a portal of its own: AuditAtomicityTests moves its portal's clock past
+/// SMS resend intervals, and staff sign in with authenticator codes of the real time.
+/// </summary>
+public abstract class CounterAuditAtomicityTests<TFactory>(TFactory factory) : AuditAtomicityProbe<TFactory>(factory), IClassFixture<TFactory>
+    where TFactory : PortalFactory, IFaultyPortal
+{
+    [Fact]
+    public async Task A_counter_phone_change_whose_audit_row_fails_keeps_the_old_phone_and_the_request_waiting()
+    {
+        var (citizen, _) = await Portal.RegisteredCitizenAsync();
+        var id = await AccountIdAsync(citizen.IdNumber);
+        var (_, clerk) = await Portal.SignedInStaffAsync(StaffRole.Clerk);
+        var (_, supervisor) = await Portal.SignedInStaffAsync(StaffRole.Supervisor);
+        var newPhone = Citizen.NewPhone();
+        var requestUrl = (await clerk.OpenRequestAsync($"/counter/requests/new?accountId={id}&kind=ReservedPhone", new Dictionary<string, string?>
+        {
+            ["UserType"] = nameof(CounterUserType.Person),
+            ["NewPhone"] = newPhone,
+        })).Location!;
+        await clerk.CompleteMaterialsAsync(requestUrl);
+        await clerk.SubmitAsync(await clerk.GetPageAsync(requestUrl), requestUrl + "/submit", new Dictionary<string, string?>());
+
+        await BothOrNeitherAsync(
+            AuditAction.ChangeApplied,
+            id,
+            async () => await supervisor.SubmitAsync(await supervisor.GetPageAsync(requestUrl), requestUrl + "/approve", new Dictionary<string, string?>()),
+            () => Portal.QueryAsync(db => db.Users.AnyAsync(u => u.Id == id && u.PhoneNumber == newPhone)));
+    }
+}
+
+public sealed class CounterAuditAtomicityTestsOnSqlite(FaultySqlitePortalFactory factory) : CounterAuditAtomicityTests<FaultySqlitePortalFactory>(factory);
+
+public sealed class CounterAuditAtomicityTestsOnPostgreSql(FaultyPostgreSqlPortalFactory factory) : CounterAuditAtomicityTests<FaultyPostgreSqlPortalFactory>(factory);
