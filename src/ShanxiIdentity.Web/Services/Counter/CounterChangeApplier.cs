@@ -20,7 +20,6 @@ public sealed record AppliedChange(SmsMessage? Notice, string? Message = null)
 /// phone in the SMS outbox.
 /// </summary>
 public sealed class CounterChangeApplier(
-    PortalDbContext db,
     AccountLocator locator,
     AccountFactory factory,
     ReservedPhones phones,
