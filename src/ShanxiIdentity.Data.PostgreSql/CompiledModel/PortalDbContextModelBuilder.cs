@@ -11,7 +11,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("66af461d-d390-4bb5-acda-467dd419288e"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("671333d3-cec6-4061-a99e-eb82dd6ed7bf"), entityTypeCount: 29)
         {
         }
 

@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d3a75eb6-9574-4884-b144-13974d1abbd4"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("6843d63d-5992-430b-b579-8c26450ed3af"), entityTypeCount: 29)
         {
         }
 

@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f9990bbe-7ced-4517-bfe9-5ae86c2997f2"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("a2a01bfc-0da5-4071-ada8-5952234ae1d7"), entityTypeCount: 29)
         {
         }
 

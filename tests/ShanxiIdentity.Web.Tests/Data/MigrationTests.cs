@@ -26,8 +26,7 @@ public sealed class MigrationTests
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(
             db.Database.HasPendingModelChanges(),
-            $"The model has changes that no {provider} migration covers: add one with "
-            + $"dotnet ef migrations add <Name> -p src/ShanxiIdentity.Data.{provider} -s src/ShanxiIdentity.Data.{provider} -o Migrations");
+            $"The model has changes that no {provider} migration covers: add one for every provider with scripts/add-migration.sh <Name>");
     }
 
     [Theory]

@@ -11,8 +11,8 @@ using ShanxiIdentity.Data;
 namespace ShanxiIdentity.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261129225949_SmsOutboxDelivery")]
-    partial class SmsOutboxDelivery
+    [Migration("20261129234711_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

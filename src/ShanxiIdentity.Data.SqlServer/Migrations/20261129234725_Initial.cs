@@ -32,6 +32,8 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    FailedAccessWindowStart = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastAuthenticatorStep = table.Column<long>(type: "bigint", nullable: true),
                     UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
@@ -40,7 +42,7 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     PasswordHash = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
                     SecurityStamp = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     ConcurrencyStamp = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    PhoneNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    PhoneNumber = table.Column<string>(type: "varchar(128)", unicode: false, maxLength: 128, nullable: true),
                     PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
                     LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
@@ -71,21 +73,6 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "CaptchaChallenges",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AnswerHash = table.Column<string>(type: "varchar(128)", unicode: false, maxLength: 128, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ConsumedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CaptchaChallenges", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -100,21 +87,174 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OpenIddictApplications",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ApplicationType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ClientId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ClientSecret = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClientType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ConsentType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    DisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    DisplayNames = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    JsonWebKeySet = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Permissions = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PostLogoutRedirectUris = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    RedirectUris = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Requirements = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Settings = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictApplications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictScopes",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Descriptions = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    DisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    DisplayNames = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Resources = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictScopes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Organisations",
+                columns: table => new
+                {
+                    CreditCode = table.Column<string>(type: "varchar(18)", unicode: false, maxLength: 18, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    LegalRepresentative = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Organisations", x => x.CreditCode);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProviderKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Purpose = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
+                    SealedPrivateKey = table.Column<byte[]>(type: "varbinary(4096)", maxLength: 4096, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProviderKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Residents",
+                columns: table => new
+                {
+                    ResidentIdNumber = table.Column<string>(type: "varchar(128)", unicode: false, maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Residents", x => x.ResidentIdNumber);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceHalls",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    City = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Hours = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceHalls", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Phone = table.Column<string>(type: "varchar(128)", unicode: false, maxLength: 128, nullable: false),
+                    Purpose = table.Column<string>(type: "varchar(50)", unicode: false, maxLength: 50, nullable: false),
+                    CodeHash = table.Column<string>(type: "varchar(128)", unicode: false, maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "int", nullable: false),
+                    ConsumedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsCodes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SmsOutbox",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    Phone = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Phone = table.Column<string>(type: "varchar(128)", unicode: false, maxLength: 128, nullable: false),
+                    Text = table.Column<string>(type: "varchar(2100)", unicode: false, maxLength: 2100, nullable: true),
                     Purpose = table.Column<string>(type: "varchar(50)", unicode: false, maxLength: 50, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DiscardAfter = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FailedAttempts = table.Column<int>(type: "int", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "varchar(100)", unicode: false, maxLength: 100, nullable: true),
+                    LeaseUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
                     DeliveredAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     DeliveryError = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SmsOutbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsThrottles",
+                columns: table => new
+                {
+                    Phone = table.Column<string>(type: "varchar(128)", unicode: false, maxLength: 128, nullable: false),
+                    LastSentAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsThrottles", x => x.Phone);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SpentCaptchas",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SpentCaptchas", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -233,16 +373,18 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     UserType = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
                     ByAgent = table.Column<bool>(type: "bit", nullable: false),
                     AgentName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    AgentIdNumber = table.Column<string>(type: "varchar(18)", unicode: false, maxLength: 18, nullable: true),
+                    AgentIdNumber = table.Column<string>(type: "varchar(128)", unicode: false, maxLength: 128, nullable: true),
                     AuthorizationLetterDate = table.Column<DateOnly>(type: "date", nullable: true),
                     ChangeKind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    ChangeDetails = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    ChangeDetails = table.Column<string>(type: "varchar(max)", unicode: false, nullable: false),
                     Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     CreatedByStaffId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     DecidedByStaffId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     DecidedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DecisionNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    DecisionNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    AppliedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -276,9 +418,10 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     OrganisationName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     CreditCode = table.Column<string>(type: "varchar(18)", unicode: false, maxLength: 18, nullable: false),
                     RepresentativeName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    RepresentativeIdNumber = table.Column<string>(type: "varchar(18)", unicode: false, maxLength: 18, nullable: false),
+                    RepresentativeIdNumber = table.Column<string>(type: "varchar(128)", unicode: false, maxLength: 128, nullable: false),
                     HeadOfficeCreditCode = table.Column<string>(type: "varchar(18)", unicode: false, maxLength: 18, nullable: true),
-                    RealNameVerifiedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    RealNameVerifiedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    VerifiedAtCounter = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -297,7 +440,7 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                 {
                     AccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ResidentIdNumber = table.Column<string>(type: "varchar(18)", unicode: false, maxLength: 18, nullable: false),
+                    ResidentIdNumber = table.Column<string>(type: "varchar(128)", unicode: false, maxLength: 128, nullable: false),
                     RealNameVerifiedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
@@ -309,6 +452,69 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignInSessions_AspNetUsers_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffProfiles",
+                columns: table => new
+                {
+                    AccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedByStaffId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffProfiles", x => x.AccountId);
+                    table.ForeignKey(
+                        name: "FK_StaffProfiles_AspNetUsers_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictAuthorizations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ApplicationId = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Scopes = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictAuthorizations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpenIddictAuthorizations_OpenIddictApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "OpenIddictApplications",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -341,8 +547,8 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
                     AccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    OldPhone = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: true),
-                    NewPhone = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false),
+                    OldPhone = table.Column<string>(type: "varchar(128)", unicode: false, maxLength: 128, nullable: true),
+                    NewPhone = table.Column<string>(type: "varchar(128)", unicode: false, maxLength: 128, nullable: false),
                     Channel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     CounterRequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
@@ -362,6 +568,39 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                         principalTable: "CounterRequests",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictTokens",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ApplicationId = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    AuthorizationId = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ExpirationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    RedemptionDate = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReferenceId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpenIddictTokens_OpenIddictApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "OpenIddictApplications",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_OpenIddictTokens_OpenIddictAuthorizations_AuthorizationId",
+                        column: x => x.AuthorizationId,
+                        principalTable: "OpenIddictAuthorizations",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -434,6 +673,16 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                 filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Action_At",
+                table: "AuditEntries",
+                columns: new[] { "Action", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ActorAccountId_At",
+                table: "AuditEntries",
+                columns: new[] { "ActorAccountId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_At",
                 table: "AuditEntries",
                 column: "At");
@@ -444,20 +693,15 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                 columns: new[] { "SubjectAccountId", "At" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CaptchaChallenges_ExpiresAt",
-                table: "CaptchaChallenges",
-                column: "ExpiresAt");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_CounterRequestMaterials_CounterRequestId_Position",
                 table: "CounterRequestMaterials",
                 columns: new[] { "CounterRequestId", "Position" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_CounterRequests_AccountId",
+                name: "IX_CounterRequests_AccountId_Status",
                 table: "CounterRequests",
-                column: "AccountId");
+                columns: new[] { "AccountId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CounterRequests_CreatedByStaffId",
@@ -487,9 +731,51 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictApplications_ClientId",
+                table: "OpenIddictApplications",
+                column: "ClientId",
+                unique: true,
+                filter: "[ClientId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictAuthorizations_ApplicationId_Status_Subject_Type",
+                table: "OpenIddictAuthorizations",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictScopes_Name",
+                table: "OpenIddictScopes",
+                column: "Name",
+                unique: true,
+                filter: "[Name] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_ApplicationId_Status_Subject_Type",
+                table: "OpenIddictTokens",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_AuthorizationId",
+                table: "OpenIddictTokens",
+                column: "AuthorizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_ReferenceId",
+                table: "OpenIddictTokens",
+                column: "ReferenceId",
+                unique: true,
+                filter: "[ReferenceId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PersonProfiles_ResidentIdNumber",
                 table: "PersonProfiles",
                 column: "ResidentIdNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProviderKeys_Purpose",
+                table: "ProviderKeys",
+                column: "Purpose",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -503,9 +789,35 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                 column: "CounterRequestId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServiceHalls_City_Name",
+                table: "ServiceHalls",
+                columns: new[] { "City", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInSessions_AccountId",
+                table: "SignInSessions",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsCodes_Phone_Purpose_CreatedAt",
+                table: "SmsCodes",
+                columns: new[] { "Phone", "Purpose", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsOutbox_NextAttemptAt",
+                table: "SmsOutbox",
+                column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SmsOutbox_Phone_CreatedAt",
                 table: "SmsOutbox",
                 columns: new[] { "Phone", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpentCaptchas_ExpiresAt",
+                table: "SpentCaptchas",
+                column: "ExpiresAt");
         }
 
         /// <inheritdoc />
@@ -530,9 +842,6 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
-                name: "CaptchaChallenges");
-
-            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -542,13 +851,46 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                 name: "MaterialScans");
 
             migrationBuilder.DropTable(
+                name: "OpenIddictScopes");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
+                name: "Organisations");
+
+            migrationBuilder.DropTable(
                 name: "PersonProfiles");
+
+            migrationBuilder.DropTable(
+                name: "ProviderKeys");
 
             migrationBuilder.DropTable(
                 name: "ReservedPhoneChanges");
 
             migrationBuilder.DropTable(
+                name: "Residents");
+
+            migrationBuilder.DropTable(
+                name: "ServiceHalls");
+
+            migrationBuilder.DropTable(
+                name: "SignInSessions");
+
+            migrationBuilder.DropTable(
+                name: "SmsCodes");
+
+            migrationBuilder.DropTable(
                 name: "SmsOutbox");
+
+            migrationBuilder.DropTable(
+                name: "SmsThrottles");
+
+            migrationBuilder.DropTable(
+                name: "SpentCaptchas");
+
+            migrationBuilder.DropTable(
+                name: "StaffProfiles");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -557,7 +899,13 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                 name: "CounterRequestMaterials");
 
             migrationBuilder.DropTable(
+                name: "OpenIddictAuthorizations");
+
+            migrationBuilder.DropTable(
                 name: "CounterRequests");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictApplications");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

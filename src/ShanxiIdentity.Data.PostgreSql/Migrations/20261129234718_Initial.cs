@@ -33,6 +33,8 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FailedAccessWindowStart = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastAuthenticatorStep = table.Column<long>(type: "bigint", nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -41,7 +43,7 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     PasswordHash = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
                     SecurityStamp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     ConcurrencyStamp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    PhoneNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    PhoneNumber = table.Column<string>(type: "character varying(128)", unicode: false, maxLength: 128, nullable: true),
                     PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
                     LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -72,21 +74,6 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "CaptchaChallenges",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AnswerHash = table.Column<string>(type: "character varying(128)", unicode: false, maxLength: 128, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ConsumedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CaptchaChallenges", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -101,21 +88,174 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OpenIddictApplications",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ClientId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClientSecret = table.Column<string>(type: "text", nullable: true),
+                    ClientType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ConsentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    DisplayName = table.Column<string>(type: "text", nullable: true),
+                    DisplayNames = table.Column<string>(type: "text", nullable: true),
+                    JsonWebKeySet = table.Column<string>(type: "text", nullable: true),
+                    Permissions = table.Column<string>(type: "text", nullable: true),
+                    PostLogoutRedirectUris = table.Column<string>(type: "text", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    RedirectUris = table.Column<string>(type: "text", nullable: true),
+                    Requirements = table.Column<string>(type: "text", nullable: true),
+                    Settings = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictApplications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictScopes",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Descriptions = table.Column<string>(type: "text", nullable: true),
+                    DisplayName = table.Column<string>(type: "text", nullable: true),
+                    DisplayNames = table.Column<string>(type: "text", nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    Resources = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictScopes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Organisations",
+                columns: table => new
+                {
+                    CreditCode = table.Column<string>(type: "character varying(18)", unicode: false, maxLength: 18, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LegalRepresentative = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Organisations", x => x.CreditCode);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProviderKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Purpose = table.Column<string>(type: "character varying(20)", unicode: false, maxLength: 20, nullable: false),
+                    SealedPrivateKey = table.Column<byte[]>(type: "bytea", maxLength: 4096, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProviderKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Residents",
+                columns: table => new
+                {
+                    ResidentIdNumber = table.Column<string>(type: "character varying(128)", unicode: false, maxLength: 128, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Residents", x => x.ResidentIdNumber);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceHalls",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    City = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Hours = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceHalls", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Phone = table.Column<string>(type: "character varying(128)", unicode: false, maxLength: 128, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(50)", unicode: false, maxLength: 50, nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(128)", unicode: false, maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "integer", nullable: false),
+                    ConsumedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsCodes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SmsOutbox",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Phone = table.Column<string>(type: "character varying(20)", unicode: false, maxLength: 20, nullable: false),
-                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(128)", unicode: false, maxLength: 128, nullable: false),
+                    Text = table.Column<string>(type: "character varying(2100)", unicode: false, maxLength: 2100, nullable: true),
                     Purpose = table.Column<string>(type: "character varying(50)", unicode: false, maxLength: 50, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DiscardAfter = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FailedAttempts = table.Column<int>(type: "integer", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "character varying(100)", unicode: false, maxLength: 100, nullable: true),
+                    LeaseUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     DeliveredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     DeliveryError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SmsOutbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsThrottles",
+                columns: table => new
+                {
+                    Phone = table.Column<string>(type: "character varying(128)", unicode: false, maxLength: 128, nullable: false),
+                    LastSentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsThrottles", x => x.Phone);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SpentCaptchas",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SpentCaptchas", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -234,16 +374,18 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     UserType = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     ByAgent = table.Column<bool>(type: "boolean", nullable: false),
                     AgentName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    AgentIdNumber = table.Column<string>(type: "character varying(18)", unicode: false, maxLength: 18, nullable: true),
+                    AgentIdNumber = table.Column<string>(type: "character varying(128)", unicode: false, maxLength: 128, nullable: true),
                     AuthorizationLetterDate = table.Column<DateOnly>(type: "date", nullable: true),
                     ChangeKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ChangeDetails = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ChangeDetails = table.Column<string>(type: "text", unicode: false, nullable: false),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CreatedByStaffId = table.Column<Guid>(type: "uuid", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     DecidedByStaffId = table.Column<Guid>(type: "uuid", nullable: true),
                     DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DecisionNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    DecisionNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AppliedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -277,9 +419,10 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     OrganisationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     CreditCode = table.Column<string>(type: "character varying(18)", unicode: false, maxLength: 18, nullable: false),
                     RepresentativeName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    RepresentativeIdNumber = table.Column<string>(type: "character varying(18)", unicode: false, maxLength: 18, nullable: false),
+                    RepresentativeIdNumber = table.Column<string>(type: "character varying(128)", unicode: false, maxLength: 128, nullable: false),
                     HeadOfficeCreditCode = table.Column<string>(type: "character varying(18)", unicode: false, maxLength: 18, nullable: true),
-                    RealNameVerifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    RealNameVerifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VerifiedAtCounter = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -298,7 +441,7 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                 {
                     AccountId = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ResidentIdNumber = table.Column<string>(type: "character varying(18)", unicode: false, maxLength: 18, nullable: false),
+                    ResidentIdNumber = table.Column<string>(type: "character varying(128)", unicode: false, maxLength: 128, nullable: false),
                     RealNameVerifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
@@ -310,6 +453,69 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignInSessions_AspNetUsers_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffProfiles",
+                columns: table => new
+                {
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedByStaffId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffProfiles", x => x.AccountId);
+                    table.ForeignKey(
+                        name: "FK_StaffProfiles_AspNetUsers_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictAuthorizations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationId = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    Scopes = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictAuthorizations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpenIddictAuthorizations_OpenIddictApplications_Application~",
+                        column: x => x.ApplicationId,
+                        principalTable: "OpenIddictApplications",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -342,8 +548,8 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     AccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OldPhone = table.Column<string>(type: "character varying(20)", unicode: false, maxLength: 20, nullable: true),
-                    NewPhone = table.Column<string>(type: "character varying(20)", unicode: false, maxLength: 20, nullable: false),
+                    OldPhone = table.Column<string>(type: "character varying(128)", unicode: false, maxLength: 128, nullable: true),
+                    NewPhone = table.Column<string>(type: "character varying(128)", unicode: false, maxLength: 128, nullable: false),
                     Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CounterRequestId = table.Column<Guid>(type: "uuid", nullable: true),
                     ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
@@ -363,6 +569,39 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                         principalTable: "CounterRequests",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenIddictTokens",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationId = table.Column<string>(type: "text", nullable: true),
+                    AuthorizationId = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExpirationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    RedemptionDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReferenceId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenIddictTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpenIddictTokens_OpenIddictApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "OpenIddictApplications",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_OpenIddictTokens_OpenIddictAuthorizations_AuthorizationId",
+                        column: x => x.AuthorizationId,
+                        principalTable: "OpenIddictAuthorizations",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -433,6 +672,16 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Action_At",
+                table: "AuditEntries",
+                columns: new[] { "Action", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ActorAccountId_At",
+                table: "AuditEntries",
+                columns: new[] { "ActorAccountId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_At",
                 table: "AuditEntries",
                 column: "At");
@@ -443,20 +692,15 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                 columns: new[] { "SubjectAccountId", "At" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CaptchaChallenges_ExpiresAt",
-                table: "CaptchaChallenges",
-                column: "ExpiresAt");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_CounterRequestMaterials_CounterRequestId_Position",
                 table: "CounterRequestMaterials",
                 columns: new[] { "CounterRequestId", "Position" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_CounterRequests_AccountId",
+                name: "IX_CounterRequests_AccountId_Status",
                 table: "CounterRequests",
-                column: "AccountId");
+                columns: new[] { "AccountId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CounterRequests_CreatedByStaffId",
@@ -486,9 +730,48 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictApplications_ClientId",
+                table: "OpenIddictApplications",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictAuthorizations_ApplicationId_Status_Subject_Type",
+                table: "OpenIddictAuthorizations",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictScopes_Name",
+                table: "OpenIddictScopes",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_ApplicationId_Status_Subject_Type",
+                table: "OpenIddictTokens",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_AuthorizationId",
+                table: "OpenIddictTokens",
+                column: "AuthorizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenIddictTokens_ReferenceId",
+                table: "OpenIddictTokens",
+                column: "ReferenceId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PersonProfiles_ResidentIdNumber",
                 table: "PersonProfiles",
                 column: "ResidentIdNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProviderKeys_Purpose",
+                table: "ProviderKeys",
+                column: "Purpose",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -502,9 +785,35 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                 column: "CounterRequestId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServiceHalls_City_Name",
+                table: "ServiceHalls",
+                columns: new[] { "City", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInSessions_AccountId",
+                table: "SignInSessions",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsCodes_Phone_Purpose_CreatedAt",
+                table: "SmsCodes",
+                columns: new[] { "Phone", "Purpose", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsOutbox_NextAttemptAt",
+                table: "SmsOutbox",
+                column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SmsOutbox_Phone_CreatedAt",
                 table: "SmsOutbox",
                 columns: new[] { "Phone", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpentCaptchas_ExpiresAt",
+                table: "SpentCaptchas",
+                column: "ExpiresAt");
         }
 
         /// <inheritdoc />
@@ -529,9 +838,6 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
-                name: "CaptchaChallenges");
-
-            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -541,13 +847,46 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                 name: "MaterialScans");
 
             migrationBuilder.DropTable(
+                name: "OpenIddictScopes");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
+                name: "Organisations");
+
+            migrationBuilder.DropTable(
                 name: "PersonProfiles");
+
+            migrationBuilder.DropTable(
+                name: "ProviderKeys");
 
             migrationBuilder.DropTable(
                 name: "ReservedPhoneChanges");
 
             migrationBuilder.DropTable(
+                name: "Residents");
+
+            migrationBuilder.DropTable(
+                name: "ServiceHalls");
+
+            migrationBuilder.DropTable(
+                name: "SignInSessions");
+
+            migrationBuilder.DropTable(
+                name: "SmsCodes");
+
+            migrationBuilder.DropTable(
                 name: "SmsOutbox");
+
+            migrationBuilder.DropTable(
+                name: "SmsThrottles");
+
+            migrationBuilder.DropTable(
+                name: "SpentCaptchas");
+
+            migrationBuilder.DropTable(
+                name: "StaffProfiles");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -556,7 +895,13 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                 name: "CounterRequestMaterials");
 
             migrationBuilder.DropTable(
+                name: "OpenIddictAuthorizations");
+
+            migrationBuilder.DropTable(
                 name: "CounterRequests");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictApplications");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
