@@ -10,6 +10,11 @@ public static class FormMessages
 
     public const string SummaryHeading = "请修正以下问题：";
 
+    public const string ChooseLegalEntityType = "请选择法人类型";
+
+    /// <summary>An &lt;input type="date"&gt; that a browser without a date picker let through as text.</summary>
+    public const string LetterDateFormat = "请按“年-月-日”填写委托日期";
+
     public static string Missing(string label) => MissingPrefix + label;
 
     public static bool IsMissing(string message) =>
