@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using FluentValidation;
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Serilog;
@@ -14,6 +13,7 @@ using ShanxiIdentity.Web.Controllers;
 using ShanxiIdentity.Web.Infrastructure;
 using ShanxiIdentity.Web.Services;
 using ShanxiIdentity.Web.Services.SingleSignOn;
+using ShanxiIdentity.Web.Validation;
 
 namespace ShanxiIdentity.Web;
 
@@ -94,13 +94,12 @@ public static class PortalSetup
         builder.Services.AddControllersWithViews(options =>
         {
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            options.Filters.Add(new FormValidationFilter());
             ChineseBindingMessages.Apply(options.ModelBindingMessageProvider);
         });
         builder.Services.AddSingleton<CookieTempDataProvider>();
         builder.Services.Replace(ServiceDescriptor.Singleton<ITempDataProvider, QuietTempDataProvider>());
-        builder.Services.AddFluentValidationAutoValidation();
-        builder.Services.AddFluentValidationClientsideAdapters();
-        // Validators hold no state: built once, not for every form rendered (client-side rules) or posted.
+        // Validators hold no state: built once, not for every form posted.
         builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 
         // {PropertyName} in a message is the field's Chinese label ([Display]), as on the page: 请输入身份证号.
