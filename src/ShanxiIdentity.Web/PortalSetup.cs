@@ -14,6 +14,7 @@ using ShanxiIdentity.Web.Infrastructure;
 using ShanxiIdentity.Web.Services;
 using ShanxiIdentity.Web.Services.SingleSignOn;
 using ShanxiIdentity.Web.Validation;
+using ShanxiIdentity.Domain.Operations;
 
 namespace ShanxiIdentity.Web;
 
@@ -67,7 +68,7 @@ public static class PortalSetup
             {
                 options.KnownProxies.Add(System.Net.IPAddress.TryParse(proxy, out var address)
                     ? address
-                    : throw new PortalConfigurationException("Network:KnownProxies", "须为逗号分隔的IP地址。"));
+                    : throw new PortalConfigurationException("Network:KnownProxies", ConfigurationMessages.KnownProxiesInvalid));
             }
         });
 

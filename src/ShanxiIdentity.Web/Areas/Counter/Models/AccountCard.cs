@@ -9,12 +9,7 @@ public sealed record AccountCard(Account Account, bool Revealed, IReadOnlyList<C
 {
     public string Show(string? value, Func<string, string> mask) => Masking.Show(Revealed, value, mask);
 
-    public string KindName => Account.Kind switch
-    {
-        AccountKind.Person => "个人账号",
-        AccountKind.LegalEntity => "法人账号",
-        _ => "员工账号",
-    };
+    public string KindName => Account.Kind.DisplayName();
 
     public CounterUserType? UserType => Account.LegalEntity is { } organisation ? organisation.Type.UserType() : CounterUserType.Person;
 }
