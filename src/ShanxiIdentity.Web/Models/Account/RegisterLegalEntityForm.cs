@@ -1,14 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Web.Validation;
 
 namespace ShanxiIdentity.Web.Models.Account;
 
 /// <summary>法人注册.</summary>
-public sealed class RegisterLegalEntityForm : CaptchaForm
+public sealed class RegisterLegalEntityForm : RegistrationForm
 {
-    /// <summary>Where to go once registered: a client system's authorization request when the person came from one.</summary>
-    public string? ReturnUrl { get; set; }
-
     [Display(Name = "法人类型")]
     public string? Type { get; set; }
 
@@ -30,23 +28,6 @@ public sealed class RegisterLegalEntityForm : CaptchaForm
     [Display(Name = "登录账号")]
     public string? LoginName { get; set; }
 
-    [Display(Name = "手机号")]
-    public string? Phone { get; set; }
-
-    [Display(Name = "短信验证码")]
-    public string? SmsCode { get; set; }
-
-    [Display(Name = "密码")]
-    [DataType(DataType.Password)]
-    public string? Password { get; set; }
-
-    [Display(Name = "确认密码")]
-    [DataType(DataType.Password)]
-    public string? ConfirmPassword { get; set; }
-
-    [Display(Name = "我已阅读并同意《山西省政务服务网用户协议》")]
-    public bool AcceptAgreement { get; set; }
-
     public LegalEntityType? ParsedType => ParseType(Type);
 
     public bool IsBranch => ParsedType == LegalEntityType.EnterpriseBranch;
@@ -54,4 +35,6 @@ public sealed class RegisterLegalEntityForm : CaptchaForm
     /// <summary>The 法人类型 as the form posts it (the enum's name); null when it names none.</summary>
     public static LegalEntityType? ParseType(string? type) =>
         Enum.TryParse<LegalEntityType>(type, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+
+    public override PasswordHolder HolderOfPassword() => PasswordHolder.From(RepresentativeIdNumber, Phone, LoginName);
 }
