@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using FluentValidation;
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Serilog;
@@ -14,6 +13,8 @@ using ShanxiIdentity.Web.Controllers;
 using ShanxiIdentity.Web.Infrastructure;
 using ShanxiIdentity.Web.Services;
 using ShanxiIdentity.Web.Services.SingleSignOn;
+using ShanxiIdentity.Web.Validation;
+using ShanxiIdentity.Domain.Operations;
 
 namespace ShanxiIdentity.Web;
 
@@ -67,7 +68,7 @@ public static class PortalSetup
             {
                 options.KnownProxies.Add(System.Net.IPAddress.TryParse(proxy, out var address)
                     ? address
-                    : throw new PortalConfigurationException("Network:KnownProxies", "须为逗号分隔的IP地址。"));
+                    : throw new PortalConfigurationException("Network:KnownProxies", ConfigurationMessages.KnownProxiesInvalid));
             }
         });
 
@@ -94,13 +95,12 @@ public static class PortalSetup
         builder.Services.AddControllersWithViews(options =>
         {
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            options.Filters.Add(new FormValidationFilter());
             ChineseBindingMessages.Apply(options.ModelBindingMessageProvider);
         });
         builder.Services.AddSingleton<CookieTempDataProvider>();
         builder.Services.Replace(ServiceDescriptor.Singleton<ITempDataProvider, QuietTempDataProvider>());
-        builder.Services.AddFluentValidationAutoValidation();
-        builder.Services.AddFluentValidationClientsideAdapters();
-        // Validators hold no state: built once, not for every form rendered (client-side rules) or posted.
+        // Validators hold no state: built once, not for every form posted.
         builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 
         // {PropertyName} in a message is the field's Chinese label ([Display]), as on the page: 请输入身份证号.

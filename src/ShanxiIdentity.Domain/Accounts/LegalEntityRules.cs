@@ -30,6 +30,24 @@ public static class LegalEntityRules
             : AccountMessages.CategoryMismatch(code.Category.Department, code.Category.Category, type.DisplayName());
     }
 
+    public const int MaxOrganisationNameLength = 200;
+
+    /// <summary>单位名称 as a licence shows it: 2–200 characters once trimmed, no control characters.</summary>
+    public static bool IsValidOrganisationName(string? name) =>
+        name is not null
+        && name.Trim().Length is >= 2 and <= MaxOrganisationNameLength
+        && !name.Any(char.IsControl);
+
+    /// <summary>
+    /// A branch (分公司) names its head office by another organisation's code: true when the two
+    /// codes, as typed, are the same code once normalised.
+    /// </summary>
+    public static bool IsOwnHeadOffice(string? branchCode, string? headOfficeCode)
+    {
+        var branch = IdentifierText.Normalize(branchCode);
+        return branch.Length > 0 && branch == IdentifierText.Normalize(headOfficeCode);
+    }
+
     /// <summary>
     /// 登录账号: 6–20 ASCII letters, digits or underscores, starting with a letter, and never a
     /// valid credit code (so 账号 always means one thing at login).

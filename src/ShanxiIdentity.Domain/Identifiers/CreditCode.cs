@@ -71,6 +71,11 @@ public sealed class CreditCode : IEquatable<CreditCode>
             return Fail(IdentifierMessages.CreditCodeDivision);
         }
 
+        if (!DivisionCodes.IsRegistrationProvince(text[2..4]))
+        {
+            return Fail(IdentifierMessages.CreditCodeProvince);
+        }
+
         if (verifyCheckCharacters && (text[16] != ComputeOrganisationCheckCharacter(text.AsSpan(8, 8))
             || text[17] != ComputeCheckCharacter(text.AsSpan(0, 17))))
         {

@@ -19,6 +19,17 @@ public static class DivisionCodes
     // 71 Taiwan, 81 Hong Kong, 82 Macao, 83 residence permits for Taiwan residents.
     private static readonly HashSet<string> SpecialRegions = ["71", "81", "82", "83"];
 
+    /// <summary>The national registration authorities' division code (GB 32100: 100000).</summary>
+    public const string National = "10";
+
     public static bool IsResidentProvince(string twoDigits) =>
         Provinces.Contains(twoDigits) || SpecialRegions.Contains(twoDigits);
+
+    /// <summary>
+    /// The province of a credit code's registration authority (positions 3–4), or 10 for a national
+    /// one. Taiwan, Hong Kong and Macao issue no unified social credit codes, and 83 names only a
+    /// residence permit, so the special regions an ID number may carry are not divisions here.
+    /// </summary>
+    public static bool IsRegistrationProvince(string twoDigits) =>
+        Provinces.Contains(twoDigits) || twoDigits == National;
 }

@@ -16,6 +16,8 @@ public static class IdentifierMessages
     public const string CreditCodeCharacters = "统一社会信用代码只能由数字和除I、O、S、V、Z以外的大写字母组成";
     public const string CreditCodeCategory = "统一社会信用代码的登记管理部门或机构类别代码无效";
     public const string CreditCodeDivision = "统一社会信用代码的登记管理机关行政区划码无效";
+    public const string CreditCodeProvince =
+        "统一社会信用代码第3、4位应为登记管理机关所在省（区、市）的代码，全国性登记为10，请核对营业执照或登记证书后重新输入";
     public const string CreditCodeCheck =
         "统一社会信用代码校验未通过，请核对营业执照或登记证书后重新输入；如确认无误，请携带证照到政务大厅办理";
 

@@ -59,7 +59,7 @@ public sealed class ConnectController(
         {
             if (request.HasPromptValue(PromptValues.None))
             {
-                return Refuse(Errors.LoginRequired, "用户未登录");
+                return Refuse(Errors.LoginRequired, SingleSignOnMessages.LoginRequired);
             }
 
             // After the portal's own login page, the same request again (as a GET, without prompt=login).
@@ -70,7 +70,7 @@ public sealed class ConnectController(
         var account = await locator.FindByIdAsync(Guid.Parse(signIn.UserManager.GetUserId(session.Principal)!), HttpContext.RequestAborted);
         if (account is null)
         {
-            return Refuse(Errors.LoginRequired, "用户未登录");
+            return Refuse(Errors.LoginRequired, SingleSignOnMessages.LoginRequired);
         }
 
         if (account.Kind == AccountKind.Staff)
@@ -106,7 +106,7 @@ public sealed class ConnectController(
         {
             if (request.HasPromptValue(PromptValues.None))
             {
-                return Refuse(Errors.ConsentRequired, "需要用户授权");
+                return Refuse(Errors.ConsentRequired, SingleSignOnMessages.ConsentRequired);
             }
 
             return View("Consent", new ConsentPage(

@@ -65,7 +65,7 @@ public sealed class LegalRegisterController(
         }
 
         await passwordSignIn.SignInAsync(result.Account);
-        TempData["Status"] = "注册成功，已为您登录";
+        TempData["Status"] = StatusMessages.RegisteredAndSignedIn;
         return this.ReturnOrMyAccount(form.ReturnUrl);
     }
 

@@ -79,7 +79,7 @@ public sealed class LoginController(
     public async Task<IActionResult> Logout()
     {
         await signIn.SignOutAsync();
-        TempData["Status"] = "您已安全退出";
+        TempData["Status"] = StatusMessages.SignedOut;
         return Redirect("/");
     }
 }

@@ -56,7 +56,7 @@ public sealed class RegisterController(
         }
 
         await signIn.SignInAsync(result.Account!, isPersistent: false);
-        TempData["Status"] = "注册成功，已为您登录";
+        TempData["Status"] = StatusMessages.RegisteredAndSignedIn;
         return this.ReturnOrMyAccount(form.ReturnUrl);
     }
 

@@ -1,5 +1,6 @@
 using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Domain.Guidance;
+using ShanxiIdentity.Domain.Accounts;
 
 namespace ShanxiIdentity.Web.Guidance;
 
@@ -11,13 +12,13 @@ public sealed record MaterialsChoice(CounterOperation? Operation, MaterialsUserT
 {
     public static IReadOnlyList<MaterialsUserType> UserTypes { get; } =
     [
-        new("person", "自然人", CounterUserType.Person),
-        new("enterprise", "企业法人", CounterUserType.Enterprise),
-        new("branch", "企业法人（分公司）", CounterUserType.EnterpriseBranch),
-        new("institution", "机关事业单位", CounterUserType.PublicInstitution),
-        new("private-non-enterprise", "民办非企业", CounterUserType.PrivateNonEnterprise),
-        new("social-organisation", "社团法人", null),
-        new("individual-business", "个体工商户", null),
+        Listed("person", CounterUserType.Person),
+        Listed("enterprise", CounterUserType.Enterprise),
+        Listed("branch", CounterUserType.EnterpriseBranch),
+        Listed("institution", CounterUserType.PublicInstitution),
+        Listed("private-non-enterprise", CounterUserType.PrivateNonEnterprise),
+        new("social-organisation", ShanxiIdentity.Domain.Accounts.LegalEntityType.SocialOrganisation.DisplayName(), null),
+        new("individual-business", ShanxiIdentity.Domain.Accounts.LegalEntityType.IndividualBusiness.DisplayName(), null),
     ];
 
     /// <summary>The picker's user type for a 法人类型, for links to "the materials list for that type".</summary>
@@ -38,6 +39,8 @@ public sealed record MaterialsChoice(CounterOperation? Operation, MaterialsUserT
         return account.LegalEntity is { } organisation ? SlugFor(organisation.Type) : "person";
     }
 
+    private static MaterialsUserType Listed(string slug, CounterUserType type) => new(slug, type.DisplayName(), type);
+
     public static MaterialsChoice Parse(string? operation, string? userType, string? agent) => new(
         operation switch { "register" => CounterOperation.Register, "modify" => CounterOperation.Modify, _ => null },
         UserTypes.FirstOrDefault(t => t.Slug == userType),
@@ -49,6 +52,6 @@ public sealed record MaterialsChoice(CounterOperation? Operation, MaterialsUserT
     public MaterialsCase? Case => IsComplete && UserType!.TableType is { } type ? MaterialsTable.For(type, ByAgent!.Value) : null;
 
     public string Heading => IsComplete
-        ? $"{Operation!.Value.DisplayName()} · {UserType!.Name} · {(ByAgent!.Value ? "代办（被授权人办理）" : "本人（法人代表）办理")}"
+        ? $"{Operation!.Value.DisplayName()} · {UserType!.Name} · {(ByAgent!.Value ? GuidanceMessages.ByAgent : GuidanceMessages.InPerson)}"
         : string.Empty;
 }

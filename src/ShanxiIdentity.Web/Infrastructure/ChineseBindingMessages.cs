@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using ShanxiIdentity.Domain.Accounts;
 
 namespace ShanxiIdentity.Web.Infrastructure;
 
@@ -8,7 +9,7 @@ namespace ShanxiIdentity.Web.Infrastructure;
 /// </summary>
 public static class ChineseBindingMessages
 {
-    public const string Invalid = "填写的内容无效，请重新填写";
+    public const string Invalid = FormMessages.ValueInvalid;
 
     public static void Apply(DefaultModelBindingMessageProvider messages)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using ShanxiIdentity.Web.Controllers;
+using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Web.Services.SingleSignOn;
 
 namespace ShanxiIdentity.Web.Infrastructure;
@@ -32,7 +33,7 @@ public static class ClientRateLimits
     /// </summary>
     public const string Token = "token";
 
-    public const string TooManyMessage = "操作过于频繁，请稍后再试";
+    public const string TooManyMessage = FormMessages.TooManyRequests;
 
     private static readonly (string Name, int PermitLimit)[] Defaults = [(Credentials, 30), (Registration, 20), (Sms, 20)];
 

@@ -17,7 +17,4 @@ public static class TestOnlySettings
         ArgumentNullException.ThrowIfNull(environment);
         return environment.IsDevelopment() || environment.IsEnvironment(TestingEnvironment);
     }
-
-    public static string Refusal(string what) =>
-        $"{what}仅允许在 Development 或 Testing 环境中设置（当前环境不允许），请删除该配置。";
 }

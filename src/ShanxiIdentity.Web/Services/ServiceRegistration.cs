@@ -9,6 +9,7 @@ using ShanxiIdentity.Web.Services.Counter;
 using ShanxiIdentity.Web.Services.RealName;
 using ShanxiIdentity.Web.Services.Registry;
 using ShanxiIdentity.Web.Services.Sms;
+using ShanxiIdentity.Domain.Operations;
 
 namespace ShanxiIdentity.Web.Services;
 
@@ -81,7 +82,7 @@ public static class ServiceRegistration
         var fixedAnswer = configuration[CaptchaSettings.FixedAnswerKey];
         if (!string.IsNullOrEmpty(fixedAnswer) && !Infrastructure.TestOnlySettings.Allowed(environment))
         {
-            throw new PortalConfigurationException(CaptchaSettings.FixedAnswerKey, Infrastructure.TestOnlySettings.Refusal("固定验证码答案"));
+            throw new PortalConfigurationException(CaptchaSettings.FixedAnswerKey, ConfigurationMessages.TestOnly(ConfigurationMessages.FixedCaptchaAnswer));
         }
 
         services.AddSingleton(new CaptchaSettings(fixedAnswer));
@@ -138,7 +139,7 @@ public static class ServiceRegistration
 
         if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
-            throw new PortalConfigurationException(endpointKey, "须为 http 或 https 开头的完整地址。");
+            throw new PortalConfigurationException(endpointKey, ConfigurationMessages.EndpointNotHttp);
         }
 
         var apiKey = configuration[apiKeyKey];

@@ -10,8 +10,16 @@ public static class IdentifierRules
     public static IRuleBuilderOptionsConditions<T, string?> ResidentIdNumber<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Custom((value, context) => AddError(context, ShanxiIdentity.Domain.Identifiers.ResidentIdNumber.Parse(value).Error));
 
+    /// <summary>A credit code typed online: every check of GB 32100, the check characters included.</summary>
     public static IRuleBuilderOptionsConditions<T, string?> CreditCode<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Custom((value, context) => AddError(context, ShanxiIdentity.Domain.Identifiers.CreditCode.Parse(value).Error));
+
+    /// <summary>
+    /// A credit code at the counter, where the licence in the clerk's hand decides: shape, category
+    /// and division, not the check characters (see <see cref="Domain.Identifiers.CreditCode.ParseAsIssued"/>).
+    /// </summary>
+    public static IRuleBuilderOptionsConditions<T, string?> CreditCodeAsIssued<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Custom((value, context) => AddError(context, ShanxiIdentity.Domain.Identifiers.CreditCode.ParseAsIssued(value).Error));
 
     public static IRuleBuilderOptionsConditions<T, string?> MobilePhone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Custom((value, context) => AddError(context, ShanxiIdentity.Domain.Identifiers.MobilePhone.Parse(value).Error));
@@ -25,6 +33,14 @@ public static class IdentifierRules
 
     public static IRuleBuilderOptions<T, string?> SixDigitCode<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(code => code?.Trim() is { Length: 6 } trimmed && IdentifierText.AllAsciiDigits(trimmed)).WithMessage(AccountMessages.SmsCodeFormat);
+
+    internal static void AddErrors<T>(ValidationContext<T> context, IEnumerable<string> errors)
+    {
+        foreach (var error in errors)
+        {
+            context.AddFailure(error);
+        }
+    }
 
     private static void AddError<T>(ValidationContext<T> context, string? error)
     {

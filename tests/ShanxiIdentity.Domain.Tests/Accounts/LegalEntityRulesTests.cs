@@ -76,4 +76,36 @@ public sealed class LegalEntityRulesTests
         Assert.True(CreditCode.Parse(code).IsValid);
         Assert.False(LegalEntityRules.IsValidLoginName(code));
     }
+
+    [Theory]
+    [InlineData("山西示例有限公司", true)]
+    [InlineData("  太原市（某）社会服务中心  ", true)]
+    [InlineData("晋", false)]
+    [InlineData("   ", false)]
+    [InlineData(null, false)]
+    [InlineData("山西\u0000示例", false)]
+    [InlineData("山西示例\n有限公司", false)]
+    public void An_organisation_name_is_two_to_two_hundred_characters_without_control_characters(string? name, bool expected)
+    {
+        Assert.Equal(expected, LegalEntityRules.IsValidOrganisationName(name));
+    }
+
+    [Fact]
+    public void An_organisation_name_may_not_exceed_two_hundred_characters()
+    {
+        Assert.True(LegalEntityRules.IsValidOrganisationName(new string('晋', LegalEntityRules.MaxOrganisationNameLength)));
+        Assert.False(LegalEntityRules.IsValidOrganisationName(new string('晋', LegalEntityRules.MaxOrganisationNameLength + 1)));
+    }
+
+    [Theory]
+    [InlineData("91140100MA0K3L8Q28", "91140100MA0K3L8Q28", true)]
+    [InlineData("91140100MA0K3L8Q28", " 91140100ma0k3l8q28 ", true)]
+    [InlineData("91140100MA0K3L8Q28", "９１１４０１００ＭＡ０Ｋ３Ｌ８Ｑ２８", true)]
+    [InlineData("91140100MA0K3L8Q28", "91140106MA0K5R2T6Y", false)]
+    [InlineData("", "", false)]
+    [InlineData(null, null, false)]
+    public void A_branch_cannot_name_its_own_code_as_its_head_office(string? branch, string? headOffice, bool expected)
+    {
+        Assert.Equal(expected, LegalEntityRules.IsOwnHeadOffice(branch, headOffice));
+    }
 }

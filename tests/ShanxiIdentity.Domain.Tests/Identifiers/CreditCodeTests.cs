@@ -49,6 +49,40 @@ public sealed class CreditCodeTests
         Assert.Equal(expected, CreditCode.Parse(input).Error);
     }
 
+    [Theory]
+    [InlineData("9100000031912593XM")] // province 00: its check characters are right, its division is not
+    [InlineData("91990000313618397W")] // province 99
+    public void Refuses_the_codes_with_no_province_that_were_accepted_online(string input)
+    {
+        Assert.Equal(IdentifierMessages.CreditCodeProvince, CreditCode.Parse(input).Error);
+        Assert.Equal(IdentifierMessages.CreditCodeProvince, CreditCode.ParseAsIssued(input).Error);
+    }
+
+    [Theory]
+    [InlineData("000000")]
+    [InlineData("160000")] // between provinces
+    [InlineData("710000")] // Taiwan, Hong Kong, Macao and 83 (residence permits) issue no credit codes
+    [InlineData("810000")]
+    [InlineData("830000")]
+    [InlineData("990000")]
+    public void Refuses_a_division_code_that_names_no_province(string division)
+    {
+        var code = Reference.CreditCode("91", division, "MA0K3L8Q");
+
+        Assert.Equal(IdentifierMessages.CreditCodeProvince, CreditCode.Parse(code).Error);
+        Assert.Equal(IdentifierMessages.CreditCodeProvince, CreditCode.ParseAsIssued(code).Error);
+    }
+
+    [Theory]
+    [InlineData("100000")]
+    [InlineData("110000")]
+    [InlineData("140105")]
+    [InlineData("650100")]
+    public void Accepts_a_national_or_provincial_division_code(string division)
+    {
+        Assert.True(CreditCode.Parse(Reference.CreditCode("91", division, "MA0K3L8Q")).IsValid, division);
+    }
+
     [Fact]
     public void Refuses_arabic_indic_digits()
     {
@@ -86,11 +120,15 @@ public sealed class CreditCodeTests
     public Property Any_single_character_substitution_is_refused() =>
         Prop.ForAll(SingleChanges().ToArbitrary(), changed => !CreditCode.Parse(changed).IsValid);
 
+    // National registrations and a spread of provinces, north to south-west.
+    private static readonly string[] Provinces = ["10", "11", "14", "23", "35", "44", "54", "65"];
+
     internal static Gen<string> ValidCodes() =>
         from category in Gen.Elements(RegistrationCategory.All.Select(c => c.Code).ToArray())
-        from division in Gen.Choose(100000, 659999)
+        from province in Gen.Elements(Provinces)
+        from rest in Gen.Choose(0, 9999)
         from body in Gen.ArrayOf(Gen.Elements(Reference.CreditAlphabet.ToCharArray()), 8)
-        select Reference.CreditCode(category, division.ToString(System.Globalization.CultureInfo.InvariantCulture), new string(body));
+        select Reference.CreditCode(category, province + rest.ToString("0000", System.Globalization.CultureInfo.InvariantCulture), new string(body));
 
     private static Gen<string> SingleChanges() =>
         from code in ValidCodes()

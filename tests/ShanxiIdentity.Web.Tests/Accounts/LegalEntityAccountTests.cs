@@ -181,6 +181,32 @@ public abstract class LegalEntityAccountTests<TFactory>(TFactory factory) : ICla
         Assert.Equal(branch.HeadOfficeCreditCode, stored.HeadOfficeCreditCode);
     }
 
+    [Theory]
+    [InlineData("9100000031912593XM")] // province 00, check characters right
+    [InlineData("91990000313618397W")] // province 99
+    public async Task A_credit_code_whose_division_names_no_province_is_refused_with_the_reason(string creditCode)
+    {
+        var organisation = Organisation.New(LegalEntityType.Enterprise) with { CreditCode = creditCode };
+
+        var refused = await factory.RegisterAsync(factory.NewSession(), organisation);
+
+        Assert.Null(refused.Location);
+        Assert.Equal(IdentifierMessages.CreditCodeProvince, refused.FieldError("CreditCode"));
+        Assert.Contains(IdentifierMessages.CreditCodeProvince, refused.Errors);
+    }
+
+    [Fact]
+    public async Task A_branch_cannot_name_its_own_code_as_its_head_office()
+    {
+        var branch = Organisation.New(LegalEntityType.EnterpriseBranch);
+        var ownCode = branch with { HeadOfficeCreditCode = branch.CreditCode.ToLowerInvariant() };
+
+        var refused = await factory.RegisterAsync(factory.NewSession(), ownCode);
+
+        Assert.Null(refused.Location);
+        Assert.Equal(AccountMessages.HeadOfficeSameAsBranch, refused.FieldError("HeadOfficeCreditCode"));
+    }
+
     [Fact]
     public async Task An_organisation_resets_its_password_by_the_reserved_phone()
     {

@@ -356,6 +356,40 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task A_branch_registered_at_the_counter_cannot_name_its_own_code_as_its_head_office()
+    {
+        var branch = Organisation.New(LegalEntityType.EnterpriseBranch);
+        var (_, clerk) = await factory.SignedInStaffAsync(StaffRole.Clerk);
+        const string newUrl = "/counter/requests/new?kind=Registration&userType=EnterpriseBranch";
+        var fields = new Dictionary<string, string?>
+        {
+            ["UserType"] = nameof(CounterUserType.EnterpriseBranch),
+            ["LegalEntityType"] = nameof(LegalEntityType.EnterpriseBranch),
+            ["Name"] = branch.Name,
+            ["CreditCode"] = branch.CreditCode,
+            ["RepresentativeName"] = branch.RepresentativeName,
+            ["RepresentativeIdNumber"] = branch.RepresentativeIdNumber,
+            ["LoginName"] = branch.LoginName,
+            ["NewPhone"] = branch.Phone,
+            ["HeadOfficeCreditCode"] = " " + branch.CreditCode.ToLowerInvariant(),
+        };
+
+        var ownCode = await clerk.OpenRequestAsync(newUrl, fields);
+        Assert.Null(ownCode.Location);
+        Assert.Equal(AccountMessages.HeadOfficeSameAsBranch, ownCode.FieldError("HeadOfficeCreditCode"));
+
+        // The counter takes a code as issued, but not one whose division names no province.
+        var noProvince = await clerk.OpenRequestAsync(newUrl, new Dictionary<string, string?>(fields) { ["HeadOfficeCreditCode"] = "91990000313618397W" });
+        Assert.Equal(IdentifierMessages.CreditCodeProvince, noProvince.FieldError("HeadOfficeCreditCode"));
+
+        var opened = await clerk.OpenRequestAsync(newUrl, new Dictionary<string, string?>(fields) { ["HeadOfficeCreditCode"] = branch.HeadOfficeCreditCode });
+        Assert.True(opened.Location?.StartsWith("/counter/requests/", StringComparison.Ordinal), string.Join(" | ", opened.Errors));
+        var requestId = Guid.Parse(opened.Location!.Split('/')[^1], CultureInfo.InvariantCulture);
+        var request = await factory.QueryAsync(db => db.CounterRequests.SingleAsync(r => r.Id == requestId));
+        Assert.Equal(branch.HeadOfficeCreditCode, Web.Services.Counter.CounterDesk.ReadChange(request).HeadOfficeCreditCode);
+    }
+
+    [Fact]
     public async Task A_citizen_is_registered_at_the_counter_and_a_legal_representative_corrected()
     {
         var (_, clerk) = await factory.SignedInStaffAsync(StaffRole.Clerk);

@@ -17,10 +17,17 @@ public sealed class TestProbeController : Controller
 
     [HttpPost("identifiers")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Identifiers(IdentifierProbe probe) =>
+    public IActionResult Identifiers(IdentifierProbe probe) => Verdict();
+
+    /// <summary>The same form posted under a [Bind(Prefix)], as 我的账号's two forms are.</summary>
+    [HttpPost("identifiers/prefixed")]
+    [IgnoreAntiforgeryToken]
+    public IActionResult PrefixedIdentifiers([Bind(Prefix = "Probe")] IdentifierProbe form) => Verdict();
+
+    private IActionResult Verdict() =>
         ModelState.IsValid
             ? Ok("valid")
-            : BadRequest(ModelState.ToDictionary(e => e.Key, e => e.Value!.Errors.Select(x => x.ErrorMessage).ToArray()));
+            : BadRequest(ModelState.Where(e => e.Value!.Errors.Count > 0).ToDictionary(e => e.Key, e => e.Value!.Errors.Select(x => x.ErrorMessage).ToArray()));
 }
 
 public sealed class IdentifierProbe

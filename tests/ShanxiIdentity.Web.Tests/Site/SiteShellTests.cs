@@ -115,6 +115,25 @@ public abstract class SiteShellTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal([IdentifierMessages.PhoneForeign], errors["Phone"]);
     }
 
+    [Theory]
+    [InlineData("/test/identifiers", "probe.")] // fields posted under the parameter's name
+    [InlineData("/test/identifiers/prefixed", "Probe.")] // fields posted under a [Bind(Prefix)]
+    public async Task A_forms_errors_go_under_the_names_its_fields_were_posted_with(string url, string prefix)
+    {
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [prefix + "IdNumber"] = "11010519491231002X",
+            [prefix + "CreditCode"] = "91990000313618397W",
+            [prefix + "Phone"] = "13812345678",
+        });
+        using var response = await factory.CreateClient().PostAsync(new Uri(url, UriKind.Relative), form);
+        var errors = await response.Content.ReadFromJsonAsync<Dictionary<string, string[]>>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(prefix + "CreditCode", Assert.Single(errors!.Keys));
+        Assert.Equal([IdentifierMessages.CreditCodeProvince], errors[prefix + "CreditCode"]);
+    }
+
     [Fact]
     public async Task Valid_identifiers_pass_the_rules()
     {

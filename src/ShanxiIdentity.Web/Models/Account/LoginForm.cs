@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using FluentValidation;
-using ShanxiIdentity.Web.Validation;
 
 namespace ShanxiIdentity.Web.Models.Account;
 
@@ -20,23 +18,4 @@ public sealed class LoginForm : CaptchaForm
     public string? Password { get; set; }
 
     public string? ReturnUrl { get; set; }
-}
-
-public sealed class LoginFormValidator : AbstractValidator<LoginForm>
-{
-    public LoginFormValidator()
-    {
-        RuleFor(f => f.Account).Required();
-        RuleFor(f => f.Password).Required();
-        RuleFor(f => f.Captcha).Required();
-    }
-}
-
-public static class LoginKinds
-{
-    public const string Person = "person";
-    public const string Legal = "legal";
-
-    public static ShanxiIdentity.Domain.Accounts.AccountKind ToAccountKind(string? kind) =>
-        kind == Legal ? ShanxiIdentity.Domain.Accounts.AccountKind.LegalEntity : ShanxiIdentity.Domain.Accounts.AccountKind.Person;
 }

@@ -1,17 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using FluentValidation;
-using ShanxiIdentity.Domain.Accounts;
-using ShanxiIdentity.Domain.Identifiers;
 using ShanxiIdentity.Web.Validation;
 
 namespace ShanxiIdentity.Web.Models.Account;
 
 /// <summary>个人注册.</summary>
-public sealed class RegisterPersonForm : CaptchaForm
+public sealed class RegisterPersonForm : RegistrationForm
 {
-    /// <summary>Where to go once registered: a client system's authorization request when the person came from one.</summary>
-    public string? ReturnUrl { get; set; }
-
     [Display(Name = "姓名")]
     public string? Name { get; set; }
 
@@ -21,44 +15,5 @@ public sealed class RegisterPersonForm : CaptchaForm
     [Display(Name = "用户名")]
     public string? UserName { get; set; }
 
-    [Display(Name = "手机号")]
-    public string? Phone { get; set; }
-
-    [Display(Name = "短信验证码")]
-    public string? SmsCode { get; set; }
-
-    [Display(Name = "密码")]
-    [DataType(DataType.Password)]
-    public string? Password { get; set; }
-
-    [Display(Name = "确认密码")]
-    [DataType(DataType.Password)]
-    public string? ConfirmPassword { get; set; }
-
-    [Display(Name = "我已阅读并同意《山西省政务服务网用户协议》")]
-    public bool AcceptAgreement { get; set; }
-}
-
-public sealed class RegisterPersonFormValidator : AbstractValidator<RegisterPersonForm>
-{
-    public RegisterPersonFormValidator()
-    {
-        RuleFor(f => f.Name).Required().Must(n => PersonName.NormalizeName(n) is not null).WithMessage(AccountMessages.NameInvalid);
-        RuleFor(f => f.IdNumber).Required().ResidentIdNumber();
-        RuleFor(f => f.UserName).Must(PersonName.IsValidUserName).WithMessage(AccountMessages.UserNameInvalid)
-            .When(f => !string.IsNullOrWhiteSpace(f.UserName));
-        RuleFor(f => f.Phone).Required().MobilePhone();
-        RuleFor(f => f.SmsCode).Required().SixDigitCode();
-        RuleFor(f => f.Password).Required().Custom((password, context) =>
-        {
-            var form = context.InstanceToValidate;
-            foreach (var error in PasswordPolicy.Check(password, ResidentIdNumber.Parse(form.IdNumber).Value?.Value, MobilePhone.Parse(form.Phone).Value?.Value, form.UserName?.Trim()))
-            {
-                context.AddFailure(error);
-            }
-        });
-        RuleFor(f => f.ConfirmPassword).Required().Equal(f => f.Password).WithMessage(AccountMessages.PasswordsDiffer);
-        RuleFor(f => f.Captcha).Required();
-        RuleFor(f => f.AcceptAgreement).Equal(true).WithMessage(AccountMessages.AgreementRequired);
-    }
+    public override PasswordHolder HolderOfPassword() => PasswordHolder.From(IdNumber, Phone, UserName);
 }

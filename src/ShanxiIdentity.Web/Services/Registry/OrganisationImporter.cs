@@ -23,7 +23,7 @@ public sealed class OrganisationImporter(PortalDbContext db, TimeProvider clock)
             {
                 skipped.Add($"line {line}: {code.Error}");
             }
-            else if (fields[1].Length is 0 or > 200)
+            else if (!LegalEntityRules.IsValidOrganisationName(fields[1]))
             {
                 skipped.Add($"line {line}: {AccountMessages.OrganisationNameInvalid}");
             }

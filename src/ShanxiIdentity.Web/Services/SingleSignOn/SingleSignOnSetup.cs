@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using ShanxiIdentity.Data;
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using ShanxiIdentity.Domain.Operations;
 
 namespace ShanxiIdentity.Web.Services.SingleSignOn;
 
@@ -18,20 +19,20 @@ public static class SingleSignOnSetup
         var allowHttp = configuration.GetValue<bool>(AllowHttpKey);
         if (allowHttp && !Infrastructure.TestOnlySettings.Allowed(environment))
         {
-            throw new PortalConfigurationException(AllowHttpKey, Infrastructure.TestOnlySettings.Refusal("经 HTTP 提供单点登录"));
+            throw new PortalConfigurationException(AllowHttpKey, ConfigurationMessages.TestOnly(ConfigurationMessages.HttpSingleSignOn));
         }
 
         var issuer = configuration[IssuerKey];
         if (string.IsNullOrWhiteSpace(issuer) && !environment.IsDevelopment())
         {
             // Without it the issuer, and every address in discovery, follows the request's Host header.
-            throw new PortalConfigurationException(IssuerKey, "未配置单点登录的签发者地址，请设为门户对外的完整地址，例如 https://tyrz.shanxi.gov.cn/ 。");
+            throw new PortalConfigurationException(IssuerKey, ConfigurationMessages.IssuerMissing);
         }
 
         Uri? issuerUri = null;
         if (!string.IsNullOrWhiteSpace(issuer) && (!Uri.TryCreate(issuer, UriKind.Absolute, out issuerUri) || issuerUri.Scheme is not ("http" or "https")))
         {
-            throw new PortalConfigurationException(IssuerKey, "须为完整地址，例如 https://tyrz.shanxi.gov.cn/ 。");
+            throw new PortalConfigurationException(IssuerKey, ConfigurationMessages.IssuerNotAbsolute);
         }
 
         services.AddOpenIddict()

@@ -1,4 +1,5 @@
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using ShanxiIdentity.Domain.SingleSignOn;
 
 namespace ShanxiIdentity.Web.Services.SingleSignOn;
 
@@ -20,12 +21,12 @@ public static class SsoScopes
     /// <summary>The consent page's line for each scope (what the person hands over).</summary>
     public static string Describe(string scope) => scope switch
     {
-        Scopes.OpenId => "您在本平台的账号标识（不含身份证号）",
-        Scopes.Profile => "姓名（或单位名称）和账号类型",
-        Scopes.Phone => "预留手机号",
-        Organization => "单位名称、统一社会信用代码和法人类型",
-        IdNumber => "完整的身份证号",
-        Scopes.OfflineAccess => "在您离开后继续保持登录状态（刷新令牌）",
+        Scopes.OpenId => SingleSignOnMessages.ScopeOpenId,
+        Scopes.Profile => SingleSignOnMessages.ScopeProfile,
+        Scopes.Phone => SingleSignOnMessages.ScopePhone,
+        Organization => SingleSignOnMessages.ScopeOrganization,
+        IdNumber => SingleSignOnMessages.ScopeIdNumber,
+        Scopes.OfflineAccess => SingleSignOnMessages.ScopeOfflineAccess,
         _ => scope,
     };
 }

@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ShanxiIdentity.Web.Areas.Counter.Models;
+
+/// <summary>An administrator creates a staff account.</summary>
+public sealed class NewStaffForm
+{
+    [Display(Name = "登录账号")]
+    public string? LoginName { get; set; }
+
+    [Display(Name = "姓名")]
+    public string? Name { get; set; }
+
+    [Display(Name = "角色")]
+    public List<string> Roles { get; set; } = [];
+}
