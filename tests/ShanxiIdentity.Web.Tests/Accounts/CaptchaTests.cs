@@ -34,14 +34,7 @@ public abstract class CaptchaTests<TFactory>(TFactory factory) : IClassFixture<T
     [Fact]
     public async Task A_spoken_captcha_says_six_digits_and_the_login_form_accepts_what_was_heard()
     {
-        var (citizen, _) = await factory.RegisteredCitizenAsync();
-        var session = factory.NewSession();
-        var page = await session.GetPageAsync(LoginUrl);
-        var spoken = await NewSpokenCaptchaAsync(session, page);
-
-        using var audio = await session.Client.GetAsync(new Uri($"/captcha/{spoken}/audio", UriKind.Relative));
-        var heard = CaptchaFiles.HearDigits(await audio.Content.ReadAsByteArrayAsync());
-        Assert.Equal("audio/wav", audio.Content.Headers.ContentType!.MediaType);
+        var (citizen, session, page, spoken, heard) = await ListenOnTheLoginPageAsync();
         Assert.Matches("^[0-9]{6}$", heard);
 
         // Typed with a pause between the groups, as a person listening does.
@@ -56,12 +49,7 @@ public abstract class CaptchaTests<TFactory>(TFactory factory) : IClassFixture<T
     [Fact]
     public async Task A_spoken_captcha_refuses_other_digits_answers_once_and_comes_back_spoken()
     {
-        var (citizen, _) = await factory.RegisteredCitizenAsync();
-        var session = factory.NewSession();
-        var page = await session.GetPageAsync(LoginUrl);
-        var spoken = await NewSpokenCaptchaAsync(session, page);
-        using var audio = await session.Client.GetAsync(new Uri($"/captcha/{spoken}/audio", UriKind.Relative));
-        var heard = CaptchaFiles.HearDigits(await audio.Content.ReadAsByteArrayAsync());
+        var (citizen, session, page, spoken, heard) = await ListenOnTheLoginPageAsync();
         var misheard = string.Concat(heard.Select(d => (char)('0' + ((d - '0' + 1) % 10))));
         var fields = new Dictionary<string, string?>
         {
@@ -101,6 +89,18 @@ public abstract class CaptchaTests<TFactory>(TFactory factory) : IClassFixture<T
         // Mixed afresh each time (pauses, loudness, noise), the same digits never make the same file.
         Assert.NotEqual(await twice.Content.ReadAsByteArrayAsync(), await again.Content.ReadAsByteArrayAsync());
         Assert.Equal(spentBefore, await factory.QueryAsync(db => db.SpentCaptchas.CountAsync()));
+    }
+
+    /// <summary>A citizen on the login page who chose 听语音验证码 and heard it: the spoken token and its digits as decoded.</summary>
+    private async Task<(Citizen Citizen, PortalSession Session, IDocument Page, string Spoken, string Heard)> ListenOnTheLoginPageAsync()
+    {
+        var (citizen, _) = await factory.RegisteredCitizenAsync();
+        var session = factory.NewSession();
+        var page = await session.GetPageAsync(LoginUrl);
+        var spoken = await NewSpokenCaptchaAsync(session, page);
+        using var audio = await session.Client.GetAsync(new Uri($"/captcha/{spoken}/audio", UriKind.Relative));
+        Assert.Equal("audio/wav", audio.Content.Headers.ContentType!.MediaType);
+        return (citizen, session, page, spoken, CaptchaFiles.HearDigits(await audio.Content.ReadAsByteArrayAsync()));
     }
 
     private static async Task<string> NewSpokenCaptchaAsync(PortalSession session, IDocument page)

@@ -386,7 +386,7 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
         Assert.True(opened.Location?.StartsWith("/counter/requests/", StringComparison.Ordinal), string.Join(" | ", opened.Errors));
         var requestId = Guid.Parse(opened.Location!.Split('/')[^1], CultureInfo.InvariantCulture);
         var request = await factory.QueryAsync(db => db.CounterRequests.SingleAsync(r => r.Id == requestId));
-        Assert.Equal(branch.HeadOfficeCreditCode, Web.Services.Counter.CounterDesk.ReadChange(request).HeadOfficeCreditCode);
+        Assert.Equal(branch.HeadOfficeCreditCode, request.ReadChange().HeadOfficeCreditCode);
     }
 
     [Fact]
