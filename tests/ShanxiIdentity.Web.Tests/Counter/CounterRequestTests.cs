@@ -96,6 +96,18 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task A_staff_account_named_in_the_new_request_address_gets_the_page_without_an_account()
+    {
+        var (staff, clerk) = await factory.SignedInStaffAsync(StaffRole.Clerk);
+        var staffId = await factory.QueryAsync(db => db.Users.Where(u => u.UserName == staff.LoginName).Select(u => u.Id).SingleAsync());
+
+        // A staff account has neither a person nor an organisation behind it (it answered 500: review of #20).
+        using var page = await clerk.Client.GetAsync(new Uri($"/counter/requests/new?accountId={staffId}&kind=ReservedPhone", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
     public async Task An_authorization_letter_older_than_one_month_is_refused_and_a_current_one_accepted()
     {
         var (citizen, _) = await factory.RegisteredCitizenAsync();

@@ -34,12 +34,9 @@ public sealed class AccountChanges(UserManager<Account> users, SignInManager<Acc
         audit.CommitAsync(
             async () =>
             {
-                var reset = await users.ReplacePasswordAsync(account, newPassword).ConfigureAwait(false);
+                var reset = await users.ReplacePasswordAndUnlockAsync(sessions, account, newPassword, cancellationToken).ConfigureAwait(false);
                 if (reset.Succeeded)
                 {
-                    await users.SetLockoutEndDateAsync(account, null).ConfigureAwait(false);
-                    await users.ResetAccessFailedCountAsync(account).ConfigureAwait(false);
-                    await sessions.EndAllAsync(account.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
                     audit.Record(AuditAction.PasswordReset, account.Id);
                 }
 

@@ -139,9 +139,19 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock, IHttpContex
             return inner;
         }
 
+        var attempted = false;
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(
             async token =>
             {
+                // The change's entities were loaded before the transaction: a retry would run it again
+                // over a tracker that takes the rolled-back saves for written ones (attack review of #20).
+                // A transient fault therefore ends the request with nothing written, never half of it.
+                if (attempted)
+                {
+                    throw new InvalidOperationException("A transient fault rolled the change and its audit row back; it is not retried.");
+                }
+
+                attempted = true;
                 await using var transaction = await db.Database.BeginTransactionAsync(token).ConfigureAwait(false);
                 try
                 {
@@ -158,8 +168,8 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock, IHttpContex
                 }
                 catch
                 {
-                    // A retried attempt (a transient fault) records its own row again.
-                    DropStagedRows();
+                    // Rolled back: nothing the tracker holds is in the database any more.
+                    db.ChangeTracker.Clear();
                     throw;
                 }
             },

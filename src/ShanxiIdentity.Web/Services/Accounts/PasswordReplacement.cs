@@ -15,4 +15,23 @@ public static class PasswordReplacement
         var token = await users.GeneratePasswordResetTokenAsync(account).ConfigureAwait(false);
         return await users.ResetPasswordAsync(account, token, newPassword).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A password set for someone who could not sign in (忘记密码, an administrator's staff reset): the
+    /// new password, the lockout and failure count cleared, and every session row ended.
+    /// </summary>
+    public static async Task<IdentityResult> ReplacePasswordAndUnlockAsync(this UserManager<Account> users, SignInSessions sessions, Account account, string newPassword, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(sessions);
+        var replaced = await users.ReplacePasswordAsync(account, newPassword).ConfigureAwait(false);
+        if (replaced.Succeeded)
+        {
+            await users.SetLockoutEndDateAsync(account, null).ConfigureAwait(false);
+            await users.ResetAccessFailedCountAsync(account).ConfigureAwait(false);
+            await sessions.EndAllAsync(account.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        return replaced;
+    }
 }

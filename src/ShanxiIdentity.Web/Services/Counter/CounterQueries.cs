@@ -114,7 +114,11 @@ public sealed class CounterQueries(PortalDbContext db, AccountLocator locator, A
         };
     }
 
-    private static AccountSummary Summary(Account account, bool revealed) => account.Person is { } person
-        ? new AccountSummary(account.Id, person.Name, Masking.Show(revealed, person.ResidentIdNumber, SensitiveText.MaskIdNumber), null)
-        : new AccountSummary(account.Id, account.LegalEntity!.OrganisationName, account.LegalEntity.CreditCode, account.LegalEntity.Type);
+    /// <summary>Null for a staff account: the counter opens requests for citizens and organisations only.</summary>
+    private static AccountSummary? Summary(Account account, bool revealed) => (account.Person, account.LegalEntity) switch
+    {
+        ({ } person, _) => new AccountSummary(account.Id, person.Name, Masking.Show(revealed, person.ResidentIdNumber, SensitiveText.MaskIdNumber), null),
+        (_, { } organisation) => new AccountSummary(account.Id, organisation.OrganisationName, organisation.CreditCode, organisation.Type),
+        _ => null,
+    };
 }

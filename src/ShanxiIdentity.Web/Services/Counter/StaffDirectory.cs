@@ -142,7 +142,7 @@ public sealed class StaffDirectory(
         var replaced = await audit.CommitAsync(
             async () =>
             {
-                var result = await users.ReplacePasswordAsync(account, password).ConfigureAwait(false);
+                var result = await users.ReplacePasswordAndUnlockAsync(sessions, account, password, cancellationToken).ConfigureAwait(false);
                 if (!result.Succeeded)
                 {
                     return result;
@@ -150,9 +150,6 @@ public sealed class StaffDirectory(
 
                 await users.SetTwoFactorEnabledAsync(account, false).ConfigureAwait(false);
                 await users.ResetAuthenticatorKeyAsync(account).ConfigureAwait(false);
-                await users.SetLockoutEndDateAsync(account, null).ConfigureAwait(false);
-                await users.ResetAccessFailedCountAsync(account).ConfigureAwait(false);
-                await sessions.EndAllAsync(account.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
                 audit.Record(AuditAction.StaffReset, account.Id, administratorId);
                 return result;
             },

@@ -27,7 +27,7 @@ public sealed partial class HttpSmsGateway(HttpClient http, ILogger<HttpSmsGatew
 
             return response.IsSuccessStatusCode;
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             LogUnreachable(logger, ex);
             return false;
