@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ShanxiIdentity.Domain.Counter;
@@ -260,3 +261,40 @@ public abstract class AuditAtomicityTests<TFactory>(TFactory factory) : AuditAto
 public sealed class AuditAtomicityTestsOnSqlite(FaultySqlitePortalFactory factory) : AuditAtomicityTests<FaultySqlitePortalFactory>(factory);
 
 public sealed class AuditAtomicityTestsOnPostgreSql(FaultyPostgreSqlPortalFactory factory) : AuditAtomicityTests<FaultyPostgreSqlPortalFactory>(factory);
+
+/// <summary>
+/// A transient fault (which PostgreSQL's execution strategy retries) after the change was sent: the
+/// change is not run again over a tracker that takes the rolled-back statements for written ones, so
+/// neither the change nor its row remains, and the holder can simply try again (review of #20).
+/// </summary>
+public sealed class TransientAuditFaultTestsOnPostgreSql(FaultyPostgreSqlPortalFactory factory) : IClassFixture<FaultyPostgreSqlPortalFactory>
+{
+    [Fact]
+    public async Task A_transient_fault_at_a_password_change_s_audit_row_leaves_neither_and_is_not_retried()
+    {
+        var (citizen, session) = await factory.RegisteredCitizenAsync();
+        var id = await factory.QueryAsync(db => db.PersonProfiles.Where(p => p.ResidentIdNumber == citizen.IdNumber).Select(p => p.AccountId).SingleAsync());
+        var before = await factory.QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.PasswordHash).SingleAsync());
+        var password = "Xin#" + Guid.NewGuid().ToString("N")[..12];
+        var fields = new Dictionary<string, string?>
+        {
+            ["ChangePassword.CurrentPassword"] = citizen.Password,
+            ["ChangePassword.Password"] = password,
+            ["ChangePassword.ConfirmPassword"] = password,
+        };
+
+        factory.Faults.FailAuditRow(AuditAction.PasswordChanged, transient: true);
+        var faulted = await session.SubmitAsync(await session.GetPageAsync("/my"), "/my/password", fields);
+        factory.Faults.Disarm();
+
+        Assert.True(factory.Faults.Fired);
+        Assert.Equal(HttpStatusCode.InternalServerError, faulted.Status);
+        Assert.Equal(before, await factory.QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.PasswordHash).SingleAsync()));
+        Assert.Equal(0, await factory.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditAction.PasswordChanged && e.SubjectAccountId == id)));
+
+        var again = await session.SubmitAsync(await session.GetPageAsync("/my"), "/my/password", fields);
+        Assert.Equal(HttpStatusCode.Redirect, again.Status);
+        Assert.NotEqual(before, await factory.QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.PasswordHash).SingleAsync()));
+        Assert.Equal(1, await factory.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditAction.PasswordChanged && e.SubjectAccountId == id)));
+    }
+}

@@ -29,17 +29,21 @@ public sealed class InjectedFaultException(string message) : Exception(message)
 public sealed class FaultInjector : DbCommandInterceptor
 {
     private Func<DbCommand, bool>? _when;
+    private bool _transient;
 
     public bool Fired { get; private set; }
 
     /// <summary>The insert of the audit row of <paramref name="action"/>.</summary>
-    public void FailAuditRow(string action) => Arm(command =>
-        command.CommandText.Contains("INSERT INTO \"AuditEntries\"", StringComparison.Ordinal)
-        && command.Parameters.Cast<DbParameter>().Any(p => Equals(p.Value, action)));
+    public void FailAuditRow(string action, bool transient = false) => Arm(
+        command => command.CommandText.Contains("INSERT INTO \"AuditEntries\"", StringComparison.Ordinal)
+            && command.Parameters.Cast<DbParameter>().Any(p => Equals(p.Value, action)),
+        transient);
 
-    public void Arm(Func<DbCommand, bool> when)
+    /// <param name="transient">A fault PostgreSQL's execution strategy would retry (a timeout on the wire) instead of one it passes on.</param>
+    public void Arm(Func<DbCommand, bool> when, bool transient = false)
     {
         Fired = false;
+        _transient = transient;
         Volatile.Write(ref _when, when);
     }
 
@@ -51,7 +55,7 @@ public sealed class FaultInjector : DbCommandInterceptor
         if (Fires(command))
         {
             result.Dispose();
-            throw new InjectedFaultException("injected after: " + command.CommandText);
+            throw Fault(command);
         }
 
         return result;
@@ -63,17 +67,21 @@ public sealed class FaultInjector : DbCommandInterceptor
         if (Fires(command))
         {
             await result.DisposeAsync();
-            throw new InjectedFaultException("injected after: " + command.CommandText);
+            throw Fault(command);
         }
 
         return result;
     }
 
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result) =>
-        Fires(command) ? throw new InjectedFaultException("injected after: " + command.CommandText) : result;
+        Fires(command) ? throw Fault(command) : result;
 
     public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default) =>
-        Fires(command) ? throw new InjectedFaultException("injected after: " + command.CommandText) : ValueTask.FromResult(result);
+        Fires(command) ? throw Fault(command) : ValueTask.FromResult(result);
+
+    private Exception Fault(DbCommand command) => _transient
+        ? new Npgsql.NpgsqlException("injected transient fault after: " + command.CommandText, new TimeoutException())
+        : new InjectedFaultException("injected after: " + command.CommandText);
 
     private bool Fires(DbCommand command)
     {
