@@ -198,28 +198,36 @@ public abstract class SingleSignOnTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task Refresh_tokens_roll_and_stop_when_revoked_expired_or_the_password_changes()
+    public async Task A_refresh_token_rolls_to_new_tokens_with_the_current_name()
     {
         var sso = await SsoClient.RegisterAsync(factory, ["profile", "offline_access"]);
         var (citizen, person) = await factory.RegisteredCitizenAsync();
+        var tokens = await FreshTokensAsync(sso, person);
 
-        async Task<TokenAnswer> FreshTokensAsync()
-        {
-            var request = sso.AuthorizeRequest("openid profile offline_access");
-            return await sso.RedeemAsync((await sso.SignInAsync(person, request)).Code, request.Verifier);
-        }
-
-        var tokens = await FreshTokensAsync();
         var refreshed = await sso.RefreshAsync(tokens.Get("refresh_token"));
+
         Assert.Equal(HttpStatusCode.OK, refreshed.Status);
         Assert.Equal(citizen.Name, refreshed.Payload("id_token").GetProperty("name").GetString());
+    }
 
-        // Revoked at the revocation endpoint.
+    [Fact]
+    public async Task A_refresh_token_revoked_at_the_revocation_endpoint_stops_working()
+    {
+        var sso = await SsoClient.RegisterAsync(factory, ["profile", "offline_access"]);
+        var (_, person) = await factory.RegisteredCitizenAsync();
+        var refreshed = await sso.RefreshAsync((await FreshTokensAsync(sso, person)).Get("refresh_token"));
+
         Assert.Equal(HttpStatusCode.OK, await sso.RevokeAsync(refreshed.Get("refresh_token")));
         Assert.Equal("invalid_grant", (await sso.RefreshAsync(refreshed.Get("refresh_token"))).Error);
+    }
 
-        // Expired: eight hours is the lifetime.
-        var expiring = await FreshTokensAsync();
+    [Fact]
+    public async Task A_refresh_token_expires_after_eight_hours()
+    {
+        var sso = await SsoClient.RegisterAsync(factory, ["profile", "offline_access"]);
+        var (_, person) = await factory.RegisteredCitizenAsync();
+        var expiring = await FreshTokensAsync(sso, person);
+
         factory.Clock.Advance(TimeSpan.FromHours(8) + TimeSpan.FromMinutes(1));
         try
         {
@@ -229,9 +237,16 @@ public abstract class SingleSignOnTests<TFactory>(TFactory factory) : IClassFixt
         {
             factory.Clock.Advance(-(TimeSpan.FromHours(8) + TimeSpan.FromMinutes(1)));
         }
+    }
+
+    [Fact]
+    public async Task A_refresh_token_stops_when_the_password_is_reset()
+    {
+        var sso = await SsoClient.RegisterAsync(factory, ["profile", "offline_access"]);
+        var (citizen, person) = await factory.RegisteredCitizenAsync();
+        var beforeReset = await FreshTokensAsync(sso, person);
 
         // A password reset changes the security stamp: the client's grant ends with the portal's sessions.
-        var beforeReset = await FreshTokensAsync();
         await using (var scope = factory.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
@@ -560,6 +575,13 @@ public abstract class SingleSignOnTests<TFactory>(TFactory factory) : IClassFixt
         var guessed = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         Assert.Equal("invalid_grant", (await sso.RedeemAsync(code, guessed)).Error);
         Assert.Equal("invalid_grant", (await sso.RedeemAsync(code, request.Verifier)).Error);
+    }
+
+    /// <summary>The person signs in to the client, which redeems the code for tokens with a refresh token.</summary>
+    private static async Task<TokenAnswer> FreshTokensAsync(SsoClient sso, PortalSession person)
+    {
+        var request = sso.AuthorizeRequest("openid profile offline_access");
+        return await sso.RedeemAsync((await sso.SignInAsync(person, request)).Code, request.Verifier);
     }
 
     /// <summary>The new-client form for a confidential system with a valid https address.</summary>
