@@ -50,11 +50,7 @@ public abstract class CaptchaTests<TFactory>(TFactory factory) : IClassFixture<T
     public async Task A_spoken_captcha_refuses_other_digits_and_comes_back_spoken()
     {
         var (citizen, session, page, spoken, heard) = await ListenOnTheLoginPageAsync();
-        var misheard = string.Concat(heard.Select(d => (char)('0' + ((d - '0' + 1) % 10))));
-        var fields = new Dictionary<string, string?>
-        {
-            ["Account"] = citizen.IdNumber, ["Password"] = citizen.Password, ["CaptchaId"] = spoken, ["Captcha"] = misheard, ["CaptchaSpoken"] = "true",
-        };
+        var fields = MisheardLogin(citizen, spoken, heard);
 
         var wrong = await session.SubmitAsync(page, LoginUrl, fields);
         Assert.Equal(AccountMessages.CaptchaWrong, wrong.FieldError("Captcha"));
@@ -70,11 +66,7 @@ public abstract class CaptchaTests<TFactory>(TFactory factory) : IClassFixture<T
     public async Task A_spoken_captcha_answers_only_once_even_when_the_first_answer_was_wrong()
     {
         var (citizen, session, page, spoken, heard) = await ListenOnTheLoginPageAsync();
-        var misheard = string.Concat(heard.Select(d => (char)('0' + ((d - '0' + 1) % 10))));
-        var fields = new Dictionary<string, string?>
-        {
-            ["Account"] = citizen.IdNumber, ["Password"] = citizen.Password, ["CaptchaId"] = spoken, ["Captcha"] = misheard, ["CaptchaSpoken"] = "true",
-        };
+        var fields = MisheardLogin(citizen, spoken, heard);
         await session.SubmitAsync(page, LoginUrl, fields);
 
         fields["Captcha"] = heard;
@@ -134,6 +126,13 @@ public abstract class CaptchaTests<TFactory>(TFactory factory) : IClassFixture<T
         Assert.Equal("audio/wav", audio.Content.Headers.ContentType!.MediaType);
         return (citizen, session, page, spoken, CaptchaFiles.HearDigits(await audio.Content.ReadAsByteArrayAsync()));
     }
+
+    /// <summary>The login form with every digit heard one off.</summary>
+    private static Dictionary<string, string?> MisheardLogin(Citizen citizen, string spoken, string heard) => new()
+    {
+        ["Account"] = citizen.IdNumber, ["Password"] = citizen.Password, ["CaptchaId"] = spoken, ["CaptchaSpoken"] = "true",
+        ["Captcha"] = string.Concat(heard.Select(d => (char)('0' + ((d - '0' + 1) % 10)))),
+    };
 
     private static async Task<string> NewSpokenCaptchaAsync(PortalSession session, IDocument page)
     {

@@ -252,10 +252,7 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
     [Fact]
     public async Task A_wrong_captcha_is_refused_and_the_form_comes_back_with_a_new_one()
     {
-        var (citizen, _) = await factory.RegisteredCitizenAsync();
-        var session = factory.NewSession();
-        var page = await session.GetPageAsync(LoginUrl);
-        var fields = new Dictionary<string, string?> { ["Account"] = citizen.IdNumber, ["Password"] = citizen.Password, ["Captcha"] = "WRONG" };
+        var (session, page, fields) = await LoginWithAWrongCaptchaAsync();
 
         var wrong = await session.SubmitAsync(page, LoginUrl, fields);
 
@@ -266,16 +263,22 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
     [Fact]
     public async Task A_captcha_answers_only_once_even_when_the_first_answer_was_wrong()
     {
-        var (citizen, _) = await factory.RegisteredCitizenAsync();
-        var session = factory.NewSession();
-        var page = await session.GetPageAsync(LoginUrl);
-        var fields = new Dictionary<string, string?> { ["Account"] = citizen.IdNumber, ["Password"] = citizen.Password, ["Captcha"] = "WRONG" };
+        var (session, page, fields) = await LoginWithAWrongCaptchaAsync();
         await session.SubmitAsync(page, LoginUrl, fields);
 
         fields["Captcha"] = PortalSession.CaptchaAnswer;
         var replayed = await session.SubmitAsync(page, LoginUrl, fields);
 
         Assert.Equal(AccountMessages.CaptchaExpired, replayed.FieldError("Captcha"));
+    }
+
+    /// <summary>A registered citizen's login form, filled in right but for the captcha.</summary>
+    private async Task<(PortalSession Session, AngleSharp.Dom.IDocument Page, Dictionary<string, string?> Fields)> LoginWithAWrongCaptchaAsync()
+    {
+        var (citizen, _) = await factory.RegisteredCitizenAsync();
+        var session = factory.NewSession();
+        var page = await session.GetPageAsync(LoginUrl);
+        return (session, page, new Dictionary<string, string?> { ["Account"] = citizen.IdNumber, ["Password"] = citizen.Password, ["Captcha"] = "WRONG" });
     }
 
     [Fact]

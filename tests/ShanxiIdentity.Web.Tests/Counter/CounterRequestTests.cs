@@ -262,9 +262,7 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
     [Fact]
     public async Task A_rejection_needs_a_reason_keeps_it_and_changes_nothing()
     {
-        var (_, both) = await factory.SignedInStaffAsync(StaffRole.Clerk, StaffRole.Supervisor);
-        var (_, supervisor) = await factory.SignedInStaffAsync(StaffRole.Supervisor);
-        var (citizen, requestUrl) = await SubmittedCorrectionAsync(both);
+        var (citizen, requestUrl, supervisor) = await CorrectionBeforeAnotherSupervisorAsync();
 
         var review = await supervisor.GetPageAsync(requestUrl);
         await supervisor.SubmitAsync(review, requestUrl + "/reject", new Dictionary<string, string?> { ["Reason"] = "  " });
@@ -280,9 +278,7 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
     [Fact]
     public async Task A_decided_request_cannot_be_decided_again()
     {
-        var (_, both) = await factory.SignedInStaffAsync(StaffRole.Clerk, StaffRole.Supervisor);
-        var (_, supervisor) = await factory.SignedInStaffAsync(StaffRole.Supervisor);
-        var (_, requestUrl) = await SubmittedCorrectionAsync(both);
+        var (_, requestUrl, supervisor) = await CorrectionBeforeAnotherSupervisorAsync();
         var review = await supervisor.GetPageAsync(requestUrl);
         await supervisor.SubmitAsync(review, requestUrl + "/reject", new Dictionary<string, string?> { ["Reason"] = "身份证复印件未签字" });
 
@@ -518,6 +514,15 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
         var page = await maker.GetPageAsync(requestUrl);
         Assert.Equal(requestUrl, (await maker.SubmitAsync(page, requestUrl + "/submit", new Dictionary<string, string?>())).Location);
         return (citizen, requestUrl);
+    }
+
+    /// <summary>A correction submitted by one member, and a signed-in supervisor who did not make it.</summary>
+    private async Task<(Citizen Citizen, string RequestUrl, PortalSession Supervisor)> CorrectionBeforeAnotherSupervisorAsync()
+    {
+        var (_, maker) = await factory.SignedInStaffAsync(StaffRole.Clerk, StaffRole.Supervisor);
+        var (_, supervisor) = await factory.SignedInStaffAsync(StaffRole.Supervisor);
+        var (citizen, requestUrl) = await SubmittedCorrectionAsync(maker);
+        return (citizen, requestUrl, supervisor);
     }
 
     /// <summary>The clerk completes and submits the request, the supervisor approves it, and it is applied.</summary>

@@ -140,8 +140,7 @@ public abstract class StaffSignInTests<TFactory>(TFactory factory) : IClassFixtu
         await session.EnrolAsync(loginName, initialPassword);
         Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync(new Uri("/counter/accounts", UriKind.Relative))).StatusCode);
 
-        var actions = await factory.QueryAsync(db => db.AuditEntries.Where(e => e.ActorAccountId == AdminId(db, admin.LoginName)).Select(e => e.Action).ToListAsync());
-        Assert.Contains(AuditAction.StaffCreated, actions);
+        Assert.Contains(AuditAction.StaffCreated, await ActionsByAsync(admin.LoginName));
     }
 
     [Fact]
@@ -166,8 +165,7 @@ public abstract class StaffSignInTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.Forbidden, (await again.Client.GetAsync(new Uri("/counter/requests/new", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await again.Client.GetAsync(new Uri("/counter/requests?status=Submitted", UriKind.Relative))).StatusCode);
 
-        var actions = await factory.QueryAsync(db => db.AuditEntries.Where(e => e.ActorAccountId == AdminId(db, admin.LoginName)).Select(e => e.Action).ToListAsync());
-        Assert.Contains(AuditAction.StaffRolesChanged, actions);
+        Assert.Contains(AuditAction.StaffRolesChanged, await ActionsByAsync(admin.LoginName));
     }
 
     [Fact]
@@ -236,6 +234,9 @@ public abstract class StaffSignInTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Equal(2, again.ExitCode);
         Assert.Contains(Domain.Accounts.AccountMessages.StaffLoginNameTaken, again.Error, StringComparison.Ordinal);
     }
+
+    private Task<List<string>> ActionsByAsync(string loginName) =>
+        factory.QueryAsync(db => db.AuditEntries.Where(e => e.ActorAccountId == AdminId(db, loginName)).Select(e => e.Action).ToListAsync());
 
     private static Guid AdminId(ShanxiIdentity.Data.PortalDbContext db, string loginName) => db.Users.Single(u => u.UserName == loginName).Id;
 
