@@ -63,7 +63,7 @@ public sealed class LegalEntityRulesTests
     [InlineData("org-name", false)]
     [InlineData("组织机构账号", false)]
     [InlineData("a_b_c_d_e_f_g_h_i_j_k", false)]
-    public void Login_names_follow_the_rule_and_are_never_a_credit_code(string name, bool valid)
+    public void Login_names_follow_the_rule(string name, bool valid)
     {
         Assert.Equal(valid, LegalEntityRules.IsValidLoginName(name));
     }

@@ -109,13 +109,26 @@ public sealed class CounterRequestOpeningTests
     }
 
     [Fact]
-    public void An_agent_must_be_named_must_not_be_the_holder_and_must_bring_a_current_letter()
+    public void An_agent_must_be_named()
+    {
+        var account = Citizen();
+
+        Assert.Equal(new CounterRefusal(CounterMessages.AgentRequired, "AgentName"), Refusal(PhoneChange(account).ByAgent(" ", "110105194912310021", Today), account));
+    }
+
+    [Fact]
+    public void An_agent_must_not_be_the_holder()
+    {
+        var account = Citizen();
+
+        Assert.Equal(new CounterRefusal(CounterMessages.AgentIsHolder, "AgentIdNumber"), Refusal(PhoneChange(account).ByAgent("张三", account.Person!.ResidentIdNumber, Today), account));
+    }
+
+    [Fact]
+    public void An_agent_s_letter_older_than_one_month_is_refused_and_a_current_one_opens_the_request_with_the_agent_s_materials()
     {
         var account = Citizen();
         var open = PhoneChange(account);
-
-        Assert.Equal(new CounterRefusal(CounterMessages.AgentRequired, "AgentName"), Refusal(open.ByAgent(" ", "110105194912310021", Today), account));
-        Assert.Equal(new CounterRefusal(CounterMessages.AgentIsHolder, "AgentIdNumber"), Refusal(open.ByAgent("张三", account.Person!.ResidentIdNumber, Today), account));
         var stale = Today.AddMonths(-1).AddDays(-1);
         Assert.Equal(new CounterRefusal(CounterMessages.LetterExpired(AuthorizationLetter.LastValidDay(stale)), "LetterDate"), Refusal(open.ByAgent("赵六", "110105194912310021", stale), account));
 

@@ -117,11 +117,10 @@ public sealed class AccountFactoryTests
 public sealed class AccountFactoryStagingTests(SqlitePortalFactory portal) : IClassFixture<SqlitePortalFactory>
 {
     [Fact]
-    public async Task An_added_account_has_Identitys_name_stamps_and_hash_and_is_written_only_by_the_callers_save()
+    public async Task An_added_account_has_Identitys_name_stamps_and_hash()
     {
         await using var scope = portal.CreateScope();
         var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<PortalDbContext>();
         var account = AccountFactory.Staff("staff" + Random.Shared.Next(100_000, 999_999), "王晓明", null, DateTime.UtcNow);
 
         var added = await services.GetRequiredService<AccountFactory>().AddAsync(account, "Counter#2026pw");
@@ -132,6 +131,17 @@ public sealed class AccountFactoryStagingTests(SqlitePortalFactory portal) : ICl
         Assert.False(string.IsNullOrEmpty(account.ConcurrencyStamp));
         Assert.True(account.LockoutEnabled);
         Assert.True(services.GetRequiredService<IPasswordHasher<Account>>().VerifyHashedPassword(account, account.PasswordHash!, "Counter#2026pw") != PasswordVerificationResult.Failed);
+    }
+
+    [Fact]
+    public async Task An_added_account_is_written_only_by_the_callers_save()
+    {
+        await using var scope = portal.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<PortalDbContext>();
+        var account = AccountFactory.Staff("staff" + Random.Shared.Next(100_000, 999_999), "王晓明", null, DateTime.UtcNow);
+
+        Assert.True((await services.GetRequiredService<AccountFactory>().AddAsync(account, "Counter#2026pw")).Succeeded);
         Assert.False(await portal.QueryAsync(other => other.Users.AnyAsync(u => u.Id == account.Id)));
 
         await db.SaveChangesAsync();

@@ -47,14 +47,10 @@ public abstract class CaptchaTests<TFactory>(TFactory factory) : IClassFixture<T
     }
 
     [Fact]
-    public async Task A_spoken_captcha_refuses_other_digits_answers_once_and_comes_back_spoken()
+    public async Task A_spoken_captcha_refuses_other_digits_and_comes_back_spoken()
     {
         var (citizen, session, page, spoken, heard) = await ListenOnTheLoginPageAsync();
-        var misheard = string.Concat(heard.Select(d => (char)('0' + ((d - '0' + 1) % 10))));
-        var fields = new Dictionary<string, string?>
-        {
-            ["Account"] = citizen.IdNumber, ["Password"] = citizen.Password, ["CaptchaId"] = spoken, ["Captcha"] = misheard, ["CaptchaSpoken"] = "true",
-        };
+        var fields = MisheardLogin(citizen, spoken, heard);
 
         var wrong = await session.SubmitAsync(page, LoginUrl, fields);
         Assert.Equal(AccountMessages.CaptchaWrong, wrong.FieldError("Captcha"));
@@ -64,6 +60,14 @@ public abstract class CaptchaTests<TFactory>(TFactory factory) : IClassFixture<T
         Assert.False(wrong.Page.QuerySelector("[data-captcha-audio]")!.HasAttribute("hidden"));
         using var nextAudio = await session.Client.GetAsync(new Uri($"/captcha/{next}/audio", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, nextAudio.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_spoken_captcha_answers_only_once_even_when_the_first_answer_was_wrong()
+    {
+        var (citizen, session, page, spoken, heard) = await ListenOnTheLoginPageAsync();
+        var fields = MisheardLogin(citizen, spoken, heard);
+        await session.SubmitAsync(page, LoginUrl, fields);
 
         fields["Captcha"] = heard;
         var replayed = await session.SubmitAsync(page, LoginUrl, fields);
@@ -71,9 +75,8 @@ public abstract class CaptchaTests<TFactory>(TFactory factory) : IClassFixture<T
     }
 
     [Fact]
-    public async Task Only_a_live_spoken_captcha_is_spoken_and_listening_writes_nothing()
+    public async Task Only_a_live_spoken_captcha_is_spoken()
     {
-        var spentBefore = await factory.QueryAsync(db => db.SpentCaptchas.CountAsync());
         var session = factory.NewSession();
         var page = await session.GetPageAsync(LoginUrl);
         var picture = page.QuerySelector("[data-captcha-id]")!.GetAttribute("value")!;
@@ -81,13 +84,34 @@ public abstract class CaptchaTests<TFactory>(TFactory factory) : IClassFixture<T
 
         using var pictureOnly = await session.Client.GetAsync(new Uri($"/captcha/{picture}/audio", UriKind.Relative));
         using var forged = await session.Client.GetAsync(new Uri($"/captcha/{spoken[..^4]}AAAA/audio", UriKind.Relative));
-        using var twice = await session.Client.GetAsync(new Uri($"/captcha/{spoken}/audio", UriKind.Relative));
-        using var again = await session.Client.GetAsync(new Uri($"/captcha/{spoken}/audio", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, pictureOnly.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
-        // Mixed afresh each time (pauses, loudness, noise), the same digits never make the same file.
+    }
+
+    [Fact]
+    public async Task The_same_spoken_digits_never_make_the_same_file_twice()
+    {
+        var session = factory.NewSession();
+        var spoken = await NewSpokenCaptchaAsync(session, await session.GetPageAsync(LoginUrl));
+
+        using var twice = await session.Client.GetAsync(new Uri($"/captcha/{spoken}/audio", UriKind.Relative));
+        using var again = await session.Client.GetAsync(new Uri($"/captcha/{spoken}/audio", UriKind.Relative));
+
+        // Mixed afresh each time (pauses, loudness, noise).
         Assert.NotEqual(await twice.Content.ReadAsByteArrayAsync(), await again.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Listening_to_a_spoken_captcha_writes_nothing()
+    {
+        var spentBefore = await factory.QueryAsync(db => db.SpentCaptchas.CountAsync());
+        var session = factory.NewSession();
+        var spoken = await NewSpokenCaptchaAsync(session, await session.GetPageAsync(LoginUrl));
+
+        using var audio = await session.Client.GetAsync(new Uri($"/captcha/{spoken}/audio", UriKind.Relative));
+        using var again = await session.Client.GetAsync(new Uri($"/captcha/{spoken}/audio", UriKind.Relative));
+
         Assert.Equal(spentBefore, await factory.QueryAsync(db => db.SpentCaptchas.CountAsync()));
     }
 
@@ -102,6 +126,13 @@ public abstract class CaptchaTests<TFactory>(TFactory factory) : IClassFixture<T
         Assert.Equal("audio/wav", audio.Content.Headers.ContentType!.MediaType);
         return (citizen, session, page, spoken, CaptchaFiles.HearDigits(await audio.Content.ReadAsByteArrayAsync()));
     }
+
+    /// <summary>The login form with every digit heard one off.</summary>
+    private static Dictionary<string, string?> MisheardLogin(Citizen citizen, string spoken, string heard) => new()
+    {
+        ["Account"] = citizen.IdNumber, ["Password"] = citizen.Password, ["CaptchaId"] = spoken, ["CaptchaSpoken"] = "true",
+        ["Captcha"] = string.Concat(heard.Select(d => (char)('0' + ((d - '0' + 1) % 10)))),
+    };
 
     private static async Task<string> NewSpokenCaptchaAsync(PortalSession session, IDocument page)
     {

@@ -61,12 +61,16 @@ public sealed class GatewayAdapterTests(GatewayPortalFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task A_gateway_mismatch_refuses_and_a_broken_gateway_is_never_taken_for_a_match()
+    public async Task A_gateway_mismatch_refuses_the_registration()
     {
         factory.RealName.Answer = _ => (200, new { match = false });
         var mismatch = await factory.RegisterAsync(factory.NewSession(), Citizen.New());
         Assert.Equal(AccountMessages.RealNameMismatch, mismatch.FieldError("Name"));
+    }
 
+    [Fact]
+    public async Task A_broken_gateway_is_never_taken_for_a_match()
+    {
         factory.RealName.Answer = _ => (503, new { error = "down" });
         var down = await factory.RegisterAsync(factory.NewSession(), Citizen.New());
         Assert.Equal(AccountMessages.RealNameUnavailable, down.FieldError("Name"));

@@ -147,7 +147,7 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
     }
 
     [Fact]
-    public async Task Password_must_follow_the_rule_and_not_contain_the_id_number()
+    public async Task A_password_containing_the_id_number_is_refused()
     {
         var citizen = Citizen.New();
         var session = factory.NewSession();
@@ -158,14 +158,22 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
         var refused = await session.SubmitAsync(page, RegisterUrl, fields);
 
         Assert.Equal(AccountMessages.PasswordContainsIdNumber, refused.FieldError("Password"));
+    }
 
+    [Fact]
+    public async Task A_password_breaking_the_rule_is_refused_as_too_weak()
+    {
+        var session = factory.NewSession();
+        var fields = RegistrationFields(Citizen.New(), "123456");
         fields["Password"] = fields["ConfirmPassword"] = "abcdefgh";
-        refused = await session.SubmitAsync(await session.GetPageAsync(RegisterUrl), RegisterUrl, fields);
+
+        var refused = await session.SubmitAsync(await session.GetPageAsync(RegisterUrl), RegisterUrl, fields);
+
         Assert.Equal(AccountMessages.PasswordTooWeak, refused.FieldError("Password"));
     }
 
     [Fact]
-    public async Task Common_and_guessable_passwords_are_refused_with_the_reason_and_a_strong_one_is_accepted()
+    public async Task Common_and_guessable_passwords_are_refused_at_registration_with_the_reason_and_a_strong_one_is_accepted()
     {
         var citizen = Citizen.New();
         await factory.AddResidentAsync(citizen);
@@ -189,8 +197,15 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
             Assert.Equal(AccountMessages.PasswordGuessable(reason), refused.FieldError("Password"));
         }
 
-        // A strong one registers; on 我的账号 the same rule, with the holder's own details, refuses a new one.
         Assert.Equal("/my", (await factory.RegisterAsync(session, citizen)).Location);
+    }
+
+    [Fact]
+    public async Task Changing_the_password_on_my_account_refuses_one_guessable_from_the_holder_s_details()
+    {
+        var (citizen, session) = await factory.RegisteredCitizenAsync();
+        var birthDate = citizen.IdNumber[6..14];
+
         var change = await session.SubmitAsync(await session.GetPageAsync("/my"), "/my/password", new Dictionary<string, string?>
         {
             ["ChangePassword.CurrentPassword"] = citizen.Password,
@@ -235,20 +250,35 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
     }
 
     [Fact]
-    public async Task A_wrong_captcha_is_refused_and_a_captcha_answers_only_once()
+    public async Task A_wrong_captcha_is_refused_and_the_form_comes_back_with_a_new_one()
+    {
+        var (session, page, fields) = await LoginWithAWrongCaptchaAsync();
+
+        var wrong = await session.SubmitAsync(page, LoginUrl, fields);
+
+        Assert.Equal(AccountMessages.CaptchaWrong, wrong.FieldError("Captcha"));
+        Assert.NotEqual(page.QuerySelector("[data-captcha-id]")!.GetAttribute("value"), wrong.Page.QuerySelector("[data-captcha-id]")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_captcha_answers_only_once_even_when_the_first_answer_was_wrong()
+    {
+        var (session, page, fields) = await LoginWithAWrongCaptchaAsync();
+        await session.SubmitAsync(page, LoginUrl, fields);
+
+        fields["Captcha"] = PortalSession.CaptchaAnswer;
+        var replayed = await session.SubmitAsync(page, LoginUrl, fields);
+
+        Assert.Equal(AccountMessages.CaptchaExpired, replayed.FieldError("Captcha"));
+    }
+
+    /// <summary>A registered citizen's login form, filled in right but for the captcha.</summary>
+    private async Task<(PortalSession Session, AngleSharp.Dom.IDocument Page, Dictionary<string, string?> Fields)> LoginWithAWrongCaptchaAsync()
     {
         var (citizen, _) = await factory.RegisteredCitizenAsync();
         var session = factory.NewSession();
         var page = await session.GetPageAsync(LoginUrl);
-        var fields = new Dictionary<string, string?> { ["Account"] = citizen.IdNumber, ["Password"] = citizen.Password, ["Captcha"] = "WRONG" };
-
-        var wrong = await session.SubmitAsync(page, LoginUrl, fields);
-        Assert.Equal(AccountMessages.CaptchaWrong, wrong.FieldError("Captcha"));
-        Assert.NotEqual(page.QuerySelector("[data-captcha-id]")!.GetAttribute("value"), wrong.Page.QuerySelector("[data-captcha-id]")!.GetAttribute("value"));
-
-        fields["Captcha"] = PortalSession.CaptchaAnswer;
-        var replayed = await session.SubmitAsync(page, LoginUrl, fields);
-        Assert.Equal(AccountMessages.CaptchaExpired, replayed.FieldError("Captcha"));
+        return (session, page, new Dictionary<string, string?> { ["Account"] = citizen.IdNumber, ["Password"] = citizen.Password, ["Captcha"] = "WRONG" });
     }
 
     [Fact]
@@ -625,7 +655,23 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
     }
 
     [Fact]
-    public async Task Captcha_image_is_a_png_drawn_from_its_token_a_forged_token_gets_nothing_and_dev_sms_page_is_hidden()
+    public async Task Captcha_image_is_a_png_drawn_from_its_token_and_a_forged_token_gets_nothing()
+    {
+        var session = factory.NewSession();
+        var page = await session.GetPageAsync(LoginUrl);
+        var src = page.QuerySelector("[data-captcha-image]")!.GetAttribute("src")!;
+
+        using var image = await session.Client.GetAsync(new Uri(src, UriKind.Relative));
+        var bytes = await image.Content.ReadAsByteArrayAsync();
+        using var forged = await session.Client.GetAsync(new Uri(src[..^4] + "AAAA", UriKind.Relative));
+
+        Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(150, CaptchaFiles.DecodePng(bytes).Width);
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+    }
+
+    [Fact]
+    public async Task Showing_a_form_and_its_captcha_image_writes_nothing()
     {
         var spentBefore = await factory.QueryAsync(db => db.SpentCaptchas.CountAsync());
         var session = factory.NewSession();
@@ -633,16 +679,16 @@ public abstract class PersonalAccountTests<TFactory>(TFactory factory) : IClassF
         var src = page.QuerySelector("[data-captcha-image]")!.GetAttribute("src")!;
 
         using var image = await session.Client.GetAsync(new Uri(src, UriKind.Relative));
-        var bytes = await image.Content.ReadAsByteArrayAsync();
-        using var devSms = await session.Client.GetAsync(new Uri("/dev/sms", UriKind.Relative));
-        using var forged = await session.Client.GetAsync(new Uri(src[..^4] + "AAAA", UriKind.Relative));
 
-        Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(150, CaptchaFiles.DecodePng(bytes).Width);
-        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
-
-        // Showing a form writes nothing: the challenge travels in the form, protected.
+        // The challenge travels in the form, protected.
         Assert.Equal(spentBefore, await factory.QueryAsync(db => db.SpentCaptchas.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_development_sms_page_is_not_served()
+    {
+        using var devSms = await factory.NewSession().Client.GetAsync(new Uri("/dev/sms", UriKind.Relative));
+
         Assert.Equal(HttpStatusCode.NotFound, devSms.StatusCode);
     }
 }

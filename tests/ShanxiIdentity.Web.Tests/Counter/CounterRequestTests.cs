@@ -260,25 +260,21 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task The_clerk_who_made_a_request_cannot_decide_it_and_a_rejection_needs_a_reason()
+    public async Task The_clerk_who_made_a_request_cannot_decide_it()
     {
-        var (citizen, _) = await factory.RegisteredCitizenAsync();
         var (_, both) = await factory.SignedInStaffAsync(StaffRole.Clerk, StaffRole.Supervisor);
-        var (_, supervisor) = await factory.SignedInStaffAsync(StaffRole.Supervisor);
-        var accountId = CounterDeskSteps.AccountIdFrom(await both.FindAccountAsync(citizen.IdNumber));
-        var requestUrl = (await both.OpenRequestAsync($"/counter/requests/new?accountId={accountId}&kind=AccountInformation", new Dictionary<string, string?>
-        {
-            ["UserType"] = nameof(CounterUserType.Person),
-            ["Name"] = "张更正",
-        })).Location!;
-        await both.CompleteMaterialsAsync(requestUrl, factory);
-        var page = await both.GetPageAsync(requestUrl);
-        Assert.Equal(requestUrl, (await both.SubmitAsync(page, requestUrl + "/submit", new Dictionary<string, string?>())).Location);
+        var (_, requestUrl) = await SubmittedCorrectionAsync(both);
 
         var own = await both.GetPageAsync(requestUrl);
         Assert.Null(own.QuerySelector("[data-decision]"));
         await both.PostAsync(requestUrl + "/approve", new Dictionary<string, string?> { ["__RequestVerificationToken"] = CounterDeskSteps.Token(own) });
         Assert.Equal(CounterMessages.OwnRequest, (await both.GetPageAsync(requestUrl)).QuerySelector(".alert-warning")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_rejection_needs_a_reason_keeps_it_and_changes_nothing()
+    {
+        var (citizen, requestUrl, supervisor) = await CorrectionBeforeAnotherSupervisorAsync();
 
         var review = await supervisor.GetPageAsync(requestUrl);
         await supervisor.SubmitAsync(review, requestUrl + "/reject", new Dictionary<string, string?> { ["Reason"] = "  " });
@@ -289,9 +285,17 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal(nameof(CounterRequestStatus.Rejected), rejected.QuerySelector("[data-request-status]")!.GetAttribute("data-request-status"));
         Assert.Equal("身份证复印件未签字", rejected.QuerySelector("[data-field=rejection]")!.TextContent);
         Assert.NotEqual("张更正", await factory.QueryAsync(db => db.PersonProfiles.Where(p => p.ResidentIdNumber == citizen.IdNumber).Select(p => p.Name).SingleAsync()));
+    }
 
-        // Decided is decided: a second decision is refused.
+    [Fact]
+    public async Task A_decided_request_cannot_be_decided_again()
+    {
+        var (_, requestUrl, supervisor) = await CorrectionBeforeAnotherSupervisorAsync();
+        var review = await supervisor.GetPageAsync(requestUrl);
+        await supervisor.SubmitAsync(review, requestUrl + "/reject", new Dictionary<string, string?> { ["Reason"] = "身份证复印件未签字" });
+
         await supervisor.SubmitAsync(review, requestUrl + "/approve", new Dictionary<string, string?>());
+
         Assert.Equal(CounterMessages.NotAwaitingDecision, (await supervisor.GetPageAsync(requestUrl)).QuerySelector(".alert-warning")!.TextContent.Trim());
     }
 
@@ -402,17 +406,10 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task A_citizen_is_registered_at_the_counter_and_a_legal_representative_corrected()
+    public async Task A_citizen_registered_at_the_counter_is_verified_and_has_no_password_until_they_set_one()
     {
         var (_, clerk) = await factory.SignedInStaffAsync(StaffRole.Clerk);
         var (_, supervisor) = await factory.SignedInStaffAsync(StaffRole.Supervisor);
-        async Task ApproveAsync(string requestUrl)
-        {
-            await clerk.CompleteMaterialsAsync(requestUrl);
-            Assert.Equal(requestUrl, (await clerk.SubmitAsync(await clerk.GetPageAsync(requestUrl), requestUrl + "/submit", new Dictionary<string, string?>())).Location);
-            await supervisor.SubmitAsync(await supervisor.GetPageAsync(requestUrl), requestUrl + "/approve", new Dictionary<string, string?>());
-            Assert.Equal(nameof(CounterRequestStatus.Applied), (await supervisor.GetPageAsync(requestUrl)).QuerySelector("[data-request-status]")!.GetAttribute("data-request-status"));
-        }
 
         // A citizen registered on their behalf: the account exists, verified, without a password until 忘记密码.
         var citizen = Citizen.New();
@@ -425,7 +422,7 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
             ["IdNumber"] = citizen.IdNumber,
             ["NewPhone"] = citizen.Phone,
         });
-        await ApproveAsync(opened.Location!);
+        await ApproveAsync(clerk, supervisor, opened.Location!);
         var person = await factory.QueryAsync(db => db.Users.Include(a => a.Person).SingleAsync(a => a.Person!.ResidentIdNumber == citizen.IdNumber));
         Assert.Equal(citizen.Phone, person.PhoneNumber);
         Assert.NotNull(person.Person!.RealNameVerifiedAt);
@@ -439,6 +436,13 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
             ["NewPhone"] = citizen.Phone,
         });
         Assert.Equal(SeedMessages.IdNumberAlreadyCertified, twice.FieldError("IdNumber"));
+    }
+
+    [Fact]
+    public async Task A_legal_representative_corrected_at_the_counter_shows_on_the_organisation_s_account()
+    {
+        var (_, clerk) = await factory.SignedInStaffAsync(StaffRole.Clerk);
+        var (_, supervisor) = await factory.SignedInStaffAsync(StaffRole.Supervisor);
 
         // A new legal representative, corrected from the licence; the organisation logs in and sees it.
         var (organisation, _) = await factory.RegisteredOrganisationAsync();
@@ -454,7 +458,7 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
             ["RepresentativeName"] = representative.Name,
             ["RepresentativeIdNumber"] = representative.IdNumber,
         });
-        await ApproveAsync(corrected.Location!);
+        await ApproveAsync(clerk, supervisor, corrected.Location!);
         var session = factory.NewSession();
         Assert.Equal("/my", (await session.LogInAsLegalAsync(organisation.LoginName, organisation.Password)).Location);
         var my = await session.GetPageAsync("/my");
@@ -464,21 +468,25 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task Every_staff_action_is_audited_with_identifiers_masked_and_the_administrator_exports_it()
+    public async Task Every_staff_action_is_audited_with_identifiers_masked()
     {
         var (citizen, _) = await factory.RegisteredCitizenAsync();
-        var (clerkMember, clerk) = await factory.SignedInStaffAsync(StaffRole.Clerk);
-        var (_, admin) = await factory.SignedInStaffAsync(StaffRole.Administrator);
-        var accountUrl = await clerk.FindAccountAsync(citizen.IdNumber);
-        var card = await clerk.GetPageAsync(accountUrl);
-        var revealed = await clerk.SubmitAsync(card, accountUrl + "/reveal", new Dictionary<string, string?>());
-        Assert.Equal(citizen.IdNumber, revealed.Page.QuerySelector("[data-field=id-number]")!.TextContent);
-        Assert.Equal(citizen.Phone, revealed.Page.QuerySelector("[data-field=phone]")!.TextContent);
+        var (_, clerk) = await factory.SignedInStaffAsync(StaffRole.Clerk);
+        var accountUrl = await RevealAsync(clerk, citizen);
 
         var accountId = CounterDeskSteps.AccountIdFrom(accountUrl);
         var actions = await factory.QueryAsync(db => db.AuditEntries.Where(e => e.SubjectAccountId == accountId && e.Action.StartsWith("counter.")).OrderBy(e => e.Id).ToListAsync());
         Assert.Equal([AuditAction.CounterSearched, AuditAction.CounterAccountViewed, AuditAction.CounterRevealed], actions.Select(a => a.Action));
         Assert.All(actions, a => Assert.DoesNotContain(citizen.IdNumber, a.Detail ?? string.Empty, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_administrator_reads_and_exports_a_member_s_audit_with_identifiers_masked()
+    {
+        var (citizen, _) = await factory.RegisteredCitizenAsync();
+        var (clerkMember, clerk) = await factory.SignedInStaffAsync(StaffRole.Clerk);
+        var (_, admin) = await factory.SignedInStaffAsync(StaffRole.Administrator);
+        await RevealAsync(clerk, citizen);
 
         var audit = await admin.GetPageAsync("/counter/audit?actor=" + clerkMember.LoginName);
         var rows = audit.QuerySelectorAll("[data-audit] tbody tr").Select(r => r.GetAttribute("data-action")).ToList();
@@ -506,6 +514,51 @@ public abstract class CounterRequestTests<TFactory>(TFactory factory) : IClassFi
             return await db.SaveChangesAsync();
         }));
         Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The clerk finds the citizen, opens the card and reveals the full identifiers; the account's address.</summary>
+    private static async Task<string> RevealAsync(PortalSession clerk, Citizen citizen)
+    {
+        var accountUrl = await clerk.FindAccountAsync(citizen.IdNumber);
+        var card = await clerk.GetPageAsync(accountUrl);
+        var revealed = await clerk.SubmitAsync(card, accountUrl + "/reveal", new Dictionary<string, string?>());
+        Assert.Equal(citizen.IdNumber, revealed.Page.QuerySelector("[data-field=id-number]")!.TextContent);
+        Assert.Equal(citizen.Phone, revealed.Page.QuerySelector("[data-field=phone]")!.TextContent);
+        return accountUrl;
+    }
+
+    /// <summary>A citizen's name correction, opened and submitted by <paramref name="maker"/>, awaiting a decision.</summary>
+    private async Task<(Citizen Citizen, string RequestUrl)> SubmittedCorrectionAsync(PortalSession maker)
+    {
+        var (citizen, _) = await factory.RegisteredCitizenAsync();
+        var accountId = CounterDeskSteps.AccountIdFrom(await maker.FindAccountAsync(citizen.IdNumber));
+        var requestUrl = (await maker.OpenRequestAsync($"/counter/requests/new?accountId={accountId}&kind=AccountInformation", new Dictionary<string, string?>
+        {
+            ["UserType"] = nameof(CounterUserType.Person),
+            ["Name"] = "张更正",
+        })).Location!;
+        await maker.CompleteMaterialsAsync(requestUrl, factory);
+        var page = await maker.GetPageAsync(requestUrl);
+        Assert.Equal(requestUrl, (await maker.SubmitAsync(page, requestUrl + "/submit", new Dictionary<string, string?>())).Location);
+        return (citizen, requestUrl);
+    }
+
+    /// <summary>A correction submitted by one member, and a signed-in supervisor who did not make it.</summary>
+    private async Task<(Citizen Citizen, string RequestUrl, PortalSession Supervisor)> CorrectionBeforeAnotherSupervisorAsync()
+    {
+        var (_, maker) = await factory.SignedInStaffAsync(StaffRole.Clerk, StaffRole.Supervisor);
+        var (_, supervisor) = await factory.SignedInStaffAsync(StaffRole.Supervisor);
+        var (citizen, requestUrl) = await SubmittedCorrectionAsync(maker);
+        return (citizen, requestUrl, supervisor);
+    }
+
+    /// <summary>The clerk completes and submits the request, the supervisor approves it, and it is applied.</summary>
+    private static async Task ApproveAsync(PortalSession clerk, PortalSession supervisor, string requestUrl)
+    {
+        await clerk.CompleteMaterialsAsync(requestUrl);
+        Assert.Equal(requestUrl, (await clerk.SubmitAsync(await clerk.GetPageAsync(requestUrl), requestUrl + "/submit", new Dictionary<string, string?>())).Location);
+        await supervisor.SubmitAsync(await supervisor.GetPageAsync(requestUrl), requestUrl + "/approve", new Dictionary<string, string?>());
+        Assert.Equal(nameof(CounterRequestStatus.Applied), (await supervisor.GetPageAsync(requestUrl)).QuerySelector("[data-request-status]")!.GetAttribute("data-request-status"));
     }
 }
 

@@ -40,7 +40,7 @@ public sealed class ProtocolPathsTests(RateLimitTests.LowLimitsFactory factory) 
     private static int _address;
 
     [Fact]
-    public async Task Every_configured_endpoint_gets_the_protocol_handler_and_those_checking_client_secrets_the_token_limit()
+    public async Task Every_configured_endpoint_gets_the_protocol_handler_and_a_page_does_not()
     {
         var endpoints = ConfiguredEndpoints(factory.Services.GetRequiredService<IOptions<OpenIddictServerOptions>>().Value);
         Assert.Contains(endpoints, e => e.Kind == "Token");
@@ -48,13 +48,23 @@ public sealed class ProtocolPathsTests(RateLimitTests.LowLimitsFactory factory) 
 
         foreach (var (kind, path) in endpoints)
         {
-            Assert.True(ClientAuthenticates.TryGetValue(kind, out var authenticates), $"{kind} endpoint ({path}): add it to ClientAuthenticates, with or without the token limit");
             Assert.True(await OffersProtocolHandlerAsync(path), $"{kind} endpoint ({path}) is not offered OpenIddict's handler");
+        }
+
+        // The filter stops at the protocol.
+        Assert.False(await OffersProtocolHandlerAsync("/account/login"));
+    }
+
+    [Fact]
+    public void The_endpoints_checking_client_secrets_are_under_the_token_limit_and_a_page_is_not()
+    {
+        foreach (var (kind, path) in ConfiguredEndpoints(factory.Services.GetRequiredService<IOptions<OpenIddictServerOptions>>().Value))
+        {
+            Assert.True(ClientAuthenticates.TryGetValue(kind, out var authenticates), $"{kind} endpoint ({path}): add it to ClientAuthenticates, with or without the token limit");
             Assert.True(authenticates == IsLimitedAfterTwo(path), $"{kind} endpoint ({path}) {(authenticates ? "is not" : "is")} under the token limit");
         }
 
-        // The filter and the limit stop at the protocol: a page neither gets the handler nor counts.
-        Assert.False(await OffersProtocolHandlerAsync("/account/login"));
+        // The limit stops at the protocol: a page does not count.
         Assert.False(IsLimitedAfterTwo("/guide/faq"));
     }
 

@@ -198,28 +198,36 @@ public abstract class SingleSignOnTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task Refresh_tokens_roll_and_stop_when_revoked_expired_or_the_password_changes()
+    public async Task A_refresh_token_rolls_to_new_tokens_with_the_current_name()
     {
         var sso = await SsoClient.RegisterAsync(factory, ["profile", "offline_access"]);
         var (citizen, person) = await factory.RegisteredCitizenAsync();
+        var tokens = await FreshTokensAsync(sso, person);
 
-        async Task<TokenAnswer> FreshTokensAsync()
-        {
-            var request = sso.AuthorizeRequest("openid profile offline_access");
-            return await sso.RedeemAsync((await sso.SignInAsync(person, request)).Code, request.Verifier);
-        }
-
-        var tokens = await FreshTokensAsync();
         var refreshed = await sso.RefreshAsync(tokens.Get("refresh_token"));
+
         Assert.Equal(HttpStatusCode.OK, refreshed.Status);
         Assert.Equal(citizen.Name, refreshed.Payload("id_token").GetProperty("name").GetString());
+    }
 
-        // Revoked at the revocation endpoint.
+    [Fact]
+    public async Task A_refresh_token_revoked_at_the_revocation_endpoint_stops_working()
+    {
+        var sso = await SsoClient.RegisterAsync(factory, ["profile", "offline_access"]);
+        var (_, person) = await factory.RegisteredCitizenAsync();
+        var refreshed = await sso.RefreshAsync((await FreshTokensAsync(sso, person)).Get("refresh_token"));
+
         Assert.Equal(HttpStatusCode.OK, await sso.RevokeAsync(refreshed.Get("refresh_token")));
         Assert.Equal("invalid_grant", (await sso.RefreshAsync(refreshed.Get("refresh_token"))).Error);
+    }
 
-        // Expired: eight hours is the lifetime.
-        var expiring = await FreshTokensAsync();
+    [Fact]
+    public async Task A_refresh_token_expires_after_eight_hours()
+    {
+        var sso = await SsoClient.RegisterAsync(factory, ["profile", "offline_access"]);
+        var (_, person) = await factory.RegisteredCitizenAsync();
+        var expiring = await FreshTokensAsync(sso, person);
+
         factory.Clock.Advance(TimeSpan.FromHours(8) + TimeSpan.FromMinutes(1));
         try
         {
@@ -229,9 +237,16 @@ public abstract class SingleSignOnTests<TFactory>(TFactory factory) : IClassFixt
         {
             factory.Clock.Advance(-(TimeSpan.FromHours(8) + TimeSpan.FromMinutes(1)));
         }
+    }
+
+    [Fact]
+    public async Task A_refresh_token_stops_when_the_password_is_reset()
+    {
+        var sso = await SsoClient.RegisterAsync(factory, ["profile", "offline_access"]);
+        var (citizen, person) = await factory.RegisteredCitizenAsync();
+        var beforeReset = await FreshTokensAsync(sso, person);
 
         // A password reset changes the security stamp: the client's grant ends with the portal's sessions.
-        var beforeReset = await FreshTokensAsync();
         await using (var scope = factory.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
@@ -323,12 +338,16 @@ public abstract class SingleSignOnTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task The_provider_keys_are_kept_sealed_in_the_database_and_shared_by_a_second_instance()
+    public async Task The_provider_keys_are_kept_sealed_in_the_database()
     {
         var rows = await factory.QueryAsync(db => db.ProviderKeys.AsNoTracking().ToListAsync());
         Assert.Equal(["encryption-a256kw", "signing-es256"], rows.Select(r => r.Purpose).Order());
         Assert.All(rows, row => Assert.True(row.SealedPrivateKey.AsSpan().IndexOf(ShanxiIdentity.Data.Protection.PersonalData.Cipher.Open(row.SealedPrivateKey)) < 0, "a key is stored in clear"));
+    }
 
+    [Fact]
+    public async Task A_second_instance_on_the_same_database_shares_the_provider_keys()
+    {
         var sso = await SsoClient.RegisterAsync(factory, ["profile"]);
         var (_, person) = await factory.RegisteredCitizenAsync();
         var request = sso.AuthorizeRequest("openid profile");
@@ -341,18 +360,13 @@ public abstract class SingleSignOnTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task An_administrator_registers_a_client_sees_its_secret_once_and_renews_it()
+    public async Task An_administrator_registers_a_client_and_sees_its_secret_once()
     {
         var (_, admin) = await factory.SignedInStaffAsync(Domain.Counter.StaffRole.Administrator);
         var form = await admin.GetPageAsync("/counter/clients/new");
         var clientId = "bj-" + Guid.NewGuid().ToString("N")[..10];
-        var fields = new Dictionary<string, string?>
-        {
-            ["ClientId"] = clientId,
-            ["Name"] = "不动产登记系统",
-            ["RedirectUris"] = "http://budongchan.example.gov.cn/signin-oidc",
-            ["Confidential"] = "true",
-        };
+        var fields = ClientFields(clientId);
+        fields["RedirectUris"] = "http://budongchan.example.gov.cn/signin-oidc";
 
         // Refusals, in Chinese, with what was typed kept.
         var refused = await admin.SubmitAsync(form, "/counter/clients/new", fields);
@@ -377,10 +391,20 @@ public abstract class SingleSignOnTests<TFactory>(TFactory factory) : IClassFixt
         Assert.DoesNotContain(secret, list.Body!.InnerHtml, StringComparison.Ordinal);
         Assert.Contains(ClientMessages.ClientIdTaken, (await admin.SubmitAsync(form, "/counter/clients/new", fields)).Body, StringComparison.Ordinal);
 
-        var system = new SsoClient(factory, clientId, secret, fields["RedirectUris"]!);
+        Assert.Equal(HttpStatusCode.OK, (await new SsoClient(factory, clientId, secret, fields["RedirectUris"]!).ClientCredentialsAsync()).Status);
+    }
+
+    [Fact]
+    public async Task A_client_s_secret_works_until_renewed_or_the_client_removed_and_each_step_is_audited()
+    {
+        var (_, admin) = await factory.SignedInStaffAsync(Domain.Counter.StaffRole.Administrator);
+        var clientId = "bj-" + Guid.NewGuid().ToString("N")[..10];
+        var fields = ClientFields(clientId);
+        var issued = await admin.SubmitAsync(await admin.GetPageAsync("/counter/clients/new"), "/counter/clients/new", fields);
+        var system = new SsoClient(factory, clientId, issued.Page.QuerySelector("[data-client-secret]")!.TextContent, fields["RedirectUris"]!);
         Assert.Equal(HttpStatusCode.OK, (await system.ClientCredentialsAsync()).Status);
 
-        var renewed = await admin.SubmitAsync(list, $"/counter/clients/{clientId}/secret", new Dictionary<string, string?>());
+        var renewed = await admin.SubmitAsync(await admin.GetPageAsync("/counter/clients"), $"/counter/clients/{clientId}/secret", new Dictionary<string, string?>());
         var newSecret = renewed.Page.QuerySelector("[data-client-secret]")!.TextContent;
         Assert.Equal("invalid_client", (await system.ClientCredentialsAsync()).Error);
         Assert.Equal(HttpStatusCode.OK, (await system.ClientCredentialsAsync(secretOverride: newSecret)).Status);
@@ -552,6 +576,22 @@ public abstract class SingleSignOnTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Equal("invalid_grant", (await sso.RedeemAsync(code, guessed)).Error);
         Assert.Equal("invalid_grant", (await sso.RedeemAsync(code, request.Verifier)).Error);
     }
+
+    /// <summary>The person signs in to the client, which redeems the code for tokens with a refresh token.</summary>
+    private static async Task<TokenAnswer> FreshTokensAsync(SsoClient sso, PortalSession person)
+    {
+        var request = sso.AuthorizeRequest("openid profile offline_access");
+        return await sso.RedeemAsync((await sso.SignInAsync(person, request)).Code, request.Verifier);
+    }
+
+    /// <summary>The new-client form for a confidential system with a valid https address.</summary>
+    private static Dictionary<string, string?> ClientFields(string clientId) => new()
+    {
+        ["ClientId"] = clientId,
+        ["Name"] = "不动产登记系统",
+        ["RedirectUris"] = "https://budongchan.example.gov.cn/signin-oidc",
+        ["Confidential"] = "true",
+    };
 
     private Task<Guid> AccountIdAsync(string idNumber) =>
         factory.QueryAsync(db => db.PersonProfiles.Where(p => p.ResidentIdNumber == idNumber).Select(p => p.AccountId).SingleAsync());
