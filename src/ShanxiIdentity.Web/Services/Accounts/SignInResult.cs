@@ -1,0 +1,13 @@
+using ShanxiIdentity.Domain.Identifiers;
+using ShanxiIdentity.Data;
+using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Domain.Accounts;
+
+namespace ShanxiIdentity.Web.Services.Accounts;
+
+public sealed record SignInResult(SignInOutcome Outcome, DateTimeOffset? LockedUntil = null)
+{
+    /// <summary>The lockout message with its end in China time.</summary>
+    public string LockedMessage() =>
+        AccountMessages.LockedOut(LockedUntil is { } until ? ChinaTime.ToMinute(until) : string.Empty);
+}

@@ -1,0 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+using ShanxiIdentity.Data;
+using ShanxiIdentity.Web.Services.Accounts;
+
+using ShanxiIdentity.Domain.Identifiers;
+
+namespace ShanxiIdentity.Web.Services.Counter;
+
+/// <summary>What an administrator filters the audit log by; every part optional.</summary>
+public sealed record AuditQuery(string? Actor = null, string? Action = null, string? Account = null, DateOnly? From = null, DateOnly? To = null);

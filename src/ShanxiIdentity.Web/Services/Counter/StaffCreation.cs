@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ShanxiIdentity.Data;
+using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Domain.Counter;
+using ShanxiIdentity.Web.Services.Accounts;
+
+namespace ShanxiIdentity.Web.Services.Counter;
+
+/// <summary>A new staff account and the one-time password to hand over, or why it was not made.</summary>
+public sealed record StaffCreation(Account? Account, string? InitialPassword, string? Error)
+{
+    public bool Succeeded => Account is not null;
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using QRCoder;
+using ShanxiIdentity.Data;
+using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Domain.Counter;
+using ShanxiIdentity.Domain.Identifiers;
+using ShanxiIdentity.Web.Services.Accounts;
+
+namespace ShanxiIdentity.Web.Services.Counter;
+
+public enum StaffStep
+{
+    /// <summary>Wrong name or password, or locked: <see cref="StaffStepResult.Message"/> says which.</summary>
+    Refused,
+
+    /// <summary>The password was right; the authenticator code comes next.</summary>
+    Code,
+
+    /// <summary>The password was right, and no authenticator is bound yet: bind one and choose a password.</summary>
+    Enrol,
+
+    SignedIn,
+}

@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using ShanxiIdentity.Data;
+
+namespace ShanxiIdentity.Web.Services.Registry;
+
+public enum RegistryOutcome
+{
+    Found,
+    NotFound,
+    Unavailable,
+}

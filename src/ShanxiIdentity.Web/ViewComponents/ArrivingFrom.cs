@@ -1,0 +1,5 @@
+using ShanxiIdentity.Web.Services.SingleSignOn;
+
+namespace ShanxiIdentity.Web.ViewComponents;
+
+public sealed record ArrivingFrom(string ClientName, bool Registering);

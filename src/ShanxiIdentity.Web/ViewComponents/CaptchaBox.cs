@@ -1,0 +1,5 @@
+using ShanxiIdentity.Web.Services.Captcha;
+
+namespace ShanxiIdentity.Web.ViewComponents;
+
+public sealed record CaptchaBox(string Token, bool Spoken);
