@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ShanxiIdentity.Data.Protection;
 
 /// <summary>What a sealed value is for: each purpose has its own subkey.</summary>

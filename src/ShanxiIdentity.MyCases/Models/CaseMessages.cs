@@ -1,5 +1,4 @@
 using ShanxiIdentity.Domain.Accounts;
-using ShanxiIdentity.MyCases.Data;
 
 namespace ShanxiIdentity.MyCases.Models;
 

@@ -1,4 +1,3 @@
-using ShanxiIdentity.Domain.Guidance;
 using ShanxiIdentity.Web.Services.Halls;
 
 namespace ShanxiIdentity.Web.Controllers;

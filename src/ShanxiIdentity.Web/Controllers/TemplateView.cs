@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
-using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Web.Guidance;
 
 namespace ShanxiIdentity.Web.Controllers;

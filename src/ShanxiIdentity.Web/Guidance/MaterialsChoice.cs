@@ -1,6 +1,6 @@
+using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Domain.Guidance;
-using ShanxiIdentity.Domain.Accounts;
 
 namespace ShanxiIdentity.Web.Guidance;
 

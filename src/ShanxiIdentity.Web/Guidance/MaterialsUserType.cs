@@ -1,5 +1,4 @@
 using ShanxiIdentity.Domain.Counter;
-using ShanxiIdentity.Domain.Accounts;
 
 namespace ShanxiIdentity.Web.Guidance;
 

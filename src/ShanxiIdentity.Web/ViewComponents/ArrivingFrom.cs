@@ -1,5 +1,3 @@
-using ShanxiIdentity.Web.Services.SingleSignOn;
-
 namespace ShanxiIdentity.Web.ViewComponents;
 
 public sealed record ArrivingFrom(string ClientName, bool Registering);

@@ -1,5 +1,3 @@
-using ShanxiIdentity.Web.Services.Captcha;
-
 namespace ShanxiIdentity.Web.ViewComponents;
 
 public sealed record CaptchaBox(string Token, bool Spoken);

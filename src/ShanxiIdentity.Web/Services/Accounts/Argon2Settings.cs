@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.AspNetCore.Identity;
-using NSec.Cryptography;
-using ShanxiIdentity.Data.Entities;
-
 namespace ShanxiIdentity.Web.Services.Accounts;
 
 /// <summary>Argon2id cost, from <c>PasswordHashing:*</c>; OWASP's minimum by default (19 MiB, 2 passes, 1 lane).</summary>

@@ -1,6 +1,3 @@
-using ShanxiIdentity.Data;
-using ShanxiIdentity.Data.Entities;
-
 namespace ShanxiIdentity.Web.Services.Accounts;
 
 /// <summary>Names of audited actions, one place.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using ShanxiIdentity.Data;
-using ShanxiIdentity.Data.Entities;
-using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Domain.Counter;
 
 namespace ShanxiIdentity.Web.Services.Accounts;

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using ShanxiIdentity.Data;
-using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
 
 namespace ShanxiIdentity.Web.Services.Accounts;

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
-using ShanxiIdentity.Domain.Identifiers;
-using ShanxiIdentity.Web.Services.Sms;
 
 namespace ShanxiIdentity.Web.Services.Accounts;
 

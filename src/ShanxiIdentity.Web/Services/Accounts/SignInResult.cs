@@ -1,7 +1,5 @@
-using ShanxiIdentity.Domain.Identifiers;
-using ShanxiIdentity.Data;
-using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Domain.Identifiers;
 
 namespace ShanxiIdentity.Web.Services.Accounts;
 

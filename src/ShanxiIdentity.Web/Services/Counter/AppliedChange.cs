@@ -1,8 +1,4 @@
 using ShanxiIdentity.Data.Entities;
-using ShanxiIdentity.Domain.Counter;
-using ShanxiIdentity.Domain.Sms;
-using ShanxiIdentity.Web.Services.Accounts;
-using ShanxiIdentity.Web.Services.Sms;
 
 namespace ShanxiIdentity.Web.Services.Counter;
 

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ShanxiIdentity.Data;
-using ShanxiIdentity.Web.Services.Accounts;
-
-using ShanxiIdentity.Domain.Identifiers;
-
 namespace ShanxiIdentity.Web.Services.Counter;
 
 /// <summary>What an administrator filters the audit log by; every part optional.</summary>

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using ShanxiIdentity.Data;
-using ShanxiIdentity.Web.Services.Accounts;
-
 using ShanxiIdentity.Domain.Identifiers;
+using ShanxiIdentity.Web.Services.Accounts;
 
 namespace ShanxiIdentity.Web.Services.Counter;
 

@@ -1,13 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using QRCoder;
-using ShanxiIdentity.Data;
-using ShanxiIdentity.Data.Entities;
-using ShanxiIdentity.Domain.Accounts;
-using ShanxiIdentity.Domain.Counter;
-using ShanxiIdentity.Domain.Identifiers;
-using ShanxiIdentity.Web.Services.Accounts;
-
 namespace ShanxiIdentity.Web.Services.Counter;
 
 /// <summary>The authenticator to bind: the key to type, and the same as a QR code.</summary>

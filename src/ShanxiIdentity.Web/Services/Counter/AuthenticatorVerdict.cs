@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using OtpNet;
-using ShanxiIdentity.Data;
-using ShanxiIdentity.Data.Entities;
-
 namespace ShanxiIdentity.Web.Services.Counter;
 
 public enum AuthenticatorVerdict

@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
-using ShanxiIdentity.Domain.Counter;
-using ShanxiIdentity.Web.Services.Accounts;
 
 namespace ShanxiIdentity.Web.Services.Counter;
 

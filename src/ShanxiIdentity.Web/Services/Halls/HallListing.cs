@@ -1,6 +1,3 @@
-using ShanxiIdentity.Data;
-using ShanxiIdentity.Domain.Guidance;
-
 namespace ShanxiIdentity.Web.Services.Halls;
 
 /// <summary>One hall as the public list shows it.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ShanxiIdentity.Data;
-
 namespace ShanxiIdentity.Web.Services.RealName;
 
 /// <summary>实名核验: does this 姓名 belong to this 身份证号?</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ShanxiIdentity.Data;
-
 namespace ShanxiIdentity.Web.Services.Registry;
 
 /// <summary>市场监督管理局 registry: which organisations it manages, under which name and representative.</summary>

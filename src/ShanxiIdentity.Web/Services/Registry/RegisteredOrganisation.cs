@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ShanxiIdentity.Data;
-
 namespace ShanxiIdentity.Web.Services.Registry;
 
 /// <summary>What the market-supervision registry holds for a credit code.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ShanxiIdentity.Data;
-
 namespace ShanxiIdentity.Web.Services.Registry;
 
 public sealed record RegistryAnswer(RegistryOutcome Outcome, RegisteredOrganisation? Organisation = null);

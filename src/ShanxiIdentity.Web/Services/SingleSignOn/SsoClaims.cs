@@ -1,5 +1,3 @@
-using ShanxiIdentity.Domain.SingleSignOn;
-
 namespace ShanxiIdentity.Web.Services.SingleSignOn;
 
 /// <summary>Claim names the provider issues beyond OpenID Connect's standard ones.</summary>

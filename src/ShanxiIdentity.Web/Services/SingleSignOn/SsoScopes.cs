@@ -1,5 +1,5 @@
-using static OpenIddict.Abstractions.OpenIddictConstants;
 using ShanxiIdentity.Domain.SingleSignOn;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ShanxiIdentity.Web.Services.SingleSignOn;
 
