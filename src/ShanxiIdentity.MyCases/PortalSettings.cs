@@ -24,24 +24,3 @@ public sealed record PortalSettings(string Authority, string ClientId, string Cl
         return new PortalSettings(authority!, configuration["Portal:ClientId"] ?? "wode-banjian", secret, configuration.GetValue("Portal:RequireHttps", true));
     }
 }
-
-/// <summary>The sample's own SQLite file (this system's data, not the portal's).</summary>
-public static class CasesDatabase
-{
-    public static string ConnectionString(IConfiguration configuration, string contentRoot)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var connectionString = configuration.GetConnectionString("Cases") ?? "Data Source=App_Data/my-cases.db";
-        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
-        if (!Path.IsPathRooted(builder.DataSource))
-        {
-            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
-        return builder.ToString();
-    }
-}
-
-/// <summary>A setting is missing or wrong: Program prints the message alone, without a stack trace.</summary>
-public sealed class SettingException(string message) : Exception(message);

@@ -212,13 +212,3 @@ public sealed class PersonalDataCipher
             HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, KeyBytes, info: Encoding.ASCII.GetBytes(info));
     }
 }
-
-/// <summary>What a sealed value is for: each purpose has its own subkey.</summary>
-public enum SealPurpose
-{
-    /// <summary>The Data Protection key ring and the OpenID Connect provider's keys.</summary>
-    KeyRing,
-
-    /// <summary>Material scans at the counter.</summary>
-    Scan,
-}

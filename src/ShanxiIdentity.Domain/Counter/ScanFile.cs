@@ -1,13 +1,5 @@
 namespace ShanxiIdentity.Domain.Counter;
 
-/// <summary>The formats a material scan may have, told apart by their first bytes.</summary>
-public enum ScanFormat
-{
-    Pdf = 1,
-    Jpeg = 2,
-    Png = 3,
-}
-
 /// <summary>
 /// What the counter accepts as a scan: PDF, JPEG or PNG by content (a renamed file is refused
 /// whatever its name says), not empty, at most <see cref="MaxBytes"/>, and without active

@@ -1,14 +1,5 @@
 namespace ShanxiIdentity.MyCases.Data;
 
-public enum CaseStatus
-{
-    /// <summary>暂存: saved without the required fields being checked; can be resumed or deleted.</summary>
-    Draft = 1,
-
-    /// <summary>已提交: every starred field filled; handled by the department from here on.</summary>
-    Submitted = 2,
-}
-
 /// <summary>一件办件: a certificate application of one person, identified only by the portal's subject.</summary>
 public class CaseApplication
 {

@@ -23,10 +23,3 @@ public class CasesDbContext(DbContextOptions<CasesDbContext> options) : DbContex
         application.HasIndex(c => c.ReferenceNumber).IsUnique();
     }
 }
-
-/// <summary>For <c>dotnet ef</c>: the schema does not depend on where the file is.</summary>
-internal sealed class CasesDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<CasesDbContext>
-{
-    public CasesDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<CasesDbContext>().UseSqlite("Data Source=design-time.db").Options);
-}

@@ -62,5 +62,3 @@ public sealed class GuidanceController(UserManager<Account> users, AccountLocato
     private async Task<Account?> SignedInAccountAsync() =>
         Guid.TryParse(users.GetUserId(User), out var id) ? await locator.FindByIdAsync(id, HttpContext.RequestAborted) : null;
 }
-
-public sealed record TemplateView(SeedDocument Document, IReadOnlyDictionary<string, string>? Values);

@@ -11,5 +11,3 @@ public sealed class HallsController(HallDirectory halls) : Controller
     public async Task<IActionResult> Index(string? city) =>
         View(new HallsPage(HallCity.Normalize(city), await halls.ListAsync(city, HttpContext.RequestAborted)));
 }
-
-public sealed record HallsPage(string? City, IReadOnlyList<HallListing> Halls);

@@ -2,20 +2,6 @@ using ShanxiIdentity.Domain.Accounts;
 
 namespace ShanxiIdentity.Web.Guidance;
 
-/// <summary>A link from an answer to the page that does what the answer says.</summary>
-public sealed record FaqLink(string Text, string Href);
-
-/// <summary>One question of 常见问题解答, anchored as <c>#q{Number}</c>.</summary>
-public sealed record FaqEntry(int Number, string Question, IReadOnlyList<string> Answer, IReadOnlyList<FaqLink> Links)
-{
-    public string Anchor => $"q{Number}";
-
-    public bool Matches(string? query) =>
-        string.IsNullOrWhiteSpace(query)
-        || Question.Contains(query.Trim(), StringComparison.OrdinalIgnoreCase)
-        || Answer.Any(a => a.Contains(query.Trim(), StringComparison.OrdinalIgnoreCase));
-}
-
 /// <summary>
 /// The seed's thirteen questions and answers, word for word. Every message a question quotes is
 /// the same constant the portal shows (<see cref="SeedMessages"/>), so the FAQ and the pages

@@ -1,11 +1,8 @@
+using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Domain.Guidance;
-using ShanxiIdentity.Domain.Accounts;
 
 namespace ShanxiIdentity.Web.Guidance;
-
-/// <summary>A user type as the materials picker offers it; the last two have no row in the seed's table.</summary>
-public sealed record MaterialsUserType(string Slug, string Name, CounterUserType? TableType);
 
 /// <summary>What a visitor picked on 办理材料, and the list it leads to.</summary>
 public sealed record MaterialsChoice(CounterOperation? Operation, MaterialsUserType? UserType, bool? ByAgent)

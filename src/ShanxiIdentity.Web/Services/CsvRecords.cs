@@ -1,7 +1,5 @@
 namespace ShanxiIdentity.Web.Services;
 
-public sealed record ImportReport(int Added, int Updated, IReadOnlyList<string> Skipped);
-
 /// <summary>
 /// Reads the simple UTF-8 CSV files the import commands take: a fixed header, then one record a
 /// line with exactly the header's fields (optionally in double quotes, no commas inside).

@@ -14,5 +14,3 @@ public sealed class ArrivingFromViewComponent : ViewComponent
             ? View("Default", new ArrivingFrom(name, registering))
             : Content(string.Empty);
 }
-
-public sealed record ArrivingFrom(string ClientName, bool Registering);

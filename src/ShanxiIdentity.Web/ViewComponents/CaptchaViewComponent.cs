@@ -17,5 +17,3 @@ public sealed class CaptchaViewComponent(CaptchaService captcha) : ViewComponent
         return View("Default", new CaptchaBox(captcha.Create(spoken), spoken));
     }
 }
-
-public sealed record CaptchaBox(string Token, bool Spoken);

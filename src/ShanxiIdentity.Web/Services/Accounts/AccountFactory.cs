@@ -7,21 +7,6 @@ using ShanxiIdentity.Domain.Counter;
 
 namespace ShanxiIdentity.Web.Services.Accounts;
 
-/// <summary>An organisation as a new legal-entity account holds it, every field already checked.</summary>
-public sealed record OrganisationDetails(
-    LegalEntityType Type,
-    string OrganisationName,
-    string CreditCode,
-    string RepresentativeName,
-    string RepresentativeIdNumber,
-    string? HeadOfficeCreditCode);
-
-/// <summary>A new account's first 预留手机号 and where it was given: online registration, or a counter request.</summary>
-public sealed record FirstPhone(string Phone, Guid? CounterRequestId = null)
-{
-    public PhoneChangeChannel Channel => CounterRequestId is null ? PhoneChangeChannel.Registration : PhoneChangeChannel.Counter;
-}
-
 /// <summary>
 /// The one way an account is made (个人注册, 法人注册, the counter's registration, staff creation).
 /// The builders hold the rules of a new account; <see cref="AddAsync"/> stages it through Identity's

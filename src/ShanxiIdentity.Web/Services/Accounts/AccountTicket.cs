@@ -53,29 +53,3 @@ public abstract class AccountTicket(IDataProtectionProvider protection, string p
         }
     }
 }
-
-/// <summary>
-/// Between the steps of 忘记密码: 15 minutes, bound to the security stamp, so a completed reset (a new
-/// stamp) ends it: it can neither send more codes nor reset again.
-/// </summary>
-public sealed class PasswordResetTicket(IDataProtectionProvider protection)
-    : AccountTicket(protection, "ShanxiIdentity.PasswordReset.v2", Lifetime)
-{
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
-
-    protected override string State(Account account) => account?.SecurityStamp ?? string.Empty;
-}
-
-/// <summary>
-/// A staff member whose password was right, on the way to the authenticator code: 5 minutes, bound to
-/// the account's last used authenticator step, so the sign-in it completes (or any other, which moves
-/// the step on) spends it.
-/// </summary>
-public sealed class StaffSignInTicket(IDataProtectionProvider protection)
-    : AccountTicket(protection, "ShanxiIdentity.StaffSignIn.v3", Lifetime)
-{
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
-
-    protected override string State(Account account) =>
-        account?.LastAuthenticatorStep?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
-}

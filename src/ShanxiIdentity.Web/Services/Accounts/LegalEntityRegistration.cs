@@ -1,21 +1,7 @@
 using ShanxiIdentity.Domain.Accounts;
-using ShanxiIdentity.Domain.Identifiers;
 using ShanxiIdentity.Web.Services.Registry;
 
 namespace ShanxiIdentity.Web.Services.Accounts;
-
-/// <summary>An organisation's application, already checked field by field.</summary>
-public sealed record LegalEntityApplication(
-    LegalEntityType Type,
-    string OrganisationName,
-    CreditCode CreditCode,
-    string RepresentativeName,
-    ResidentIdNumber RepresentativeIdNumber,
-    CreditCode? HeadOfficeCreditCode,
-    string LoginName,
-    MobilePhone Phone,
-    string SmsCode,
-    string Password);
 
 /// <summary>
 /// 法人注册: one account per credit code and per 登录账号; a market-regulated type must be held by

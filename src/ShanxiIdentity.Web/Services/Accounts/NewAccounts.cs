@@ -8,25 +8,6 @@ using ShanxiIdentity.Web.Services.Sms;
 
 namespace ShanxiIdentity.Web.Services.Accounts;
 
-public enum RegistrationField
-{
-    IdNumber,
-    UserName,
-    Name,
-    SmsCode,
-    CreditCode,
-    LoginName,
-    Type,
-}
-
-/// <summary>Either the new account, or the field to blame and the message to show beside it.</summary>
-public sealed record RegistrationResult(Account? Account, RegistrationField? Field = null, string? Message = null)
-{
-    public bool Succeeded => Account is not null;
-
-    public static RegistrationResult Refused(RegistrationField field, string message) => new(null, field, message);
-}
-
 /// <summary>
 /// The steps every registration shares: prove the phone first (before any gateway or the database
 /// is asked anything, so a form cannot be used to probe them), and at the end, in one transaction,

@@ -1,24 +1,8 @@
-using ShanxiIdentity.Domain.Identifiers;
 using Microsoft.AspNetCore.Identity;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
-using ShanxiIdentity.Domain.Accounts;
 
 namespace ShanxiIdentity.Web.Services.Accounts;
-
-public enum SignInOutcome
-{
-    PasswordAccepted,
-    WrongPassword,
-    LockedOut,
-}
-
-public sealed record SignInResult(SignInOutcome Outcome, DateTimeOffset? LockedUntil = null)
-{
-    /// <summary>The lockout message with its end in China time.</summary>
-    public string LockedMessage() =>
-        AccountMessages.LockedOut(LockedUntil is { } until ? ChinaTime.ToMinute(until) : string.Empty);
-}
 
 /// <summary>
 /// Password check with the portal's lockout: five wrong passwords within fifteen minutes lock the

@@ -1,11 +1,7 @@
 using ShanxiIdentity.Domain.Accounts;
-using ShanxiIdentity.Domain.Identifiers;
 using ShanxiIdentity.Web.Services.RealName;
 
 namespace ShanxiIdentity.Web.Services.Accounts;
-
-/// <summary>A citizen's application, already checked field by field.</summary>
-public sealed record PersonApplication(string Name, ResidentIdNumber IdNumber, string? UserName, MobilePhone Phone, string SmsCode, string Password);
 
 /// <summary>个人注册: one account per ID number, a real-name check, the SMS code of the reserved phone.</summary>
 public sealed class PersonRegistration(AccountLocator locator, IRealNameVerifier realName, NewAccounts accounts)

@@ -8,13 +8,6 @@ using ShanxiIdentity.Data.Entities;
 
 namespace ShanxiIdentity.Web.Services.Captcha;
 
-public enum CaptchaVerdict
-{
-    Passed,
-    Wrong,
-    Expired,
-}
-
 /// <summary>
 /// 图形验证码: valid for <see cref="Lifetime"/>, and answered once — right or wrong, a checked captcha is
 /// spent, so an answer cannot be tried twice. The challenge (its id, answer and expiry) travels in
@@ -115,10 +108,4 @@ public sealed class CaptchaService(PortalDbContext db, TimeProvider clock, Captc
             return null;
         }
     }
-}
-
-/// <summary><c>Captcha:FixedAnswer</c>: for automated tests and benchmarks only; refused outside Development and Testing.</summary>
-public sealed record CaptchaSettings(string? FixedAnswer)
-{
-    public const string FixedAnswerKey = "Captcha:FixedAnswer";
 }

@@ -3,20 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Web.Services.Accounts;
 
-using ShanxiIdentity.Domain.Identifiers;
 
 namespace ShanxiIdentity.Web.Services.Counter;
-
-/// <summary>What an administrator filters the audit log by; every part optional.</summary>
-public sealed record AuditQuery(string? Actor = null, string? Action = null, string? Account = null, DateOnly? From = null, DateOnly? To = null);
-
-public sealed record AuditRow(long Id, DateTime At, string? Actor, string Action, string? Account, string? Detail, string? ClientAddress)
-{
-    public string ActionName => AuditAction.DisplayName(Action);
-
-    /// <summary>China time, as staff read it.</summary>
-    public string AtText => ChinaTime.Format(At, "yyyy-MM-dd HH:mm:ss");
-}
 
 /// <summary>Reads the append-only audit log for administrators: search, and export as CSV.</summary>
 public sealed class AuditTrail(PortalDbContext db, AccountLocator locator)

@@ -6,15 +6,6 @@ using ShanxiIdentity.Data.Entities;
 
 namespace ShanxiIdentity.Web.Services.Counter;
 
-public enum AuthenticatorVerdict
-{
-    Accepted,
-    Wrong,
-
-    /// <summary>Right for its time, but that step (or a later one) was already used, or the sign-in it belongs to is over.</summary>
-    Used,
-}
-
 /// <summary>
 /// A staff member's authenticator codes (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits, computed by
 /// Otp.NET), checked here rather than by Identity's provider, which accepts codes two steps either

@@ -1,4 +1,3 @@
-using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Domain.Counter;
@@ -7,12 +6,6 @@ using ShanxiIdentity.Web.Services.Accounts;
 using ShanxiIdentity.Web.Services.Sms;
 
 namespace ShanxiIdentity.Web.Services.Counter;
-
-/// <summary>The change staged on the unit of work, with its notice in the SMS outbox.</summary>
-public sealed record AppliedChange(SmsMessage? Notice, string? Message = null)
-{
-    public bool Succeeded => Message is null;
-}
 
 /// <summary>
 /// Stages an approved counter change on the current unit of work (the caller's one SaveChanges

@@ -9,9 +9,6 @@ using ShanxiIdentity.Web.Services.Accounts;
 
 namespace ShanxiIdentity.Web.Services.Counter;
 
-/// <summary>A scan as a staff member downloads it: the content opened (decrypted), never written back.</summary>
-public sealed record ScanDownload(string FileName, string ContentType, byte[] Content);
-
 /// <summary>
 /// The clerk's steps on a draft: tick each material against the original, archive its scan, and
 /// submit. Each step loads the request, asks it, and saves its new state with the audit row.

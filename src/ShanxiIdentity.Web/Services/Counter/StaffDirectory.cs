@@ -9,14 +9,6 @@ using ShanxiIdentity.Web.Services.Accounts;
 
 namespace ShanxiIdentity.Web.Services.Counter;
 
-/// <summary>A new staff account and the one-time password to hand over, or why it was not made.</summary>
-public sealed record StaffCreation(Account? Account, string? InitialPassword, string? Error)
-{
-    public bool Succeeded => Account is not null;
-}
-
-public sealed record StaffMember(Guid Id, string LoginName, string Name, IReadOnlyList<string> Roles, bool Enrolled, DateTimeOffset? LockedUntil);
-
 /// <summary>
 /// Staff accounts: created by an administrator (or, for the first one, by <c>create-admin</c>)
 /// with a random one-time password; the holder sets their own password and binds an

@@ -11,25 +11,6 @@ using ShanxiIdentity.Web.Services.Accounts;
 
 namespace ShanxiIdentity.Web.Services.Counter;
 
-public enum StaffStep
-{
-    /// <summary>Wrong name or password, or locked: <see cref="StaffStepResult.Message"/> says which.</summary>
-    Refused,
-
-    /// <summary>The password was right; the authenticator code comes next.</summary>
-    Code,
-
-    /// <summary>The password was right, and no authenticator is bound yet: bind one and choose a password.</summary>
-    Enrol,
-
-    SignedIn,
-}
-
-public sealed record StaffStepResult(StaffStep Step, string? Ticket = null, string? Message = null);
-
-/// <summary>The authenticator to bind: the key to type, and the same as a QR code.</summary>
-public sealed record AuthenticatorSetup(string Key, string FormattedKey, string QrCodeDataUri);
-
 /// <summary>
 /// Staff sign in with password and a TOTP authenticator code (<see cref="AuthenticatorCodes"/>: each
 /// step once, one step of drift). Between the two steps only a protected five-minute, single-use

@@ -4,9 +4,6 @@ using ShanxiIdentity.Domain.Guidance;
 
 namespace ShanxiIdentity.Web.Services.Halls;
 
-/// <summary>One hall as the public list shows it.</summary>
-public sealed record HallListing(string City, string Name, string Address, string Hours, string Phone);
-
 /// <summary>The list of 政务大厅, filtered by city; the province's own hall first, then the cities in their order.</summary>
 public sealed class HallDirectory(PortalDbContext db)
 {

@@ -12,19 +12,6 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ShanxiIdentity.Web.Services.SingleSignOn;
 
-/// <summary>What an administrator sets for a client system (接入系统).</summary>
-public sealed record ClientSettings(
-    string Name,
-    IReadOnlyList<string> RedirectUris,
-    IReadOnlyList<string> PostLogoutRedirectUris,
-    IReadOnlyList<string> Scopes,
-    bool FullPhone);
-
-public sealed record ClientView(string ClientId, bool Confidential, ClientSettings Settings);
-
-/// <summary>The outcome of a registration or a secret renewal: the secret is returned once and only stored hashed.</summary>
-public sealed record ClientSecretIssued(string ClientId, string Name, string? Secret);
-
 /// <summary>
 /// 接入系统管理: administrators register the government systems that sign people in through the
 /// portal. OpenIddict stores each client secret as a PBKDF2 hash; every change is audited.

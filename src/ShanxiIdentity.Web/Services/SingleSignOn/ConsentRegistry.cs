@@ -6,8 +6,6 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ShanxiIdentity.Web.Services.SingleSignOn;
 
-public sealed record ConsentView(string Id, string ClientName, IReadOnlyList<string> Scopes, DateTimeOffset? GrantedAt);
-
 /// <summary>
 /// The person's consents (OpenIddict's permanent authorizations): remembered per client system
 /// and scope set, listed on 我的账号 and withdrawn there, which also revokes the client's tokens.

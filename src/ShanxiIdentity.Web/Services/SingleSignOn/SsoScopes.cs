@@ -1,5 +1,5 @@
-using static OpenIddict.Abstractions.OpenIddictConstants;
 using ShanxiIdentity.Domain.SingleSignOn;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ShanxiIdentity.Web.Services.SingleSignOn;
 
@@ -29,34 +29,4 @@ public static class SsoScopes
         Scopes.OfflineAccess => SingleSignOnMessages.ScopeOfflineAccess,
         _ => scope,
     };
-}
-
-/// <summary>Claim names the provider issues beyond OpenID Connect's standard ones.</summary>
-public static class SsoClaims
-{
-    /// <summary><c>person</c> (个人账号) or <c>legal_entity</c> (法人账号).</summary>
-    public const string AccountKind = "account_kind";
-
-    /// <summary>
-    /// Set by the portal on every token it issues: <c>person</c> (an account signed in) or
-    /// <c>system</c> (client credentials). Only person tokens resolve to an account; a client
-    /// cannot choose it, unlike its client id, which is the subject of its own tokens.
-    /// </summary>
-    public const string TokenKind = "token_kind";
-
-    public const string PersonToken = "person";
-
-    public const string SystemToken = "system";
-
-    public const string OrganizationName = "organization_name";
-
-    public const string CreditCode = "credit_code";
-
-    /// <summary>The 法人类型 in Chinese, as the registration form names it.</summary>
-    public const string OrganizationType = "organization_type";
-
-    public const string IdNumber = "id_number";
-
-    /// <summary>Application property of a client allowed the full 预留手机号 (otherwise it is masked).</summary>
-    public const string FullPhoneProperty = "full_phone";
 }

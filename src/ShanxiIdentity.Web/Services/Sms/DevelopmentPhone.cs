@@ -2,9 +2,6 @@ using System.Collections.Concurrent;
 
 namespace ShanxiIdentity.Web.Services.Sms;
 
-/// <summary>A message as the development phone received it.</summary>
-public sealed record DeliveredSms(string Phone, string Text, DateTime DeliveredAt);
-
 /// <summary>
 /// The phone that <see cref="DevelopmentSmsGateway"/> delivers to: it keeps the newest messages, in
 /// this process only (as a real phone holds its own), for the development page <c>/dev/sms</c> and

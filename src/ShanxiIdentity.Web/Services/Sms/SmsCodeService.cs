@@ -10,33 +10,6 @@ using ShanxiIdentity.Domain.Sms;
 
 namespace ShanxiIdentity.Web.Services.Sms;
 
-/// <summary>What a code may be used for; a code sent for one purpose never opens another.</summary>
-public static class SmsPurpose
-{
-    public const string Registration = "registration";
-    public const string PasswordReset = "password-reset";
-    public const string PhoneChangeOld = "phone-change-old";
-    public const string PhoneChangeNew = "phone-change-new";
-
-    /// <summary>A notice (a counter change applied), not a code: it does not count towards the send limits.</summary>
-    public const string CounterNotice = "counter-notice";
-}
-
-public sealed record SmsSendResult(bool Sent, string Message);
-
-public enum SmsCodeVerdict
-{
-    Passed,
-    Wrong,
-    Expired,
-}
-
-/// <summary>The outcome of checking a typed code; <see cref="CodeId"/> names the code that passed, for spending it later.</summary>
-public sealed record SmsCodeCheck(SmsCodeVerdict Verdict, Guid? CodeId = null)
-{
-    public bool Passed => Verdict == SmsCodeVerdict.Passed;
-}
-
 /// <summary>
 /// 短信验证码: six digits, stored hashed, valid five minutes, voided after five wrong tries (each
 /// try claimed by a conditional update before the comparison, so concurrent guesses get exactly

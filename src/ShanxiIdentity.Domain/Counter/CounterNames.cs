@@ -1,55 +1,5 @@
 namespace ShanxiIdentity.Domain.Counter;
 
-/// <summary>操作类型 of the materials table: 注册 or 信息修改.</summary>
-public enum CounterOperation
-{
-    Register = 1,
-    Modify = 2,
-}
-
-/// <summary>用户类型 as the materials table distinguishes them.</summary>
-public enum CounterUserType
-{
-    Person = 1,
-    Enterprise = 2,
-    EnterpriseBranch = 3,
-    PublicInstitution = 4,
-    PrivateNonEnterprise = 5,
-}
-
-/// <summary>What the counter changes once the materials are checked.</summary>
-public enum CounterChangeKind
-{
-    /// <summary>新的预留手机号 (the seed's question 8).</summary>
-    ReservedPhone = 1,
-
-    /// <summary>更正姓名、单位名称或法定代表人 (question 9).</summary>
-    AccountInformation = 2,
-
-    /// <summary>人工实名核验 (question 10, and legal types the registry does not manage).</summary>
-    ManualRealNameVerification = 3,
-
-    /// <summary>代为注册 a new account (question 11, or a citizen who cannot register online).</summary>
-    Registration = 4,
-}
-
-public enum CounterRequestStatus
-{
-    Draft = 1,
-    Submitted = 2,
-    Approved = 3,
-    Rejected = 4,
-    Applied = 5,
-}
-
-/// <summary>Where a reserved phone change was made.</summary>
-public enum PhoneChangeChannel
-{
-    Registration = 1,
-    Online = 2,
-    Counter = 3,
-}
-
 public static class CounterNames
 {
     /// <summary>The changes a clerk can open for an existing account (信息修改), in the order offered.</summary>

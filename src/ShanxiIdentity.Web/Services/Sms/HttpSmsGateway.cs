@@ -1,13 +1,4 @@
-using System.Net.Http.Json;
-
 namespace ShanxiIdentity.Web.Services.Sms;
-
-/// <summary>Delivers a message of the outbox; the outbox worker calls it, and retries what it refuses.</summary>
-public interface ISmsGateway
-{
-    /// <summary>True when the gateway accepted the message.</summary>
-    Task<bool> DeliverAsync(string phone, string text, CancellationToken cancellationToken);
-}
 
 /// <summary>Posts <c>{ phone, text }</c> as JSON to <c>Sms:Gateway:Endpoint</c>; any 2xx is accepted.</summary>
 public sealed partial class HttpSmsGateway(HttpClient http, ILogger<HttpSmsGateway> logger) : ISmsGateway

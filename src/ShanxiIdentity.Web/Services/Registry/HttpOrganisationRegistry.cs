@@ -1,39 +1,4 @@
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using ShanxiIdentity.Data;
-
 namespace ShanxiIdentity.Web.Services.Registry;
-
-/// <summary>What the market-supervision registry holds for a credit code.</summary>
-public sealed record RegisteredOrganisation(string Name, string LegalRepresentative);
-
-public enum RegistryOutcome
-{
-    Found,
-    NotFound,
-    Unavailable,
-}
-
-public sealed record RegistryAnswer(RegistryOutcome Outcome, RegisteredOrganisation? Organisation = null);
-
-/// <summary>市场监督管理局 registry: which organisations it manages, under which name and representative.</summary>
-public interface IOrganisationRegistry
-{
-    Task<RegistryAnswer> LookUpAsync(string creditCode, CancellationToken cancellationToken);
-}
-
-/// <summary>The default: the local registry table, filled by <c>import-organisations</c>.</summary>
-public sealed class LocalOrganisationRegistry(PortalDbContext db) : IOrganisationRegistry
-{
-    public async Task<RegistryAnswer> LookUpAsync(string creditCode, CancellationToken cancellationToken)
-    {
-        var record = await db.Organisations.AsNoTracking()
-            .Where(o => o.CreditCode == creditCode)
-            .Select(o => new RegisteredOrganisation(o.Name, o.LegalRepresentative))
-            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return record is null ? new RegistryAnswer(RegistryOutcome.NotFound) : new RegistryAnswer(RegistryOutcome.Found, record);
-    }
-}
 
 /// <summary>
 /// Asks a registry gateway (<c>Registry:Gateway:Endpoint</c>): POST <c>{ creditCode }</c>, answer

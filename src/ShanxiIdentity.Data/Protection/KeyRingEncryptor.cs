@@ -22,13 +22,3 @@ public sealed class KeyRingEncryptor : IXmlEncryptor
         return new EncryptedXmlInfo(element, typeof(KeyRingDecryptor));
     }
 }
-
-public sealed class KeyRingDecryptor : IXmlDecryptor
-{
-    public XElement Decrypt(XElement encryptedElement)
-    {
-        ArgumentNullException.ThrowIfNull(encryptedElement);
-        var sealedKey = Convert.FromBase64String(encryptedElement.Element("value")!.Value);
-        return XElement.Parse(Encoding.UTF8.GetString(PersonalData.Cipher.Open(sealedKey)));
-    }
-}

@@ -28,26 +28,3 @@ internal sealed class CounterRequestConfiguration : IEntityTypeConfiguration<Cou
         builder.HasIndex(r => new { r.AccountId, r.Status });
     }
 }
-
-internal sealed class CounterRequestMaterialConfiguration : IEntityTypeConfiguration<CounterRequestMaterial>
-{
-    public void Configure(EntityTypeBuilder<CounterRequestMaterial> builder)
-    {
-        builder.ToTable("CounterRequestMaterials");
-        builder.Property(m => m.Description).HasMaxLength(500);
-        builder.HasIndex(m => new { m.CounterRequestId, m.Position }).IsUnique();
-        builder.HasOne(m => m.Scan).WithOne().HasForeignKey<MaterialScan>(s => s.CounterRequestMaterialId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class MaterialScanConfiguration : IEntityTypeConfiguration<MaterialScan>
-{
-    public void Configure(EntityTypeBuilder<MaterialScan> builder)
-    {
-        builder.ToTable("MaterialScans");
-        builder.Property(s => s.FileName).HasMaxLength(255);
-        builder.Property(s => s.ContentType).HasMaxLength(100).IsUnicode(false);
-        builder.Property(s => s.Sha256).HasMaxLength(64).IsUnicode(false);
-        builder.HasIndex(s => s.CounterRequestMaterialId).IsUnique();
-    }
-}

@@ -1,0 +1,89 @@
+namespace ShanxiIdentity.Web.Services.Accounts;
+
+/// <summary>Names of audited actions, one place.</summary>
+public static class AuditAction
+{
+    public const string PersonRegistered = "person.registered";
+    public const string LegalEntityRegistered = "legal-entity.registered";
+    public const string SignedIn = "account.signed-in";
+    public const string SignInFailed = "account.sign-in-failed";
+    public const string LockedOut = "account.locked-out";
+    public const string PasswordReset = "account.password-reset";
+    public const string PasswordChanged = "account.password-changed";
+    public const string PhoneChanged = "account.phone-changed";
+    public const string OtherSessionsSignedOut = "account.other-sessions-signed-out";
+
+    public const string StaffCreated = "staff.created";
+    public const string StaffRolesChanged = "staff.roles-changed";
+    public const string StaffReset = "staff.reset";
+    public const string StaffEnrolled = "staff.authenticator-enrolled";
+    public const string StaffSignedIn = "staff.signed-in";
+    public const string StaffSignedOut = "staff.signed-out";
+
+    public const string CounterSearched = "counter.searched";
+    public const string CounterAccountViewed = "counter.account-viewed";
+    public const string CounterRevealed = "counter.revealed";
+    public const string RequestOpened = "counter.request-opened";
+    public const string MaterialChecked = "counter.material-checked";
+    public const string ScanUploaded = "counter.scan-uploaded";
+    public const string ScanDownloaded = "counter.scan-downloaded";
+    public const string RequestSubmitted = "counter.request-submitted";
+    public const string RequestApproved = "counter.request-approved";
+    public const string RequestRejected = "counter.request-rejected";
+    public const string ChangeApplied = "counter.change-applied";
+    public const string AuditExported = "audit.exported";
+
+    public const string ClientRegistered = "sso.client-registered";
+    public const string ClientChanged = "sso.client-changed";
+    public const string ClientSecretRenewed = "sso.client-secret-renewed";
+    public const string ClientRemoved = "sso.client-removed";
+    public const string ConsentGranted = "sso.consent-granted";
+    public const string ConsentWithdrawn = "sso.consent-withdrawn";
+
+    /// <summary>The actions an administrator can filter the audit page by, in the order offered.</summary>
+    public static IReadOnlyList<string> Searchable { get; } =
+    [
+        StaffSignedIn, CounterSearched, CounterAccountViewed, CounterRevealed, RequestOpened, MaterialChecked, ScanUploaded,
+        ScanDownloaded, RequestSubmitted, RequestApproved, RequestRejected, ChangeApplied, StaffCreated, StaffRolesChanged,
+        StaffReset, AuditExported, ClientRegistered, ClientChanged, ClientSecretRenewed, ClientRemoved, ConsentGranted, ConsentWithdrawn, SignedIn, SignInFailed, LockedOut, PasswordReset, PasswordChanged, PhoneChanged,
+    ];
+
+    /// <summary>Chinese names for the audit page; an action without one shows its code.</summary>
+    public static string DisplayName(string action) => action switch
+    {
+        PersonRegistered => "个人注册",
+        LegalEntityRegistered => "法人注册",
+        SignedIn => "登录",
+        SignInFailed => "登录失败",
+        LockedOut => "账号锁定",
+        PasswordReset => "找回密码",
+        PasswordChanged => "修改密码",
+        PhoneChanged => "在线修改手机号",
+        OtherSessionsSignedOut => "退出其他设备",
+        StaffCreated => "创建员工账号",
+        StaffRolesChanged => "修改员工角色",
+        StaffReset => "重置员工登录",
+        StaffEnrolled => "绑定身份验证器",
+        StaffSignedIn => "员工登录",
+        StaffSignedOut => "员工退出",
+        CounterSearched => "查找账号",
+        CounterAccountViewed => "查看账号",
+        CounterRevealed => "查看完整信息",
+        RequestOpened => "创建变更申请",
+        MaterialChecked => "核对材料",
+        ScanUploaded => "上传扫描件",
+        ScanDownloaded => "下载扫描件",
+        RequestSubmitted => "提交申请",
+        RequestApproved => "批准申请",
+        RequestRejected => "驳回申请",
+        ChangeApplied => "变更生效",
+        AuditExported => "导出审计日志",
+        ClientRegistered => "接入业务系统",
+        ClientChanged => "修改接入系统",
+        ClientSecretRenewed => "重置系统密钥",
+        ClientRemoved => "停止系统接入",
+        ConsentGranted => "授权业务系统",
+        ConsentWithdrawn => "撤销授权",
+        _ => action,
+    };
+}

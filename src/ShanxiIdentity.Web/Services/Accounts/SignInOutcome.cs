@@ -1,0 +1,8 @@
+namespace ShanxiIdentity.Web.Services.Accounts;
+
+public enum SignInOutcome
+{
+    PasswordAccepted,
+    WrongPassword,
+    LockedOut,
+}

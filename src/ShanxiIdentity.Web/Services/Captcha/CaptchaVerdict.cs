@@ -1,0 +1,8 @@
+namespace ShanxiIdentity.Web.Services.Captcha;
+
+public enum CaptchaVerdict
+{
+    Passed,
+    Wrong,
+    Expired,
+}

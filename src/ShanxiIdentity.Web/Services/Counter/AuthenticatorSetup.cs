@@ -1,0 +1,4 @@
+namespace ShanxiIdentity.Web.Services.Counter;
+
+/// <summary>The authenticator to bind: the key to type, and the same as a QR code.</summary>
+public sealed record AuthenticatorSetup(string Key, string FormattedKey, string QrCodeDataUri);

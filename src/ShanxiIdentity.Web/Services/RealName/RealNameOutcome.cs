@@ -1,0 +1,8 @@
+namespace ShanxiIdentity.Web.Services.RealName;
+
+public enum RealNameOutcome
+{
+    Verified,
+    Mismatch,
+    Unavailable,
+}

@@ -1,0 +1,3 @@
+namespace ShanxiIdentity.Web.Services.Registry;
+
+public sealed record RegistryAnswer(RegistryOutcome Outcome, RegisteredOrganisation? Organisation = null);

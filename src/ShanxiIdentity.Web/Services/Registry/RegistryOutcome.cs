@@ -1,0 +1,8 @@
+namespace ShanxiIdentity.Web.Services.Registry;
+
+public enum RegistryOutcome
+{
+    Found,
+    NotFound,
+    Unavailable,
+}

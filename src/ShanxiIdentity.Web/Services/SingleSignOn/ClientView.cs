@@ -1,0 +1,3 @@
+namespace ShanxiIdentity.Web.Services.SingleSignOn;
+
+public sealed record ClientView(string ClientId, bool Confidential, ClientSettings Settings);

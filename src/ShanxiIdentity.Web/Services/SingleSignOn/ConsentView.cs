@@ -1,0 +1,3 @@
+namespace ShanxiIdentity.Web.Services.SingleSignOn;
+
+public sealed record ConsentView(string Id, string ClientName, IReadOnlyList<string> Scopes, DateTimeOffset? GrantedAt);

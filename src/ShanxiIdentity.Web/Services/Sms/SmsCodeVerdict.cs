@@ -1,0 +1,8 @@
+namespace ShanxiIdentity.Web.Services.Sms;
+
+public enum SmsCodeVerdict
+{
+    Passed,
+    Wrong,
+    Expired,
+}

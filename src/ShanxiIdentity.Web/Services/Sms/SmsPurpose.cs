@@ -1,0 +1,13 @@
+namespace ShanxiIdentity.Web.Services.Sms;
+
+/// <summary>What a code may be used for; a code sent for one purpose never opens another.</summary>
+public static class SmsPurpose
+{
+    public const string Registration = "registration";
+    public const string PasswordReset = "password-reset";
+    public const string PhoneChangeOld = "phone-change-old";
+    public const string PhoneChangeNew = "phone-change-new";
+
+    /// <summary>A notice (a counter change applied), not a code: it does not count towards the send limits.</summary>
+    public const string CounterNotice = "counter-notice";
+}

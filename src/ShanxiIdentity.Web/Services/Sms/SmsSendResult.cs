@@ -1,0 +1,3 @@
+namespace ShanxiIdentity.Web.Services.Sms;
+
+public sealed record SmsSendResult(bool Sent, string Message);

@@ -1,0 +1,3 @@
+namespace ShanxiIdentity.Web.ViewComponents;
+
+public sealed record ArrivingFrom(string ClientName, bool Registering);

@@ -1,0 +1,3 @@
+namespace ShanxiIdentity.Web.ViewComponents;
+
+public sealed record CaptchaBox(string Token, bool Spoken);
