@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using AngleSharp.Dom;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Web.Tests.Infrastructure;
 using static ShanxiIdentity.Web.Tests.Infrastructure.CitizenJourney;
@@ -87,6 +90,25 @@ public abstract class CaptchaTests<TFactory>(TFactory factory) : IClassFixture<T
 
         Assert.Equal(HttpStatusCode.NotFound, pictureOnly.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_picture_captcha_whose_answer_happens_to_be_all_digits_is_not_spoken()
+    {
+        // One picture answer in about 180 is all digits (3, 4, 6–9 are in its alphabet): it stays a picture.
+        var protector = factory.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("ShanxiIdentity.Captcha");
+        var expires = factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(10).Ticks.ToString(CultureInfo.InvariantCulture);
+        var picture = protector.Protect($"{Guid.NewGuid():N}|3468|{expires}|p");
+        var spoken = protector.Protect($"{Guid.NewGuid():N}|346877|{expires}|s");
+        var session = factory.NewSession();
+
+        using var pictureAudio = await session.Client.GetAsync(new Uri($"/captcha/{picture}/audio", UriKind.Relative));
+        using var pictureImage = await session.Client.GetAsync(new Uri($"/captcha/{picture}", UriKind.Relative));
+        using var spokenAudio = await session.Client.GetAsync(new Uri($"/captcha/{spoken}/audio", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, pictureAudio.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, pictureImage.StatusCode);
+        Assert.Equal("346877", CaptchaFiles.HearDigits(await spokenAudio.Content.ReadAsByteArrayAsync()));
     }
 
     [Fact]

@@ -25,7 +25,11 @@ public sealed class CaptchaService(PortalDbContext db, TimeProvider clock, Captc
 
     private readonly IDataProtector _protector = protection.CreateProtector("ShanxiIdentity.Captcha");
 
-    private sealed record Challenge(Guid Id, string Answer, DateTime ExpiresAt);
+    /// <param name="Spoken">Chosen as 语音验证码: only these are spoken (a picture's answer can be all digits too).</param>
+    private sealed record Challenge(Guid Id, string Answer, DateTime ExpiresAt, bool Spoken);
+
+    private const string SpokenMark = "s";
+    private const string PictureMark = "p";
 
     /// <summary>
     /// A new challenge, as the token the form carries and the image address names. A spoken one
@@ -35,7 +39,7 @@ public sealed class CaptchaService(PortalDbContext db, TimeProvider clock, Captc
     {
         var expires = clock.GetUtcNow().UtcDateTime + Lifetime;
         var answer = spoken ? CaptchaImage.NewAnswer(CaptchaAudio.AnswerLength, CaptchaImage.Digits) : CaptchaImage.NewAnswer();
-        var payload = string.Join('|', Guid.NewGuid().ToString("N"), answer, expires.Ticks.ToString(CultureInfo.InvariantCulture));
+        var payload = string.Join('|', Guid.NewGuid().ToString("N"), answer, expires.Ticks.ToString(CultureInfo.InvariantCulture), spoken ? SpokenMark : PictureMark);
         return _protector.Protect(payload);
     }
 
@@ -44,7 +48,7 @@ public sealed class CaptchaService(PortalDbContext db, TimeProvider clock, Captc
 
     /// <summary>The WAV of a live spoken challenge; null for a picture-only, forged or out-of-date token.</summary>
     public byte[]? Audio(string? token) =>
-        Live(token) is { } challenge && CaptchaAudio.CanSpeak(challenge.Answer) ? CaptchaAudio.Render(challenge.Answer) : null;
+        Live(token) is { Spoken: true } challenge ? CaptchaAudio.Render(challenge.Answer) : null;
 
     private Challenge? Live(string? token) =>
         Open(token) is { } challenge && challenge.ExpiresAt > clock.GetUtcNow().UtcDateTime ? challenge : null;
@@ -97,10 +101,10 @@ public sealed class CaptchaService(PortalDbContext db, TimeProvider clock, Captc
         try
         {
             var parts = _protector.Unprotect(token).Split('|');
-            return parts is [var id, var answer, var ticks]
+            return parts is [var id, var answer, var ticks, var kind and (SpokenMark or PictureMark)]
                 && Guid.TryParseExact(id, "N", out var challengeId)
                 && long.TryParse(ticks, CultureInfo.InvariantCulture, out var expires)
-                ? new Challenge(challengeId, answer, new DateTime(expires, DateTimeKind.Utc))
+                ? new Challenge(challengeId, answer, new DateTime(expires, DateTimeKind.Utc), kind == SpokenMark)
                 : null;
         }
         catch (CryptographicException)
