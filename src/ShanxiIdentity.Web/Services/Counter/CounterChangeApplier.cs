@@ -77,21 +77,11 @@ public sealed class CounterChangeApplier(
         return new AppliedChange(account.PhoneNumber is { } phone ? Notice(phone, text) : null);
     }
 
-    /// <summary>Which identifier an online registration took first, in the words of the registration forms.</summary>
-    public async Task<string> ExplainConflictAsync(CounterChange change, CancellationToken cancellationToken)
+    /// <summary>Why a counter registration lost a race the unique index settled, in the registration forms' words.</summary>
+    public async Task<string> ExplainConflictAsync(CounterRequest request, CounterChange change, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(change);
-        if (change.IdNumber is { } id && await locator.IdNumberTakenAsync(id, cancellationToken).ConfigureAwait(false))
-        {
-            return SeedMessages.IdNumberAlreadyCertified;
-        }
-
-        if (change.CreditCode is { } code && await locator.CreditCodeTakenAsync(code, cancellationToken).ConfigureAwait(false))
-        {
-            return SeedMessages.CreditCodeAlreadyCertified;
-        }
-
-        return SeedMessages.LoginNameTaken;
+        ArgumentNullException.ThrowIfNull(request);
+        return (await locator.FindAsync(request.UserType, change, cancellationToken).ConfigureAwait(false))?.Message ?? SeedMessages.LoginNameTaken;
     }
 
     private async Task<AppliedChange> RegisterAsync(CounterRequest request, CounterChange change, DateTime now, CancellationToken cancellationToken)
@@ -111,7 +101,7 @@ public sealed class CounterChangeApplier(
         if (!added.Succeeded)
         {
             // Identity's own checks (a login name taken meanwhile): the same words as the race the unique index settles.
-            return new AppliedChange(null, await ExplainConflictAsync(change, cancellationToken).ConfigureAwait(false));
+            return new AppliedChange(null, await ExplainConflictAsync(request, change, cancellationToken).ConfigureAwait(false));
         }
 
         request.RegisteredAs(account.Id);

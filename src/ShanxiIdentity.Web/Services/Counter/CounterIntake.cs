@@ -20,7 +20,7 @@ public sealed class CounterIntake(PortalDbContext db, AccountLocator locator, Au
             ? await locator.FindByIdAsync(id, cancellationToken).ConfigureAwait(false)
             : null;
         var (request, refusal) = CounterRequest.Open(open, account, clerkId, clock.GetUtcNow().UtcDateTime, ChinaTime.Today(clock));
-        refusal ??= open.Kind == CounterChangeKind.Registration ? await TakenAsync(open, cancellationToken).ConfigureAwait(false) : null;
+        refusal ??= open.Kind == CounterChangeKind.Registration ? await locator.FindAsync(open.UserType, open.Change, cancellationToken).ConfigureAwait(false) : null;
         if (refusal is not null)
         {
             return DeskOutcome.Refused(refusal);
@@ -30,26 +30,5 @@ public sealed class CounterIntake(PortalDbContext db, AccountLocator locator, Au
         audit.Record(AuditAction.RequestOpened, account?.Id, clerkId, CounterDesk.Describe(request!));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return new DeskOutcome(request!.Id);
-    }
-
-    /// <summary>A registration's identifier already held by an account, in the registration forms' words.</summary>
-    private async Task<CounterRefusal?> TakenAsync(OpenRequest open, CancellationToken cancellationToken)
-    {
-        var change = open.Change;
-        if (change.IdNumber is { } idNumber && open.UserType == CounterUserType.Person
-            && await locator.IdNumberTakenAsync(idNumber, cancellationToken).ConfigureAwait(false))
-        {
-            return new CounterRefusal(SeedMessages.IdNumberAlreadyCertified, "IdNumber");
-        }
-
-        if (change.CreditCode is { } creditCode && open.UserType != CounterUserType.Person
-            && await locator.CreditCodeTakenAsync(creditCode, cancellationToken).ConfigureAwait(false))
-        {
-            return new CounterRefusal(SeedMessages.CreditCodeAlreadyCertified, "CreditCode");
-        }
-
-        return change.LoginName is { } loginName && await locator.UserNameTakenAsync(loginName, cancellationToken).ConfigureAwait(false)
-            ? new CounterRefusal(open.UserType == CounterUserType.Person ? AccountMessages.UserNameTaken : SeedMessages.LoginNameTaken, "LoginName")
-            : null;
     }
 }

@@ -47,7 +47,7 @@ public sealed class CounterReview(PortalDbContext db, CounterDesk desk, AuditLog
         {
             // A registration raced an online one for the same identifier: the unique index decided.
             db.ChangeTracker.Clear();
-            return DeskOutcome.Refused(null, await applier.ExplainConflictAsync(change, cancellationToken).ConfigureAwait(false));
+            return DeskOutcome.Refused(null, await applier.ExplainConflictAsync(request!, change, cancellationToken).ConfigureAwait(false));
         }
 
         return new DeskOutcome(requestId);
