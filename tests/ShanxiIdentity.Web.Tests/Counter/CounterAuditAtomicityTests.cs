@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Web.Services.Accounts;
 using ShanxiIdentity.Web.Tests.Accounts;

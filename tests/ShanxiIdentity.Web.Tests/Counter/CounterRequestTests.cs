@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Domain.Guidance;
 using ShanxiIdentity.Domain.Identifiers;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Web.Services.Accounts;
 using ShanxiIdentity.Web.Tests.Infrastructure;

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Web.Areas.Counter;
 using ShanxiIdentity.Web.Services.Accounts;

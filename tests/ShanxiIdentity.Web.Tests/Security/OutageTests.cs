@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Web.Services.Accounts;
 using ShanxiIdentity.Web.Tests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Web.Services.Accounts;
 using ShanxiIdentity.Web.Services.Sms;
 using ShanxiIdentity.Web.Tests.Infrastructure;

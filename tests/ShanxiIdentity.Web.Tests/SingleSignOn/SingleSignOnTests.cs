@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
 using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Domain.SingleSignOn;
 using ShanxiIdentity.Web.Services.Accounts;
 using ShanxiIdentity.Web.Services.SingleSignOn;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Domain.Counter;
 
 namespace ShanxiIdentity.Web.Services.Accounts;

@@ -1,4 +1,5 @@
 using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Web.Services.Registry;
 
 namespace ShanxiIdentity.Web.Services.Accounts;

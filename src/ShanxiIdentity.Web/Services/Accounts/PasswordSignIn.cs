@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Domain.Audit;
 
 namespace ShanxiIdentity.Web.Services.Accounts;
 

@@ -1,3 +1,4 @@
+using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Domain.Identifiers;
 using ShanxiIdentity.Web.Services.Accounts;
 

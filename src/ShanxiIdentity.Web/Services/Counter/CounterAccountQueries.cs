@@ -1,4 +1,5 @@
 using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Domain.Identifiers;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Web.Areas.Counter.Models;

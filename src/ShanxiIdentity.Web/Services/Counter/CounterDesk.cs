@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Data.Protection;
+using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Domain.Guidance;
 using ShanxiIdentity.Domain.Identifiers;

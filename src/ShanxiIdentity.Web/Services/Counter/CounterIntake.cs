@@ -1,6 +1,7 @@
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Domain.Identifiers;
 using ShanxiIdentity.Web.Services.Accounts;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Domain.Identifiers;
 using ShanxiIdentity.Web.Areas.Counter.Models;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ShanxiIdentity.Data;
+using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Web.Services.Accounts;
 

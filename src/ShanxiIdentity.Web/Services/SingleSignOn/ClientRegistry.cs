@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
 using ShanxiIdentity.Data;
+using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Domain.SingleSignOn;
 using ShanxiIdentity.Web.Services.Accounts;
 using static OpenIddict.Abstractions.OpenIddictConstants;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
 using OpenIddict.Abstractions;
+using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Web.Services.Accounts;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

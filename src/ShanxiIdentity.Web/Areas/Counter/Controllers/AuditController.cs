@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Web.Areas.Counter.Models;
 using ShanxiIdentity.Web.Services.Accounts;
 using ShanxiIdentity.Web.Services.Counter;

@@ -1,6 +1,6 @@
-namespace ShanxiIdentity.Web.Services.Accounts;
+namespace ShanxiIdentity.Domain.Audit;
 
-/// <summary>Names of audited actions, one place.</summary>
+/// <summary>Names of audited actions and their Chinese names on the audit page, one place.</summary>
 public static class AuditAction
 {
     public const string PersonRegistered = "person.registered";
