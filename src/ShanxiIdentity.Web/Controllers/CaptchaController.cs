@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using ShanxiIdentity.Web.Infrastructure;
 using ShanxiIdentity.Web.Services.Captcha;
 
 namespace ShanxiIdentity.Web.Controllers;
@@ -12,10 +14,12 @@ public sealed class CaptchaController(CaptchaService captcha) : Controller
     public IActionResult Image(string token) => captcha.Image(token) is { } png ? File(png, "image/png") : NotFound();
 
     [HttpGet("{token}/audio")]
+    [EnableRateLimiting(ClientRateLimits.Captcha)]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     public IActionResult Audio(string token) => captcha.Audio(token) is { } wav ? File(wav, "audio/wav") : NotFound();
 
     [HttpPost("new")]
+    [EnableRateLimiting(ClientRateLimits.Captcha)]
     public IActionResult Fresh(bool spoken = false) =>
         Json(new { id = captcha.Create(spoken), expiresIn = (int)CaptchaService.Lifetime.TotalSeconds });
 }

@@ -26,6 +26,9 @@ public static class ClientRateLimits
     /// <summary>Every 获取短信验证码.</summary>
     public const string Sms = "sms";
 
+    /// <summary>A fresh captcha (换一张, 听语音验证码) and each spoken one's audio: a bot fishing for easy ones pays per try.</summary>
+    public const string Captcha = "captcha";
+
     /// <summary>
     /// The OpenID Connect token and revocation endpoints, where client secrets, codes and refresh
     /// tokens are checked; a client system's server sends many. OpenIddict answers a wrong secret
@@ -35,7 +38,7 @@ public static class ClientRateLimits
 
     public const string TooManyMessage = FormMessages.TooManyRequests;
 
-    private static readonly (string Name, int PermitLimit)[] Defaults = [(Credentials, 30), (Registration, 20), (Sms, 20)];
+    private static readonly (string Name, int PermitLimit)[] Defaults = [(Credentials, 30), (Registration, 20), (Sms, 20), (Captcha, 60)];
 
     /// <summary>A fixed window per client address, sized by <c>RateLimits:{name}:PermitLimit</c> and <c>…:WindowSeconds</c>.</summary>
     private static Func<HttpContext, RateLimitPartition<string>> PerAddress(IConfiguration configuration, string name, int defaultLimit)

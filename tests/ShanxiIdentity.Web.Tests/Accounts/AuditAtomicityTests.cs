@@ -289,7 +289,7 @@ public sealed class TransientAuditFaultTestsOnPostgreSql(FaultyPostgreSqlPortalF
         factory.Faults.Disarm();
 
         Assert.True(factory.Faults.Fired);
-        Assert.Equal(HttpStatusCode.InternalServerError, faulted.Status);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, faulted.Status); // the outage page: try again later
         Assert.Equal(before, await factory.QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.PasswordHash).SingleAsync()));
         Assert.Equal(0, await factory.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditAction.PasswordChanged && e.SubjectAccountId == id)));
 

@@ -100,6 +100,7 @@ public sealed class RateLimitTests(RateLimitTests.LowLimitsFactory factory) : IC
             builder.UseSetting("RateLimits:credentials:PermitLimit", "3");
             builder.UseSetting("RateLimits:sms:PermitLimit", "2");
             builder.UseSetting("RateLimits:token:PermitLimit", "2");
+            builder.UseSetting("RateLimits:captcha:PermitLimit", "3");
         }
     }
 
@@ -156,5 +157,26 @@ public sealed class RateLimitTests(RateLimitTests.LowLimitsFactory factory) : IC
         Assert.Equal(HttpStatusCode.TooManyRequests, answers[2].Status);
         Assert.Contains(ClientRateLimits.TooManyMessage, answers[2].Body, StringComparison.Ordinal);
         Assert.Contains("\"sent\":false", answers[2].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Too_many_fresh_or_spoken_captchas_from_one_address_get_json_the_page_can_show()
+    {
+        var session = factory.NewSession();
+        var page = await session.GetPageAsync("/account/login");
+        var fields = new Dictionary<string, string?> { ["__RequestVerificationToken"] = Counter.CounterDeskSteps.Token(page), ["spoken"] = "true" };
+        var fresh = await session.PostAsync("/captcha/new", fields, asScript: true);
+        var spoken = System.Text.Json.JsonDocument.Parse(fresh.Body).RootElement.GetProperty("id").GetString();
+        using var audio = await session.Client.GetAsync(new Uri($"/captcha/{spoken}/audio", UriKind.Relative));
+        var third = await session.PostAsync("/captcha/new", fields, asScript: true);
+        var fourth = await session.PostAsync("/captcha/new", fields, asScript: true);
+
+        Assert.Equal(HttpStatusCode.OK, audio.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, third.Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, fourth.Status);
+        Assert.Contains(ClientRateLimits.TooManyMessage, fourth.Body, StringComparison.Ordinal);
+
+        // The picture of a captcha already shown is not limited: every form loads one.
+        Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync(new Uri($"/captcha/{spoken}", UriKind.Relative))).StatusCode);
     }
 }

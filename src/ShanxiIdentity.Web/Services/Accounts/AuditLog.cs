@@ -52,6 +52,7 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock, IHttpContex
         }
 
         var attempted = false;
+        Exception? fault = null;
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(
             async token =>
             {
@@ -60,7 +61,8 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock, IHttpContex
                 // A transient fault therefore ends the request with nothing written, never half of it.
                 if (attempted)
                 {
-                    throw new InvalidOperationException("A transient fault rolled the change and its audit row back; it is not retried.");
+                    // Carries the fault, so an unavailable database still answers 503 (DatabaseOutage).
+                    throw new InvalidOperationException("A transient fault rolled the change and its audit row back; it is not retried.", fault);
                 }
 
                 attempted = true;
@@ -78,10 +80,11 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock, IHttpContex
                     await transaction.CommitAsync(token).ConfigureAwait(false);
                     return result;
                 }
-                catch
+                catch (Exception ex)
                 {
                     // Rolled back: nothing the tracker holds is in the database any more.
                     db.ChangeTracker.Clear();
+                    fault = ex;
                     throw;
                 }
             },

@@ -39,8 +39,13 @@
         return fetch("/captcha/new", { method: "POST", body: body, headers: { "X-Requested-With": "fetch" } })
             .then(function (response) { return response.json(); })
             .then(function (data) {
-                replaceCaptcha(box, data.id);
                 var note = box.querySelector("[data-captcha-note]");
+                // Refused (too many fresh captchas from this address): keep the current one and say why.
+                if (!data.id) {
+                    if (note) { note.textContent = data.message || "操作过于频繁，请稍后再试"; }
+                    return;
+                }
+                replaceCaptcha(box, data.id);
                 if (note) { note.textContent = askAgain ? "验证码已更新，请重新输入" : (spoken ? spokenHint : ""); }
             })
             .finally(function () { box.captchaRenewing = false; });
