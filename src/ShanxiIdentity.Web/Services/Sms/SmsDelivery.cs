@@ -113,7 +113,47 @@ public sealed partial class SmsDelivery(
         var leaseUntil = now + Settings.Lease;
         await db.SmsOutbox.Where(m => due.Contains(m.Id) && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.LeaseUntil, leaseUntil), cancellationToken).ConfigureAwait(false);
-        return await db.SmsOutbox.Where(m => m.ClaimedBy == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var claimed = await db.SmsOutbox.Where(m => m.ClaimedBy == claim).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        // Read one by one: a row the portal cannot decrypt would otherwise fail the whole batch at every lease.
+        var mine = new List<SmsMessage>(claimed.Count);
+        foreach (var id in claimed)
+        {
+            try
+            {
+                mine.Add(await db.SmsOutbox.SingleAsync(m => m.Id == id, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception ex) when (Unreadable(ex))
+            {
+                await GiveUpUnreadableAsync(db, id, claim, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return mine;
+    }
+
+    private static bool Unreadable(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is System.Security.Cryptography.CryptographicException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Written around the portal, or under a key it no longer holds: never sent, never tried again.</summary>
+    private async Task GiveUpUnreadableAsync(PortalDbContext db, long id, string claim, CancellationToken cancellationToken)
+    {
+        LogUnreadable(logger, id);
+        await db.SmsOutbox.Where(m => m.Id == id && m.ClaimedBy == claim).ExecuteUpdateAsync(
+            set => set.SetProperty(m => m.Text, (string?)null).SetProperty(m => m.NextAttemptAt, (DateTime?)null)
+                .SetProperty(m => m.DeliveryError, "unreadable: the row cannot be decrypted")
+                .SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.LeaseUntil, (DateTime?)null),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Null when the gateway accepted the message, else why not.</summary>
@@ -173,4 +213,7 @@ public sealed partial class SmsDelivery(
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "SMS {MessageId}: the claim ran out during the send and another instance took the message")]
     private static partial void LogClaimLost(ILogger logger, long messageId);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Error, Message = "SMS {MessageId} cannot be decrypted: given up, never sent")]
+    private static partial void LogUnreadable(ILogger logger, long messageId);
 }
