@@ -6,17 +6,7 @@ namespace ShanxiIdentity.Data;
 /// <summary>Tells an unavailable database (server stopped, network gone, shutting down) from a fault of the portal.</summary>
 public static class DatabaseOutage
 {
-    public static bool IsOutage(Exception? exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is DbException { IsTransient: true } or SocketException or TimeoutException
-                || current is Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsOutage(Exception? exception) => ExceptionChain.Any(exception, current =>
+        current is DbException { IsTransient: true } or SocketException or TimeoutException
+            or Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException);
 }

@@ -132,18 +132,8 @@ public sealed partial class SmsDelivery(
         return mine;
     }
 
-    private static bool Unreadable(Exception? exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is System.Security.Cryptography.CryptographicException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool Unreadable(Exception exception) =>
+        ExceptionChain.Any(exception, current => current is System.Security.Cryptography.CryptographicException);
 
     /// <summary>Written around the portal, or under a key it no longer holds: never sent, never tried again.</summary>
     private async Task GiveUpUnreadableAsync(PortalDbContext db, long id, string claim, CancellationToken cancellationToken)
