@@ -32,6 +32,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 
+    public DbSet<AgentAuthorization> AgentAuthorizations => Set<AgentAuthorization>();
+
     public DbSet<SmsCode> SmsCodes => Set<SmsCode>();
 
     public DbSet<SmsThrottle> SmsThrottles => Set<SmsThrottle>();

@@ -11,7 +11,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("671333d3-cec6-4061-a99e-eb82dd6ed7bf"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("32168cf7-b37a-42d2-a918-f443bc1d2fed"), entityTypeCount: 30)
         {
         }
 
@@ -29,6 +29,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             var openIddictEntityFrameworkCoreScope = OpenIddictEntityFrameworkCoreScopeEntityType.Create(this);
             var openIddictEntityFrameworkCoreToken = OpenIddictEntityFrameworkCoreTokenEntityType.Create(this);
             var account = AccountEntityType.Create(this);
+            var agentAuthorization = AgentAuthorizationEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var counterRequest = CounterRequestEntityType.Create(this);
             var counterRequestMaterial = CounterRequestMaterialEntityType.Create(this);
@@ -56,6 +57,8 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             OpenIddictEntityFrameworkCoreAuthorizationEntityType.CreateForeignKey1(openIddictEntityFrameworkCoreAuthorization, openIddictEntityFrameworkCoreApplication);
             OpenIddictEntityFrameworkCoreTokenEntityType.CreateForeignKey1(openIddictEntityFrameworkCoreToken, openIddictEntityFrameworkCoreApplication);
             OpenIddictEntityFrameworkCoreTokenEntityType.CreateForeignKey2(openIddictEntityFrameworkCoreToken, openIddictEntityFrameworkCoreAuthorization);
+            AgentAuthorizationEntityType.CreateForeignKey1(agentAuthorization, account);
+            AgentAuthorizationEntityType.CreateForeignKey2(agentAuthorization, account);
             CounterRequestEntityType.CreateForeignKey1(counterRequest, account);
             CounterRequestEntityType.CreateForeignKey2(counterRequest, account);
             CounterRequestEntityType.CreateForeignKey3(counterRequest, account);
@@ -66,6 +69,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             ReservedPhoneChangeEntityType.CreateForeignKey1(reservedPhoneChange, account);
             ReservedPhoneChangeEntityType.CreateForeignKey2(reservedPhoneChange, counterRequest);
             SignInSessionEntityType.CreateForeignKey1(signInSession, account);
+            SignInSessionEntityType.CreateForeignKey2(signInSession, agentAuthorization);
             StaffProfileEntityType.CreateForeignKey1(staffProfile, account);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
@@ -80,6 +84,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             OpenIddictEntityFrameworkCoreScopeEntityType.CreateAnnotations(openIddictEntityFrameworkCoreScope);
             OpenIddictEntityFrameworkCoreTokenEntityType.CreateAnnotations(openIddictEntityFrameworkCoreToken);
             AccountEntityType.CreateAnnotations(account);
+            AgentAuthorizationEntityType.CreateAnnotations(agentAuthorization);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CounterRequestEntityType.CreateAnnotations(counterRequest);
             CounterRequestMaterialEntityType.CreateAnnotations(counterRequestMaterial);

@@ -467,6 +467,85 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.AgentAuthorization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClientIds")
+                        .HasMaxLength(2000)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("CounterRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("GrantedByAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("OrganisationAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PersonAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PersonIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(128)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationAccountId");
+
+                    b.HasIndex("PersonAccountId");
+
+                    b.HasIndex("PersonIdNumber");
+
+                    b.HasIndex("Status", "EndsOn");
+
+                    b.ToTable("AgentAuthorizations", (string)null);
+                });
+
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -931,6 +1010,9 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     b.Property<Guid>("AccountId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ActingAuthorizationId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -940,6 +1022,8 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId");
+
+                    b.HasIndex("ActingAuthorizationId");
 
                     b.ToTable("SignInSessions", (string)null);
                 });
@@ -1180,6 +1264,21 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     b.Navigation("Authorization");
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.AgentAuthorization", b =>
+                {
+                    b.HasOne("ShanxiIdentity.Data.Entities.Account", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ShanxiIdentity.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("PersonAccountId");
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.CounterRequest", b =>
                 {
                     b.HasOne("ShanxiIdentity.Data.Entities.Account", null)
@@ -1257,7 +1356,13 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ShanxiIdentity.Data.Entities.AgentAuthorization", "ActingAuthorization")
+                        .WithMany()
+                        .HasForeignKey("ActingAuthorizationId");
+
                     b.Navigation("Account");
+
+                    b.Navigation("ActingAuthorization");
                 });
 
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.StaffProfile", b =>

@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6843d63d-5992-430b-b579-8c26450ed3af"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("c7bb061c-1e14-4b9f-b6b3-54d993bb14d2"), entityTypeCount: 30)
         {
         }
 
@@ -28,6 +28,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             var openIddictEntityFrameworkCoreScope = OpenIddictEntityFrameworkCoreScopeEntityType.Create(this);
             var openIddictEntityFrameworkCoreToken = OpenIddictEntityFrameworkCoreTokenEntityType.Create(this);
             var account = AccountEntityType.Create(this);
+            var agentAuthorization = AgentAuthorizationEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var counterRequest = CounterRequestEntityType.Create(this);
             var counterRequestMaterial = CounterRequestMaterialEntityType.Create(this);
@@ -55,6 +56,8 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             OpenIddictEntityFrameworkCoreAuthorizationEntityType.CreateForeignKey1(openIddictEntityFrameworkCoreAuthorization, openIddictEntityFrameworkCoreApplication);
             OpenIddictEntityFrameworkCoreTokenEntityType.CreateForeignKey1(openIddictEntityFrameworkCoreToken, openIddictEntityFrameworkCoreApplication);
             OpenIddictEntityFrameworkCoreTokenEntityType.CreateForeignKey2(openIddictEntityFrameworkCoreToken, openIddictEntityFrameworkCoreAuthorization);
+            AgentAuthorizationEntityType.CreateForeignKey1(agentAuthorization, account);
+            AgentAuthorizationEntityType.CreateForeignKey2(agentAuthorization, account);
             CounterRequestEntityType.CreateForeignKey1(counterRequest, account);
             CounterRequestEntityType.CreateForeignKey2(counterRequest, account);
             CounterRequestEntityType.CreateForeignKey3(counterRequest, account);
@@ -65,6 +68,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             ReservedPhoneChangeEntityType.CreateForeignKey1(reservedPhoneChange, account);
             ReservedPhoneChangeEntityType.CreateForeignKey2(reservedPhoneChange, counterRequest);
             SignInSessionEntityType.CreateForeignKey1(signInSession, account);
+            SignInSessionEntityType.CreateForeignKey2(signInSession, agentAuthorization);
             StaffProfileEntityType.CreateForeignKey1(staffProfile, account);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
@@ -79,6 +83,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             OpenIddictEntityFrameworkCoreScopeEntityType.CreateAnnotations(openIddictEntityFrameworkCoreScope);
             OpenIddictEntityFrameworkCoreTokenEntityType.CreateAnnotations(openIddictEntityFrameworkCoreToken);
             AccountEntityType.CreateAnnotations(account);
+            AgentAuthorizationEntityType.CreateAnnotations(agentAuthorization);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CounterRequestEntityType.CreateAnnotations(counterRequest);
             CounterRequestMaterialEntityType.CreateAnnotations(counterRequestMaterial);

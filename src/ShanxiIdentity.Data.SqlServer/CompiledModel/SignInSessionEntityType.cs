@@ -19,10 +19,10 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
                 "ShanxiIdentity.Data.Entities.SignInSession",
                 typeof(SignInSession),
                 baseEntityType,
-                propertyCount: 4,
-                navigationCount: 1,
-                foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                propertyCount: 5,
+                navigationCount: 2,
+                foreignKeyCount: 2,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -41,6 +41,14 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
                 fieldInfo: typeof(SignInSession).GetField("<AccountId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             accountId.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var actingAuthorizationId = runtimeEntityType.AddProperty(
+                "ActingAuthorizationId",
+                typeof(Guid?),
+                propertyInfo: typeof(SignInSession).GetProperty("ActingAuthorizationId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SignInSession).GetField("<ActingAuthorizationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            actingAuthorizationId.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -67,6 +75,9 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             var index = runtimeEntityType.AddIndex(
                 new[] { accountId });
 
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { actingAuthorizationId });
+
             return runtimeEntityType;
         }
 
@@ -84,6 +95,22 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
                 typeof(Account),
                 propertyInfo: typeof(SignInSession).GetProperty("Account", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SignInSession).GetField("<Account>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ActingAuthorizationId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType);
+
+            var actingAuthorization = declaringEntityType.AddNavigation("ActingAuthorization",
+                runtimeForeignKey,
+                onDependent: true,
+                typeof(AgentAuthorization),
+                propertyInfo: typeof(SignInSession).GetProperty("ActingAuthorization", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SignInSession).GetField("<ActingAuthorization>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             return runtimeForeignKey;
         }

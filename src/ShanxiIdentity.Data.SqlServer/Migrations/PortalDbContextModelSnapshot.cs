@@ -472,6 +472,85 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.AgentAuthorization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ClientIds")
+                        .HasMaxLength(2000)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(2000)");
+
+                    b.Property<Guid?>("CounterRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("GrantedByAccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("OrganisationAccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("PersonAccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PersonIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(128)")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationAccountId");
+
+                    b.HasIndex("PersonAccountId");
+
+                    b.HasIndex("PersonIdNumber");
+
+                    b.HasIndex("Status", "EndsOn");
+
+                    b.ToTable("AgentAuthorizations", (string)null);
+                });
+
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -936,6 +1015,9 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     b.Property<Guid>("AccountId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("ActingAuthorizationId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -945,6 +1027,8 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId");
+
+                    b.HasIndex("ActingAuthorizationId");
 
                     b.ToTable("SignInSessions", (string)null);
                 });
@@ -1185,6 +1269,21 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     b.Navigation("Authorization");
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.AgentAuthorization", b =>
+                {
+                    b.HasOne("ShanxiIdentity.Data.Entities.Account", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ShanxiIdentity.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("PersonAccountId");
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.CounterRequest", b =>
                 {
                     b.HasOne("ShanxiIdentity.Data.Entities.Account", null)
@@ -1262,7 +1361,13 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ShanxiIdentity.Data.Entities.AgentAuthorization", "ActingAuthorization")
+                        .WithMany()
+                        .HasForeignKey("ActingAuthorizationId");
+
                     b.Navigation("Account");
+
+                    b.Navigation("ActingAuthorization");
                 });
 
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.StaffProfile", b =>

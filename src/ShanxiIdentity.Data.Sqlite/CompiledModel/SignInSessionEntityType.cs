@@ -19,10 +19,10 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
                 "ShanxiIdentity.Data.Entities.SignInSession",
                 typeof(SignInSession),
                 baseEntityType,
-                propertyCount: 4,
-                navigationCount: 1,
-                foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                propertyCount: 5,
+                navigationCount: 2,
+                foreignKeyCount: 2,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -39,6 +39,13 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(SignInSession).GetProperty("AccountId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SignInSession).GetField("<AccountId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var actingAuthorizationId = runtimeEntityType.AddProperty(
+                "ActingAuthorizationId",
+                typeof(Guid?),
+                propertyInfo: typeof(SignInSession).GetProperty("ActingAuthorizationId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SignInSession).GetField("<ActingAuthorizationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -63,6 +70,9 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
             var index = runtimeEntityType.AddIndex(
                 new[] { accountId });
 
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { actingAuthorizationId });
+
             return runtimeEntityType;
         }
 
@@ -80,6 +90,22 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
                 typeof(Account),
                 propertyInfo: typeof(SignInSession).GetProperty("Account", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SignInSession).GetField("<Account>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ActingAuthorizationId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType);
+
+            var actingAuthorization = declaringEntityType.AddNavigation("ActingAuthorization",
+                runtimeForeignKey,
+                onDependent: true,
+                typeof(AgentAuthorization),
+                propertyInfo: typeof(SignInSession).GetProperty("ActingAuthorization", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SignInSession).GetField("<ActingAuthorization>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             return runtimeForeignKey;
         }

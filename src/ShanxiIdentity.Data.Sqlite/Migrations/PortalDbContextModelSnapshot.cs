@@ -456,6 +456,85 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.AgentAuthorization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientIds")
+                        .HasMaxLength(2000)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CounterRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GrantedByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("ShanxiIdentity:PersonalData", true);
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationAccountId");
+
+                    b.HasIndex("PersonAccountId");
+
+                    b.HasIndex("PersonIdNumber");
+
+                    b.HasIndex("Status", "EndsOn");
+
+                    b.ToTable("AgentAuthorizations", (string)null);
+                });
+
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -910,6 +989,9 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                     b.Property<Guid>("AccountId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ActingAuthorizationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -919,6 +1001,8 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId");
+
+                    b.HasIndex("ActingAuthorizationId");
 
                     b.ToTable("SignInSessions", (string)null);
                 });
@@ -1157,6 +1241,21 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                     b.Navigation("Authorization");
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.AgentAuthorization", b =>
+                {
+                    b.HasOne("ShanxiIdentity.Data.Entities.Account", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ShanxiIdentity.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("PersonAccountId");
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.CounterRequest", b =>
                 {
                     b.HasOne("ShanxiIdentity.Data.Entities.Account", null)
@@ -1234,7 +1333,13 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ShanxiIdentity.Data.Entities.AgentAuthorization", "ActingAuthorization")
+                        .WithMany()
+                        .HasForeignKey("ActingAuthorizationId");
+
                     b.Navigation("Account");
+
+                    b.Navigation("ActingAuthorization");
                 });
 
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.StaffProfile", b =>

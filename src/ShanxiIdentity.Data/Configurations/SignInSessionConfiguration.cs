@@ -14,5 +14,6 @@ internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<Sign
         // Every session of one account is ended at once (a password reset, 退出其他设备).
         builder.HasIndex(s => s.AccountId);
         builder.HasOne(s => s.Account).WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(s => s.ActingAuthorization).WithMany().HasForeignKey(s => s.ActingAuthorizationId).OnDelete(DeleteBehavior.ClientSetNull);
     }
 }

@@ -16,6 +16,14 @@ public class SignInSession
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// 身份切换: the 经办人授权 this browser acts under, null for 个人办事. Checked with the session
+    /// on every request, so a withdrawn or expired authorisation stops the acting at once.
+    /// </summary>
+    public Guid? ActingAuthorizationId { get; set; }
+
+    public AgentAuthorization? ActingAuthorization { get; set; }
+
     /// <summary>Set by 退出, by a client's logout, or when every session of the account is ended; never cleared.</summary>
     public DateTime? EndedAt { get; set; }
 }

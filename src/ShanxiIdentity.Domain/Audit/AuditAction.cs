@@ -40,12 +40,29 @@ public static class AuditAction
     public const string ConsentGranted = "sso.consent-granted";
     public const string ConsentWithdrawn = "sso.consent-withdrawn";
 
+    public const string AgentGranted = "agent.granted";
+    public const string AgentChanged = "agent.changed";
+    public const string AgentAccepted = "agent.accepted";
+    public const string AgentDeclined = "agent.declined";
+    public const string AgentWithdrawn = "agent.withdrawn";
+    public const string AgentExpired = "agent.expired";
+
+    /// <summary>A person began acting for an organisation in the portal (at sign-in by default, or by 身份切换).</summary>
+    public const string ActingAsOrganisation = "agent.acting";
+
+    /// <summary>A client system signed a person in as acting for an organisation (scope organization_agent).</summary>
+    public const string ClientSignInAsOrganisation = "agent.client-sign-in";
+
+    /// <summary>Every action 经办人管理 shows an organisation's administrators about their organisation.</summary>
+    public static IReadOnlyList<string> Agent { get; } =
+        [AgentGranted, AgentChanged, AgentAccepted, AgentDeclined, AgentWithdrawn, AgentExpired, ActingAsOrganisation, ClientSignInAsOrganisation];
+
     /// <summary>The actions an administrator can filter the audit page by, in the order offered.</summary>
     public static IReadOnlyList<string> Searchable { get; } =
     [
         StaffSignedIn, CounterSearched, CounterAccountViewed, CounterRevealed, RequestOpened, MaterialChecked, ScanUploaded,
         ScanDownloaded, RequestSubmitted, RequestApproved, RequestRejected, ChangeApplied, StaffCreated, StaffRolesChanged,
-        StaffReset, AuditExported, ClientRegistered, ClientChanged, ClientSecretRenewed, ClientRemoved, ConsentGranted, ConsentWithdrawn, SignedIn, SignInFailed, LockedOut, PasswordReset, PasswordChanged, PhoneChanged,
+        StaffReset, AuditExported, ClientRegistered, ClientChanged, ClientSecretRenewed, ClientRemoved, ConsentGranted, ConsentWithdrawn, .. Agent, SignedIn, SignInFailed, LockedOut, PasswordReset, PasswordChanged, PhoneChanged,
     ];
 
     /// <summary>Chinese names for the audit page; an action without one shows its code.</summary>
@@ -84,6 +101,14 @@ public static class AuditAction
         ClientRemoved => "停止系统接入",
         ConsentGranted => "授权业务系统",
         ConsentWithdrawn => "撤销授权",
+        AgentGranted => "授权经办人",
+        AgentChanged => "修改经办人授权",
+        AgentAccepted => "接受单位授权",
+        AgentDeclined => "拒绝单位授权",
+        AgentWithdrawn => "撤回经办人授权",
+        AgentExpired => "经办人授权到期",
+        ActingAsOrganisation => "以单位名义办事",
+        ClientSignInAsOrganisation => "以单位名义登录业务系统",
         _ => action,
     };
 }

@@ -11,6 +11,18 @@ public static partial class SensitiveText
     /// <summary>138****1234: the first 3 and last 4 digits stay.</summary>
     public static string MaskPhone(string value) => MaskMiddle(value, 3, 4);
 
+    /// <summary>张*, 欧*锋: a name in an SMS or a list others may see keeps its first (and, from three characters, last) character.</summary>
+    public static string MaskName(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Length switch
+        {
+            <= 1 => value,
+            2 => value[0] + "*",
+            _ => value[0] + new string('*', value.Length - 2) + value[^1],
+        };
+    }
+
     /// <summary>
     /// Masks anything in free text that looks like an ID number or a mainland mobile number,
     /// so that logs never hold one in clear whatever a developer passes to them.

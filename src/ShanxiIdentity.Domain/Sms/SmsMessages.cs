@@ -20,4 +20,18 @@ public static class SmsMessages
         var login = person ? (loginName is null ? "身份证号" : $"身份证号或用户名{loginName}") : $"统一社会信用代码或登录账号{loginName}";
         return $"{Signature}您的账号已在政务大厅注册，可使用{login}登录。首次登录前请在登录页点击“忘记密码”，通过本手机号设置密码。";
     }
+
+    /// <summary>To the person an organisation authorised (经办人管理 or the counter).</summary>
+    public static string AgentInvited(string organisation, string role) =>
+        $"{Signature}{organisation}授权您作为其{role}，请登录山西政务服务网，在“我的账号”中确认接受或拒绝。如有疑问，请联系该单位。";
+
+    /// <summary>To the administrator who granted it.</summary>
+    public static string AgentGranted(string organisation, string maskedName) =>
+        $"{Signature}{organisation}已向{maskedName}发出经办人授权。如非本单位管理员操作，请立即登录检查。";
+
+    public static string AgentWithdrawnToPerson(string organisation) =>
+        $"{Signature}{organisation}已撤回对您的授权，您不能再以该单位名义办事。";
+
+    public static string AgentWithdrawnToAdministrator(string organisation, string maskedName) =>
+        $"{Signature}{organisation}对{maskedName}的经办人授权已撤回。如非本单位管理员操作，请立即登录检查。";
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Web.Services.Accounts;
+using ShanxiIdentity.Web.Services.Agents;
 using ShanxiIdentity.Web.Areas.Counter;
 using ShanxiIdentity.Web.Services.Captcha;
 using ShanxiIdentity.Web.Services.Counter;
@@ -77,7 +78,12 @@ public static class ServiceRegistration
                 return Task.CompletedTask;
             };
         });
-        services.AddAuthorization(options => options.AddCounterPolicies());
+        services.AddAuthorization(options =>
+        {
+            options.AddCounterPolicies();
+            options.AddAgentPolicies();
+        });
+        services.AddAgents(configuration);
 
         var fixedAnswer = configuration[CaptchaSettings.FixedAnswerKey];
         if (!string.IsNullOrEmpty(fixedAnswer) && !Infrastructure.TestOnlySettings.Allowed(environment))

@@ -28,7 +28,7 @@ public sealed class PortalSignInManager(
     public override async Task SignInWithClaimsAsync(Account user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var sessionId = _refreshing ?? await sessions.StartAsync(user.Id).ConfigureAwait(false);
+        var sessionId = _refreshing ?? await sessions.StartAsync(user).ConfigureAwait(false);
         await base.SignInWithClaimsAsync(user, authenticationProperties, [.. additionalClaims.Where(c => c.Type != SignInSessions.ClaimType), SignInSessions.ClaimFor(sessionId)]).ConfigureAwait(false);
     }
 

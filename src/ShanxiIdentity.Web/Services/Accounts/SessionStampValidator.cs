@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Domain.Identifiers;
+using ShanxiIdentity.Web.Services.Agents;
 
 namespace ShanxiIdentity.Web.Services.Accounts;
 
@@ -13,26 +15,51 @@ public sealed class SessionStampValidator(
     IOptions<SecurityStampValidatorOptions> options,
     SignInManager<Account> signInManager,
     ILoggerFactory logger,
-    SignInSessions sessions)
+    SignInSessions sessions,
+    ActingContext acting,
+    TimeProvider clock)
     : SecurityStampValidator<Account>(options, signInManager, logger)
 {
     protected override async Task<Account?> VerifySecurityStamp(ClaimsPrincipal? principal)
     {
         if (SignInSessions.IdOf(principal) is not { } sessionId
             || !Guid.TryParse(SignInManager.UserManager.GetUserId(principal!), out var accountId)
-            || await sessions.OpenAccountAsync(sessionId, accountId).ConfigureAwait(false) is not { } account)
+            || await sessions.OpenAsync(sessionId, accountId).ConfigureAwait(false) is not { } open)
         {
             return null;
         }
 
+        var account = open.Account;
         var stamp = principal!.FindFirst(SignInManager.Options.ClaimsIdentity.SecurityStampClaimType)?.Value;
         if (await SignInManager.ValidateSecurityStampAsync(account, stamp).ConfigureAwait(false))
         {
+            await ActingAsync(sessionId, open).ConfigureAwait(false);
             return account;
         }
 
         // Ended by a new stamp (password reset, role change…): the row says so too.
         await sessions.EndAsync(sessionId).ConfigureAwait(false);
         return null;
+    }
+
+    /// <summary>An authorisation withdrawn or past its dates ends the acting at this very request: back to 个人办事, said once.</summary>
+    private async Task ActingAsync(Guid sessionId, OpenSession open)
+    {
+        ActingAs? current = null;
+        string? ended = null;
+        if (open.Acting is { } authorization)
+        {
+            if (authorization.PersonAccountId == open.Account.Id && authorization.IsInForce(ChinaTime.Today(clock)))
+            {
+                current = new ActingAs(authorization.Id, authorization.OrganisationAccountId, open.ActingFor ?? string.Empty, authorization.Role, authorization.EndsOn);
+            }
+            else
+            {
+                await sessions.StopActingAsync(sessionId).ConfigureAwait(false);
+                ended = open.ActingFor;
+            }
+        }
+
+        acting.Set(open.Account.Id, open.Account.Kind, current, open.MayAct, ended);
     }
 }

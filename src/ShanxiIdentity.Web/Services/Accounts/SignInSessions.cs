@@ -11,7 +11,7 @@ namespace ShanxiIdentity.Web.Services.Accounts;
 /// sign-in cookie names its row in the claim <see cref="ClaimType"/>, and a cookie whose row is
 /// ended or missing is refused on every instance, however valid its encryption and expiry.
 /// </summary>
-public sealed class SignInSessions(PortalDbContext db, TimeProvider clock)
+public sealed class SignInSessions(PortalDbContext db, TimeProvider clock, Agents.ActingSessions acting)
 {
     public const string ClaimType = "sid";
 
@@ -21,23 +21,40 @@ public sealed class SignInSessions(PortalDbContext db, TimeProvider clock)
 
     public static Claim ClaimFor(Guid sessionId) => new(ClaimType, sessionId.ToString("N", CultureInfo.InvariantCulture));
 
-    public async Task<Guid> StartAsync(Guid accountId, CancellationToken cancellationToken = default)
+    /// <summary>A new session; a person with a default organisation (身份切换) acts for it from the start.</summary>
+    public async Task<Guid> StartAsync(Account account, CancellationToken cancellationToken = default)
     {
-        var session = new SignInSession { Id = Guid.NewGuid(), AccountId = accountId, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        ArgumentNullException.ThrowIfNull(account);
+        var session = new SignInSession { Id = Guid.NewGuid(), AccountId = account.Id, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        if (account.Kind == Domain.Accounts.AccountKind.Person)
+        {
+            session.ActingAuthorizationId = await acting.DefaultForAsync(account.Id, cancellationToken).ConfigureAwait(false);
+        }
+
         db.SignInSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return session.Id;
     }
 
     /// <summary>
-    /// The account of an open session, in one query by the session's key: what every signed-in
-    /// request costs (the security stamp is then compared in memory).
+    /// The account of an open session and the authorisation it acts under, in one query by the
+    /// session's key: what every signed-in request costs (the security stamp is then compared in memory).
     /// </summary>
-    public Task<Account?> OpenAccountAsync(Guid sessionId, Guid accountId, CancellationToken cancellationToken = default) =>
+    public Task<OpenSession?> OpenAsync(Guid sessionId, Guid accountId, CancellationToken cancellationToken = default) =>
         db.SignInSessions
             .Where(s => s.Id == sessionId && s.AccountId == accountId && s.EndedAt == null)
-            .Select(s => s.Account)
+            .Select(s => new OpenSession(
+                s.Account!,
+                s.ActingAuthorization,
+                s.ActingAuthorization!.Organisation!.LegalEntity!.OrganisationName,
+                db.AgentAuthorizations.Any(a => a.PersonAccountId == s.AccountId && a.Status == Domain.Agents.AgentAuthorizationStatus.Accepted)))
             .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Back to 个人办事: the authorisation this session acted under has ended.</summary>
+    public Task StopActingAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
+        db.SignInSessions
+            .Where(s => s.Id == sessionId)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.ActingAuthorizationId, (Guid?)null), cancellationToken);
 
     /// <summary>退出: this session only; the account's other browsers stay signed in.</summary>
     public Task EndAsync(Guid sessionId, CancellationToken cancellationToken = default)

@@ -10,4 +10,7 @@ public static class SmsPurpose
 
     /// <summary>A notice (a counter change applied), not a code: it does not count towards the send limits.</summary>
     public const string CounterNotice = "counter-notice";
+
+    /// <summary>A notice about a 经办人 authorisation (granted, withdrawn): not a code, like <see cref="CounterNotice"/>.</summary>
+    public const string AgentNotice = "agent-notice";
 }

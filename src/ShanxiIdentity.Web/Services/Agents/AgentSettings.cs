@@ -1,0 +1,27 @@
+using ShanxiIdentity.Data;
+
+namespace ShanxiIdentity.Web.Services.Agents;
+
+/// <summary>Operators' limits for 经办人管理: how many persons may be administrators, and the longest validity.</summary>
+public sealed record AgentSettings(int MaxAdministrators, int MaxValidityDays)
+{
+    public const string MaxAdministratorsKey = "Agents:MaxAdministrators";
+    public const string MaxValidityDaysKey = "Agents:MaxValidityDays";
+
+    public static AgentSettings From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var settings = new AgentSettings(configuration.GetValue(MaxAdministratorsKey, 2), configuration.GetValue(MaxValidityDaysKey, 365));
+        if (settings.MaxAdministrators < 1)
+        {
+            throw new PortalConfigurationException(MaxAdministratorsKey, "必须是正整数");
+        }
+
+        if (settings.MaxValidityDays < 1)
+        {
+            throw new PortalConfigurationException(MaxValidityDaysKey, "必须是正整数");
+        }
+
+        return settings;
+    }
+}
