@@ -19,4 +19,11 @@ public sealed class SensitiveTextTests
 
         Assert.Equal(text, SensitiveText.Redact(text));
     }
+
+    [Theory]
+    [InlineData("张伟", "张*")]
+    [InlineData("欧阳修远", "欧**远")]
+    [InlineData("王", "王")]
+    public void A_name_keeps_its_first_and_from_three_characters_its_last_character(string name, string masked) =>
+        Assert.Equal(masked, SensitiveText.MaskName(name));
 }
