@@ -55,7 +55,7 @@ public sealed class SessionStampValidator(
             }
             else
             {
-                await sessions.StopActingAsync(sessionId).ConfigureAwait(false);
+                await sessions.StopActingAsync(sessionId, authorization.Id).ConfigureAwait(false);
                 ended = open.ActingFor;
             }
         }

@@ -50,10 +50,13 @@ public sealed class SignInSessions(PortalDbContext db, TimeProvider clock, Agent
                 db.AgentAuthorizations.Any(a => a.PersonAccountId == s.AccountId && a.Status == Domain.Agents.AgentAuthorizationStatus.Accepted)))
             .SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>Back to 个人办事: the authorisation this session acted under has ended.</summary>
-    public Task StopActingAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Back to 个人办事: the authorisation this session acted under has ended. Only if the session
+    /// still acts under that one: a switch to another organisation made meanwhile stands.
+    /// </summary>
+    public Task StopActingAsync(Guid sessionId, Guid endedAuthorizationId, CancellationToken cancellationToken = default) =>
         db.SignInSessions
-            .Where(s => s.Id == sessionId)
+            .Where(s => s.Id == sessionId && s.ActingAuthorizationId == endedAuthorizationId)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.ActingAuthorizationId, (Guid?)null), cancellationToken);
 
     /// <summary>退出: this session only; the account's other browsers stay signed in.</summary>
