@@ -33,4 +33,10 @@ public static class AgentMessages
 
     public const string NotInForce = "该授权当前不在有效期内，无法以该单位名义办事";
     public const string PersonalService = "个人办事";
+
+    /// <summary>身份切换 done: the status 我的账号 shows.</summary>
+    public static string NowActingFor(string organisation) => $"已切换为代表{organisation}办事";
+
+    public const string NowPersonal = "已切换为个人办事";
+    public const string ChooseIdentity = "请选择办事身份";
 }

@@ -111,6 +111,10 @@ public sealed class AuthorizationMatrixTests(SqlitePortalFactory factory) : ICla
         ["POST counter/clients/{clientId}/secret"] = Access.Administrator,
         ["POST counter/clients/{clientId}/remove"] = Access.Administrator,
         ["POST my/consents/{id}/withdraw"] = Access.Holder,
+        ["POST my/invitations/{id:guid}/accept"] = Access.Holder,
+        ["POST my/invitations/{id:guid}/decline"] = Access.Holder,
+        ["GET my/acting"] = Access.Holder,
+        ["POST my/acting"] = Access.Holder,
 
         // OpenID Connect protocol endpoints: open to every caller, guarded by the protocol itself
         // (OpenIddict answers 400/401 to a request without a valid client or token; SingleSignOnTests).

@@ -116,6 +116,9 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
             new("forgot password", factory.NewSession(), "/account/forgot", "/account/forgot", new() { ["Account"] = "nobody_here" }),
             new("change password", citizenSession, "/my", "/my/password", new() { ["ChangePassword.CurrentPassword"] = "Wrong#123", ["ChangePassword.Password"] = "New#Pingyao7q", ["ChangePassword.ConfirmPassword"] = "New#Pingyao7q" }),
             new("change phone", citizenSession, "/my", "/my/phone", new() { ["ChangePhone.CurrentPassword"] = citizen.Password, ["ChangePhone.NewPhone"] = Citizen.NewPhone(), ["ChangePhone.OldPhoneCode"] = wrongCode, ["ChangePhone.NewPhoneCode"] = wrongCode }),
+            // 身份切换 toward an authorisation that is not the person's: refused whatever else is sent.
+            // (接受 / 拒绝 have no field: their only input, the id in the address, is a route constraint.)
+            new("acting", citizenSession, "/my/acting", "/my/acting", new() { ["Identity"] = Guid.NewGuid().ToString("N"), ["MakeDefault"] = "true" }),
             new("staff login", factory.NewSession(), "/counter/login", "/counter/login", new() { ["LoginName"] = "nobody_here", ["Password"] = "Wrong#123" }),
             new("staff password", clerk, "/counter/password", "/counter/password", new() { ["CurrentPassword"] = "Wrong#123", ["Password"] = "New#Pass123", ["ConfirmPassword"] = "New#Pass123" }),
             new("counter request", clerk, $"/counter/requests/new?accountId={accountId}&kind=ReservedPhone", "/counter/requests/new", new()
@@ -180,6 +183,8 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
             await db.LegalEntityProfiles.CountAsync(),
             await db.ReservedPhoneChanges.CountAsync(),
             await db.CounterRequests.CountAsync(),
+            await db.AgentAuthorizations.CountAsync(a => a.IsDefault),
+            await db.SignInSessions.CountAsync(s => s.ActingAuthorizationId != null),
             await db.StaffProfiles.CountAsync(),
             await db.Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication>().CountAsync()));
 

@@ -9,6 +9,12 @@ public sealed record MyAccountView(string Heading, IReadOnlyList<ProfileRow> Row
     /// <summary>The client systems the person has consented to (已授权的业务系统).</summary>
     public IReadOnlyList<Services.SingleSignOn.ConsentView> Consents { get; init; } = [];
 
+    /// <summary>单位授权 waiting for the person's answer (a person's page only).</summary>
+    public IReadOnlyList<Services.Agents.OwnAuthorization> Invitations { get; init; } = [];
+
+    /// <summary>The organisations the person has accepted to act for, in force or not yet started.</summary>
+    public IReadOnlyList<Services.Agents.OwnAuthorization> Authorizations { get; init; } = [];
+
     public ChangePasswordForm ChangePassword { get; init; } = new();
 
     public ChangePhoneForm ChangePhone { get; init; } = new();

@@ -11,15 +11,18 @@ using ShanxiIdentity.Web.Services.SingleSignOn;
 namespace ShanxiIdentity.Web.Services.Accounts;
 
 /// <summary>What 我的账号 shows: the profile rows (identifiers masked on the server), the counter changes applied, the consents given.</summary>
-public sealed class MyAccountPage(PortalDbContext db, ConsentRegistry consents)
+public sealed class MyAccountPage(PortalDbContext db, ConsentRegistry consents, Agents.AgentDirectory agents)
 {
     public async Task<MyAccountView> ForAsync(Account account, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
+        var person = account.Kind == AccountKind.Person;
         return Profile(account) with
         {
             CounterChanges = await CounterChangesAsync(account.Id, cancellationToken).ConfigureAwait(false),
             Consents = await consents.ListAsync(account.Id, cancellationToken).ConfigureAwait(false),
+            Invitations = person ? await agents.InvitationsAsync(account, cancellationToken).ConfigureAwait(false) : [],
+            Authorizations = person ? await agents.AcceptedAsync(account.Id, cancellationToken).ConfigureAwait(false) : [],
         };
     }
 
