@@ -75,7 +75,7 @@ public partial class CounterRequest
                 new CounterRefusal(CounterMessages.AdministratorForOrganisationOnly, "UserType"),
 
             // The new administrator is the 被授权人 of the letter: there is no such change without one.
-            CounterChangeKind.OrganisationAdministrator when !open.ByAgent => new CounterRefusal(CounterMessages.AdministratorByAgentOnly, "ByAgent"),
+            CounterChangeKind.OrganisationAdministrator when !open.ByAgent => new CounterRefusal(CounterMessages.AdministratorByAgentOnly, "AgentName"),
             CounterChangeKind.ManualRealNameVerification when account.LegalEntity is { VerifiedAtCounter: true } || account.Person is { RealNameVerifiedAt: not null } =>
                 new CounterRefusal(CounterMessages.AlreadyVerified),
             _ => null,
