@@ -35,6 +35,7 @@ public static class CounterMessages
     public const string NothingToChange = "请至少填写一项需要更正的信息";
     public const string NotEditable = "该申请已提交，不能再修改";
     public const string NotAwaitingDecision = "该申请不在待审核状态";
+    public const string AccountChangedMeanwhile = "该账号刚被其他操作修改，本次审核未生效，请刷新页面后重新审核";
     public const string OwnRequest = "不能审核自己提交的申请";
     public const string RejectionReasonRequired = "驳回须填写原因";
     public const string AccountRequired = "信息修改须先查找并选择要修改的账号";

@@ -9,6 +9,7 @@ using ShanxiIdentity.Domain.Guidance;
 using ShanxiIdentity.Domain.Identifiers;
 using ShanxiIdentity.Domain.Sms;
 using ShanxiIdentity.Web.Services.Agents;
+using ShanxiIdentity.Web.Services.Counter;
 using ShanxiIdentity.Web.Tests.Infrastructure;
 
 namespace ShanxiIdentity.Web.Tests.Counter;
@@ -168,8 +169,7 @@ public abstract class CounterAdministratorTests<TFactory>(TFactory factory) : IC
         var (citizen, _) = await factory.RegisteredCitizenAsync();
         var (_, both) = await factory.SignedInStaffAsync(StaffRole.Clerk, StaffRole.Supervisor);
         var requestUrl = (await both.OpenRequestAsync(NewUrl(await both.FindAccountAsync(organisation.LoginName)), Fields(citizen, ChinaTime.Today(factory.Clock)))).Location!;
-        await both.CompleteMaterialsAsync(requestUrl);
-        Assert.Equal(requestUrl, (await both.SubmitAsync(await both.GetPageAsync(requestUrl), requestUrl + "/submit", new Dictionary<string, string?>())).Location);
+        await SubmitAsync(both, requestUrl);
 
         var own = await both.GetPageAsync(requestUrl);
         Assert.Null(own.QuerySelector("[data-decision]"));
@@ -178,6 +178,36 @@ public abstract class CounterAdministratorTests<TFactory>(TFactory factory) : IC
         Assert.Equal(CounterMessages.OwnRequest, (await both.GetPageAsync(requestUrl)).QuerySelector(".alert-warning")!.TextContent.Trim());
         var organisationId = await factory.OrganisationIdAsync(organisation);
         Assert.False(await factory.QueryAsync(db => db.AgentAuthorizations.AnyAsync(a => a.OrganisationAccountId == organisationId)));
+    }
+
+    [Fact]
+    public async Task An_approval_racing_a_change_to_the_organisation_s_authorisations_is_refused_and_the_request_still_waits()
+    {
+        var (organisation, _) = await factory.RegisteredOrganisationAsync();
+        var (citizen, _) = await factory.RegisteredCitizenAsync();
+        var (_, clerk) = await factory.SignedInStaffAsync(StaffRole.Clerk);
+        var (supervisorMember, supervisor) = await factory.SignedInStaffAsync(StaffRole.Supervisor);
+        var requestUrl = (await clerk.OpenRequestAsync(NewUrl(await clerk.FindAccountAsync(organisation.LoginName)), Fields(citizen, ChinaTime.Today(factory.Clock)))).Location!;
+        await SubmitAsync(clerk, requestUrl);
+        var requestId = RequestId(requestUrl);
+        var organisationId = await factory.OrganisationIdAsync(organisation);
+        var supervisorId = await factory.QueryAsync(db => db.Users.Where(u => u.UserName == supervisorMember.LoginName).Select(u => u.Id).SingleAsync());
+
+        await using (var scope = factory.CreateScope())
+        {
+            // The approval has read the organisation when an administrator's grant online commits.
+            _ = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Users.SingleAsync(a => a.Id == organisationId);
+            await factory.GrantAgentAsync(organisation, Citizen.New());
+            var outcome = await scope.ServiceProvider.GetRequiredService<CounterReview>().ApproveAsync(requestId, supervisorId, CancellationToken.None);
+            Assert.Equal(CounterMessages.AccountChangedMeanwhile, outcome.Message);
+        }
+
+        Assert.False(await factory.QueryAsync(db => db.AgentAuthorizations.AnyAsync(a => a.OrganisationAccountId == organisationId && a.Role == AgentRole.Administrator)));
+        Assert.True(await factory.QueryAsync(db => db.CounterRequests.AnyAsync(r => r.Id == requestId && r.Status == CounterRequestStatus.Submitted)));
+
+        // Looked at again, it is approved.
+        await supervisor.SubmitAsync(await supervisor.GetPageAsync(requestUrl), requestUrl + "/approve", new Dictionary<string, string?>());
+        Assert.True(await factory.QueryAsync(db => db.AgentAuthorizations.AnyAsync(a => a.OrganisationAccountId == organisationId && a.Role == AgentRole.Administrator)));
     }
 
     private static string NewUrl(string accountUrl) =>
@@ -194,11 +224,17 @@ public abstract class CounterAdministratorTests<TFactory>(TFactory factory) : IC
         ["LetterDate"] = letterDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
-    /// <summary>The clerk completes and submits the request, another staff member approves it, and it is applied.</summary>
-    private static async Task ApproveAsync(PortalSession clerk, PortalSession supervisor, string requestUrl)
+    /// <summary>The clerk ticks and scans every material and submits the request.</summary>
+    private static async Task SubmitAsync(PortalSession clerk, string requestUrl)
     {
         await clerk.CompleteMaterialsAsync(requestUrl);
         Assert.Equal(requestUrl, (await clerk.SubmitAsync(await clerk.GetPageAsync(requestUrl), requestUrl + "/submit", new Dictionary<string, string?>())).Location);
+    }
+
+    /// <summary>The clerk completes and submits the request, another staff member approves it, and it is applied.</summary>
+    private static async Task ApproveAsync(PortalSession clerk, PortalSession supervisor, string requestUrl)
+    {
+        await SubmitAsync(clerk, requestUrl);
         await supervisor.SubmitAsync(await supervisor.GetPageAsync(requestUrl), requestUrl + "/approve", new Dictionary<string, string?>());
         var applied = await supervisor.GetPageAsync(requestUrl);
         Assert.True(
