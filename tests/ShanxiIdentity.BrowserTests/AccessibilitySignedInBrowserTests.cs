@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Web.Tests.Counter;
@@ -89,11 +90,23 @@ public sealed class AccessibilitySignedInBrowserTests(BrowserFixture browser, IT
         await page.WaitForURLAsync("**/counter/requests/*");
         var request = new Uri(page.Url).AbsolutePath;
 
+        // 设定单位管理员 for an organisation: its form and its request page.
+        var organisationId = await SeedOrganisationAsync(browser.Portal);
+        var administrator = $"/counter/requests/new?accountId={organisationId}&kind=OrganisationAdministrator";
+        await page.GotoAsync(administrator);
+        var agent = Citizen.New();
+        await page.GetByLabel("被授权人姓名").FillAsync(agent.Name);
+        await page.GetByLabel("被授权人身份证号").FillAsync(agent.IdNumber);
+        await page.GetByLabel("委托日期").FillAsync(ShanxiIdentity.Domain.Identifiers.ChinaTime.Today(browser.Portal.Clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "创建申请并显示材料清单" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/counter/requests/[0-9a-f-]{36}$"));
+        var administratorRequest = new Uri(page.Url).AbsolutePath;
+
         foreach (var path in new[]
                  {
                      "/counter", "/counter/accounts", account, $"/counter/requests/new?accountId={accountId}&kind=ReservedPhone",
                      request, "/counter/requests", "/counter/staff", "/counter/staff/new", "/counter/clients",
-                     "/counter/clients/new", "/counter/audit", "/counter/password",
+                     "/counter/clients/new", "/counter/audit", "/counter/password", administrator, administratorRequest,
                  })
         {
             await scans.AtBothWidthsAsync(page, browser.BaseAddress + path.TrimStart('/'));
@@ -103,6 +116,22 @@ public sealed class AccessibilitySignedInBrowserTests(BrowserFixture browser, IT
         scans.Report(output);
     }
 
+
+    /// <summary>A registered enterprise written straight into the store, as the counter finds it; its account id.</summary>
+    private static async Task<Guid> SeedOrganisationAsync(PortalFactory portal)
+    {
+        var organisation = Organisation.New(ShanxiIdentity.Domain.Accounts.LegalEntityType.Enterprise);
+        await using var scope = portal.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ShanxiIdentity.Data.Entities.Account>>();
+        var account = ShanxiIdentity.Web.Services.Accounts.AccountFactory.LegalEntity(
+            new(organisation.Type, organisation.Name, organisation.CreditCode, organisation.RepresentativeName, organisation.RepresentativeIdNumber, null),
+            organisation.LoginName,
+            new(organisation.Phone),
+            verified: true,
+            DateTime.UtcNow);
+        Assert.True((await users.CreateAsync(account, organisation.Password)).Succeeded);
+        return account.Id;
+    }
 
     /// <summary>The violations found so far, and how many scans found them.</summary>
     private sealed class Scans

@@ -71,6 +71,11 @@ public partial class CounterRequest
             // A person's 姓名 is written only in the form the name rule gives (never the organisation-name rule).
             CounterChangeKind.AccountInformation when account.Kind == AccountKind.Person && change.Name is { } name && PersonName.NormalizeName(name) != name =>
                 new CounterRefusal(AccountMessages.NameInvalid, "Name"),
+            CounterChangeKind.OrganisationAdministrator when account.Kind != AccountKind.LegalEntity =>
+                new CounterRefusal(CounterMessages.AdministratorForOrganisationOnly, "UserType"),
+
+            // The new administrator is the 被授权人 of the letter: there is no such change without one.
+            CounterChangeKind.OrganisationAdministrator when !open.ByAgent => new CounterRefusal(CounterMessages.AdministratorByAgentOnly, "AgentName"),
             CounterChangeKind.ManualRealNameVerification when account.LegalEntity is { VerifiedAtCounter: true } || account.Person is { RealNameVerifiedAt: not null } =>
                 new CounterRefusal(CounterMessages.AlreadyVerified),
             _ => null,

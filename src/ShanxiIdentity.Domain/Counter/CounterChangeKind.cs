@@ -14,4 +14,7 @@ public enum CounterChangeKind
 
     /// <summary>代为注册 a new account (question 11, or a citizen who cannot register online).</summary>
     Registration = 4,
+
+    /// <summary>设定单位管理员: the 被授权人 of the organisation's letter becomes its administrator (经办人管理, issue #21).</summary>
+    OrganisationAdministrator = 5,
 }

@@ -16,6 +16,8 @@ public static class CounterMessages
 
     public const string AgentRequired = "代办须填写被授权人姓名和身份证号";
     public const string AgentIsHolder = "被授权人不能是申请人本人";
+    public const string AdministratorForOrganisationOnly = "设定单位管理员仅适用于法人账号";
+    public const string AdministratorByAgentOnly = "设定单位管理员须由被授权人持授权委托书代办，请填写被授权人（即新的单位管理员）姓名、身份证号和委托日期";
 
     public const string ScanEmpty = "上传的文件为空，请重新扫描";
     public static string ScanTooLarge => $"扫描件不能超过{ScanFile.MaxBytes / 1024 / 1024}MB，请降低分辨率后重新扫描";
@@ -33,6 +35,7 @@ public static class CounterMessages
     public const string NothingToChange = "请至少填写一项需要更正的信息";
     public const string NotEditable = "该申请已提交，不能再修改";
     public const string NotAwaitingDecision = "该申请不在待审核状态";
+    public const string AccountChangedMeanwhile = "该账号刚被其他操作修改，本次审核未生效，请刷新页面后重新审核";
     public const string OwnRequest = "不能审核自己提交的申请";
     public const string RejectionReasonRequired = "驳回须填写原因";
     public const string AccountRequired = "信息修改须先查找并选择要修改的账号";

@@ -6,12 +6,17 @@ public static class CounterNames
     public static IReadOnlyList<CounterChangeKind> Modifications { get; } =
         [CounterChangeKind.ReservedPhone, CounterChangeKind.AccountInformation, CounterChangeKind.ManualRealNameVerification];
 
+    /// <summary>The changes offered for an account: an organisation's also include 设定单位管理员.</summary>
+    public static IReadOnlyList<CounterChangeKind> ModificationsFor(bool legalEntity) =>
+        legalEntity ? [.. Modifications, CounterChangeKind.OrganisationAdministrator] : Modifications;
+
     public static string DisplayName(this CounterChangeKind kind) => kind switch
     {
         CounterChangeKind.ReservedPhone => "修改预留手机号",
         CounterChangeKind.AccountInformation => "更正账号信息",
         CounterChangeKind.ManualRealNameVerification => "人工实名核验",
         CounterChangeKind.Registration => "代为注册账号",
+        CounterChangeKind.OrganisationAdministrator => "设定单位管理员",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

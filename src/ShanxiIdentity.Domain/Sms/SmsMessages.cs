@@ -34,4 +34,12 @@ public static class SmsMessages
 
     public static string AgentWithdrawnToAdministrator(string organisation, string maskedName) =>
         $"{Signature}{organisation}对{maskedName}的经办人授权已撤回。如非本单位管理员操作，请立即登录检查。";
+
+    /// <summary>To the person the counter set as an organisation's administrator (they have an account).</summary>
+    public static string AdministratorSetAtCounter(string organisation) =>
+        $"{Signature}您已在政务大厅被设定为{organisation}的单位管理员，登录山西政务服务网后可切换为该单位身份办事并管理经办人。如非本人办理，请立即联系当地政务大厅。";
+
+    /// <summary>To the organisation's reserved phone.</summary>
+    public static string AdministratorSetAtCounterToOrganisation(string maskedName) =>
+        $"{Signature}贵单位已在政务大厅将{maskedName}设定为单位管理员，原由个人担任的单位管理员（如有）同时撤回。如非本单位办理，请立即联系当地政务大厅。";
 }

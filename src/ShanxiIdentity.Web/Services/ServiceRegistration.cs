@@ -121,6 +121,7 @@ public static class ServiceRegistration
         services.AddScoped<CounterQueries>();
         services.AddScoped<CounterAccountQueries>();
         services.AddScoped<CounterChangeApplier>();
+        services.AddScoped<CounterAdministratorAppointment>();
         services.AddScoped<AuditTrail>();
         services.AddHttpContextAccessor();
 

@@ -138,6 +138,27 @@ public sealed class CounterRequestOpeningTests
         Assert.Equal(MaterialsTable.For(CounterUserType.Person, byAgent: true).Items.Count, request.Materials.Count);
     }
 
+    [Fact]
+    public void Setting_an_organisation_s_administrator_is_for_a_legal_entity_by_agent_with_a_current_letter()
+    {
+        var organisation = Organisation(LegalEntityType.EnterpriseBranch);
+        var citizen = Citizen();
+        var open = new OpenRequest(organisation.Id, CounterChangeKind.OrganisationAdministrator, CounterUserType.EnterpriseBranch, false, null, null, null, new CounterChange());
+        var forPerson = open with { AccountId = citizen.Id, UserType = CounterUserType.Person };
+
+        Assert.Equal(new CounterRefusal(CounterMessages.AdministratorByAgentOnly, "AgentName"), Refusal(open, organisation));
+        Assert.Equal(new CounterRefusal(CounterMessages.AdministratorForOrganisationOnly, "UserType"), Refusal(forPerson.ByAgent("赵六", "110105194912310021", Today), citizen));
+        Assert.Equal(new CounterRefusal(CounterMessages.LetterDatedAhead, "LetterDate"), Refusal(open.ByAgent("赵六", "110105194912310021", Today.AddDays(1)), organisation));
+        Assert.Equal(new CounterRefusal(CounterMessages.LetterDateRequired, "LetterDate"), Refusal(open.ByAgent("赵六", "110105194912310021", null), organisation));
+
+        var (request, refusal) = CounterRequest.Open(open.ByAgent("赵六", "110105194912310021", Today.AddMonths(-1)), organisation, Clerk, Now, Today);
+        Assert.Null(refusal);
+        Assert.Equal(CounterOperation.Modify, request!.Operation);
+        Assert.Equal(("赵六", "110105194912310021"), (request.AgentName, request.AgentIdNumber));
+        Assert.Equal(MaterialsTable.For(CounterUserType.EnterpriseBranch, byAgent: true).Items.Select(i => i.Text), request.Materials.Select(m => m.Description));
+        Assert.Contains(request.Materials, m => m.Description.Contains("负责人授权委托书", StringComparison.Ordinal));
+    }
+
     private static CounterRefusal? Refusal(OpenRequest open, Account? account)
     {
         var (request, refusal) = CounterRequest.Open(open, account, Clerk, Now, Today);

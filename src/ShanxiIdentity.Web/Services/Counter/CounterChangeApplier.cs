@@ -16,6 +16,7 @@ public sealed class CounterChangeApplier(
     AccountLocator locator,
     AccountFactory factory,
     ReservedPhones phones,
+    CounterAdministratorAppointment administrators,
     SmsOutbox outbox,
     TimeProvider clock)
 {
@@ -70,6 +71,8 @@ public sealed class CounterChangeApplier(
 
                 text = SmsMessages.RealNameVerifiedAtCounter;
                 break;
+            case CounterChangeKind.OrganisationAdministrator when account.LegalEntity is not null:
+                return new AppliedChange(await administrators.StageAsync(request, account, cancellationToken).ConfigureAwait(false));
             default:
                 throw new InvalidOperationException($"Unknown change kind {request.ChangeKind}");
         }

@@ -40,9 +40,11 @@ public sealed class CounterReview(PortalDbContext db, CounterDesk desk, AuditLog
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Another supervisor decided first; nothing of this attempt was written.
+            // Another supervisor decided first, or the account changed meanwhile (设定单位管理员 against an
+            // administrator's change online); nothing of this attempt was written.
             db.ChangeTracker.Clear();
-            return DeskOutcome.Refused(null, CounterMessages.NotAwaitingDecision);
+            var waiting = await db.CounterRequests.AnyAsync(r => r.Id == requestId && r.Status == CounterRequestStatus.Submitted, cancellationToken).ConfigureAwait(false);
+            return DeskOutcome.Refused(null, waiting ? CounterMessages.AccountChangedMeanwhile : CounterMessages.NotAwaitingDecision);
         }
         catch (DbUpdateException)
         {

@@ -66,23 +66,26 @@ public sealed class OpenRequestForm
         ChangeKind!.Value,
         UserType!.Value,
         ByAgent,
-        Clean(AgentName),
+        PersonName.NormalizeName(AgentName) ?? Clean(AgentName),
         ResidentIdNumber.Parse(AgentIdNumber).Value?.Value,
         DateInput.Parse(LetterDate),
-        new CounterChange
-        {
-            NewPhone = MobilePhone.Parse(NewPhone).Value?.Value,
-            Name = ChangeKind == CounterChangeKind.ReservedPhone ? null : UserType == CounterUserType.Person ? PersonName.NormalizeName(Name) ?? Clean(Name) : Clean(Name),
-            RepresentativeName = Clean(RepresentativeName),
-            RepresentativeIdNumber = ResidentIdNumber.Parse(RepresentativeIdNumber).Value?.Value,
-            IdNumber = IsPersonRegistration ? ResidentIdNumber.Parse(IdNumber).Value?.Value : null,
-            CreditCode = IsRegistration && !IsPersonRegistration ? Domain.Identifiers.CreditCode.ParseAsIssued(CreditCode).Value?.Value : null,
-            LegalEntityType = IsRegistration && !IsPersonRegistration ? LegalEntityType : null,
-            LoginName = IsRegistration ? Clean(LoginName) : null,
-            HeadOfficeCreditCode = IsRegistration && LegalEntityType == Domain.Accounts.LegalEntityType.EnterpriseBranch
-                ? Domain.Identifiers.CreditCode.ParseAsIssued(HeadOfficeCreditCode).Value?.Value
-                : null,
-        });
+        Change());
+
+    /// <summary>The change itself; 设定单位管理员 has none besides the agent it names.</summary>
+    private CounterChange Change() => ChangeKind == CounterChangeKind.OrganisationAdministrator ? new CounterChange() : new CounterChange
+    {
+        NewPhone = MobilePhone.Parse(NewPhone).Value?.Value,
+        Name = ChangeKind == CounterChangeKind.ReservedPhone ? null : UserType == CounterUserType.Person ? PersonName.NormalizeName(Name) ?? Clean(Name) : Clean(Name),
+        RepresentativeName = Clean(RepresentativeName),
+        RepresentativeIdNumber = ResidentIdNumber.Parse(RepresentativeIdNumber).Value?.Value,
+        IdNumber = IsPersonRegistration ? ResidentIdNumber.Parse(IdNumber).Value?.Value : null,
+        CreditCode = IsRegistration && !IsPersonRegistration ? Domain.Identifiers.CreditCode.ParseAsIssued(CreditCode).Value?.Value : null,
+        LegalEntityType = IsRegistration && !IsPersonRegistration ? LegalEntityType : null,
+        LoginName = IsRegistration ? Clean(LoginName) : null,
+        HeadOfficeCreditCode = IsRegistration && LegalEntityType == Domain.Accounts.LegalEntityType.EnterpriseBranch
+            ? Domain.Identifiers.CreditCode.ParseAsIssued(HeadOfficeCreditCode).Value?.Value
+            : null,
+    };
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
