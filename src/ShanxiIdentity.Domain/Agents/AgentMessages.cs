@@ -31,6 +31,15 @@ public static class AgentMessages
     /// <summary>Shown in the header when the authorisation the session acted under ended since the last page.</summary>
     public static string ActingEnded(string organisation) => $"您代表{organisation}办事的授权已结束，已切换为个人办事";
 
+    public const string ChooseRole = "请选择角色";
+
+    /// <summary>An &lt;input type="date"&gt; that a browser without a date picker let through as text.</summary>
+    public const string DateFormat = "请按“年-月-日”填写日期";
+
+    /// <summary>The limits 经办人管理 states beside its form.</summary>
+    public static string Limits(int maxAdministrators, int maxDays) =>
+        $"每个单位最多{maxAdministrators}名管理员（法人账号本身不计在内）；每项授权有效期最长{maxDays}天，到期后需重新授权。被授权人接受授权后才能以本单位名义办事，授权和撤回都会短信通知对方。";
+
     public const string NotInForce = "该授权当前不在有效期内，无法以该单位名义办事";
     public const string PersonalService = "个人办事";
 }
