@@ -32,7 +32,8 @@ public sealed class AgentsBrowserTests(BrowserFixture browser, ITestOutputHelper
         await page.GetByLabel("密码").FillAsync(organisation.Password);
         await page.GetByLabel("验证码", new() { Exact = true }).FillAsync(PortalSession.CaptchaAnswer);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/my");
+        await page.WaitForLoadStateAsync();
+        Assert.True(page.Url.EndsWith("/my", StringComparison.Ordinal), page.Url + " " + await page.Locator("main").InnerTextAsync());
 
         var findings = new List<string>();
         var scans = 0;
@@ -85,6 +86,7 @@ public sealed class AgentsBrowserTests(BrowserFixture browser, ITestOutputHelper
     private async Task<Organisation> SeedOrganisationAsync()
     {
         var organisation = Organisation.New(LegalEntityType.Enterprise);
+        await browser.Portal.AddToRegistryAsync(organisation);
         await using var scope = browser.Portal.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
         var account = AccountFactory.LegalEntity(
