@@ -101,6 +101,7 @@ public abstract class AgentsPageTests<TFactory>(TFactory factory) : IClassFixtur
             var refused = await session.GrantAsync(stranger, adjust: adjust);
             Assert.Equal(HttpStatusCode.OK, refused.Status);
             Assert.Equal(message, refused.FieldError(field));
+            Assert.NotNull(refused.Page.GetElementById(field));
             Assert.Equal(stranger.IdNumber, AgentPages.Value(refused.Page, "PersonIdNumber"));
         }
 
@@ -122,6 +123,10 @@ public abstract class AgentsPageTests<TFactory>(TFactory factory) : IClassFixtur
         var tooMany = await session.GrantAsync(third, AgentRole.Administrator);
         Assert.Equal(AgentMessages.TooManyAdministrators(2), tooMany.FieldError("Role"));
         Assert.Equal(AgentRole.Administrator.ToString(), tooMany.Page.QuerySelector<IHtmlInputElement>("input[name=Role][checked]")!.Value);
+        var role = tooMany.Page.GetElementById("Role")!;
+        Assert.Equal("true", role.GetAttribute("aria-invalid"));
+        Assert.Contains(role.GetAttribute("aria-describedby")!.Split(' '), id => tooMany.Page.GetElementById(id)?.TextContent.Trim() == AgentMessages.TooManyAdministrators(2));
+        Assert.NotNull(tooMany.Page.QuerySelector("[data-error-summary] a[href='#Role']"));
 
         // As 经办人 the same person may be granted.
         Assert.Equal(AgentPages.Url, (await session.GrantAsync(third, AgentRole.Agent)).Location);
