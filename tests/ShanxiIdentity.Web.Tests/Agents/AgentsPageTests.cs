@@ -265,7 +265,10 @@ public abstract class AgentsPageTests<TFactory>(TFactory factory) : IClassFixtur
         Assert.Equal(2, rows.Count);
         Assert.Contains(rows, r => r.Contains("授权经办人", StringComparison.Ordinal) && r.Contains(SensitiveText.MaskName(ours.Name), StringComparison.Ordinal));
         Assert.DoesNotContain(rows, r => r.Contains(SensitiveText.MaskIdNumber(theirs.IdNumber), StringComparison.Ordinal));
-        Assert.Contains(rows, r => r.Contains(ChinaTime.Format(factory.Clock.GetUtcNow(), "yyyy-MM-dd"), StringComparison.Ordinal));
+        var organisationId = await factory.OrganisationIdAsync(organisation);
+        var granted = await factory.QueryAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditAction.AgentGranted && e.SubjectAccountId == organisationId));
+        Assert.Contains(rows, r => r.Contains(ChinaTime.Format(granted.At, "yyyy-MM-dd HH:mm"), StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, r => r.Contains(granted.At.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
     }
 
     private static (string Method, string Url)[] Routes(Guid id) =>
