@@ -14,6 +14,9 @@ public static class AgentMessages
     public const string AlreadyAuthorised = "该人员已有本单位的有效授权，请修改原授权";
     public const string CannotAuthoriseSelf = "不能为自己授权";
 
+    /// <summary>An acting 管理员 may not extend or widen their own authorisation; the 法人账号 or another 管理员 can.</summary>
+    public const string CannotChangeOwn = "不能修改自己的授权，请由法人账号或其他管理员修改";
+
     public static string TooManyAdministrators(int max) => $"本单位的管理员已达{max}名上限，请先撤回或改为经办人";
 
     public const string ChangedMeanwhile = "该授权已被其他管理员修改，请查看最新内容后重试";

@@ -148,7 +148,7 @@ public sealed class AgentsController(
     }
 
     private async Task<IActionResult> IndexViewAsync(OrganisationAdministrator by, GrantAgentForm form) =>
-        View(nameof(Index), new AgentsView(await directory.ForOrganisationAsync(by.OrganisationAccountId, HttpContext.RequestAborted), form, await ChoicesAsync()));
+        View(nameof(Index), new AgentsView(await directory.ForOrganisationAsync(by.OrganisationAccountId, HttpContext.RequestAborted), form, await ChoicesAsync(), by.ActorAuthorizationId));
 
     private async Task<AgentChoices> ChoicesAsync() =>
         new(await directory.SystemsAsync(HttpContext.RequestAborted), settings.MaxAdministrators, settings.MaxValidityDays);

@@ -133,6 +133,32 @@ public abstract class AgentsPageTests<TFactory>(TFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_acting_administrator_cannot_extend_or_change_their_own_authorisation()
+    {
+        var (organisation, _) = await factory.RegisteredOrganisationAsync();
+        var (_, session, own) = await factory.ActingCitizenAsync(organisation, AgentRole.Administrator);
+        var before = await factory.QueryAsync(db => db.AgentAuthorizations.SingleAsync(a => a.Id == own));
+        var today = ChinaTime.Today(factory.Clock);
+
+        var refused = await session.PostWithTokenAsync(AgentPages.Url, $"{AgentPages.Url}/{own}", new()
+        {
+            ["Version"] = before.Version.ToString(),
+            ["Role"] = nameof(AgentRole.Administrator),
+            ["AllSystems"] = "true",
+            ["StartsOn"] = AgentPages.Date(before.StartsOn),
+            ["EndsOn"] = AgentPages.Date(today.AddDays(365)),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains(AgentMessages.CannotChangeOwn, refused.Errors);
+        var after = await factory.QueryAsync(db => db.AgentAuthorizations.SingleAsync(a => a.Id == own));
+        Assert.Equal((before.Version, before.EndsOn), (after.Version, after.EndsOn));
+        var row = (await session.GetPageAsync(AgentPages.Url)).QuerySelector($"tr[data-agent='{own}']")!;
+        Assert.Null(row.QuerySelector("a"));
+        Assert.Contains("本人", row.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Withdrawing_ends_the_authorisation_with_an_audit_row_and_texts_both_sides()
     {
         var (organisation, session) = await factory.RegisteredOrganisationAsync();
