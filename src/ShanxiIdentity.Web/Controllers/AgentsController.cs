@@ -65,6 +65,7 @@ public sealed class AgentsController(
         {
             null => NotFound(),
             { Open: false } => Ended(),
+            { } own when own.Id == by.ActorAuthorizationId => BackToList(AgentMessages.CannotChangeOwn),
             var row => View(new AgentEditView(row, ChangeAgentForm.From(row), await ChoicesAsync())),
         };
     }
@@ -141,9 +142,11 @@ public sealed class AgentsController(
     public async Task<IActionResult> Activity() =>
         acting.Administrator is { } by ? View(await directory.ActivityAsync(by.OrganisationAccountId, HttpContext.RequestAborted)) : Forbid();
 
-    private RedirectToActionResult Ended()
+    private RedirectToActionResult Ended() => BackToList(AgentMessages.Ended);
+
+    private RedirectToActionResult BackToList(string warning)
     {
-        TempData["Warning"] = AgentMessages.Ended;
+        TempData["Warning"] = warning;
         return RedirectToAction(nameof(Index));
     }
 

@@ -156,6 +156,9 @@ public abstract class AgentsPageTests<TFactory>(TFactory factory) : IClassFixtur
         var row = (await session.GetPageAsync(AgentPages.Url)).QuerySelector($"tr[data-agent='{own}']")!;
         Assert.Null(row.QuerySelector("a"));
         Assert.Contains("本人", row.TextContent, StringComparison.Ordinal);
+        using var edit = await session.Client.GetAsync(new Uri($"{AgentPages.Url}/{own}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+        Assert.Contains(AgentMessages.CannotChangeOwn, (await session.GetPageAsync(AgentPages.Url)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
