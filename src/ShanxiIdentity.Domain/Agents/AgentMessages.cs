@@ -14,6 +14,9 @@ public static class AgentMessages
     public const string AlreadyAuthorised = "该人员已有本单位的有效授权，请修改原授权";
     public const string CannotAuthoriseSelf = "不能为自己授权";
 
+    /// <summary>An acting 管理员 may not extend or widen their own authorisation; the 法人账号 or another 管理员 can.</summary>
+    public const string CannotChangeOwn = "不能修改自己的授权，请由法人账号或其他管理员修改";
+
     public static string TooManyAdministrators(int max) => $"本单位的管理员已达{max}名上限，请先撤回或改为经办人";
 
     public const string ChangedMeanwhile = "该授权已被其他管理员修改，请查看最新内容后重试";
@@ -30,6 +33,15 @@ public static class AgentMessages
 
     /// <summary>Shown in the header when the authorisation the session acted under ended since the last page.</summary>
     public static string ActingEnded(string organisation) => $"您代表{organisation}办事的授权已结束，已切换为个人办事";
+
+    public const string ChooseRole = "请选择角色";
+
+    /// <summary>An &lt;input type="date"&gt; that a browser without a date picker let through as text.</summary>
+    public const string DateFormat = "请按“年-月-日”填写日期";
+
+    /// <summary>The limits 经办人管理 states beside its form.</summary>
+    public static string Limits(int maxAdministrators, int maxDays) =>
+        $"每个单位最多{maxAdministrators}名管理员（法人账号本身不计在内）；每项授权有效期最长{maxDays}天，到期后需重新授权。被授权人接受授权后才能以本单位名义办事，授权和撤回都会短信通知对方。";
 
     public const string NotInForce = "该授权当前不在有效期内，无法以该单位名义办事";
     public const string PersonalService = "个人办事";

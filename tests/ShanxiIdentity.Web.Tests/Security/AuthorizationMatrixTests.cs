@@ -2,7 +2,9 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using ShanxiIdentity.Domain.Agents;
 using ShanxiIdentity.Domain.Counter;
+using ShanxiIdentity.Web.Tests.Agents;
 using ShanxiIdentity.Web.Tests.Counter;
 using ShanxiIdentity.Web.Tests.Infrastructure;
 
@@ -28,6 +30,9 @@ public sealed class AuthorizationMatrixTests(SqlitePortalFactory factory) : ICla
 
         /// <summary>A citizen's or an organisation's own account (我的账号): never staff.</summary>
         Holder,
+
+        /// <summary>经办人管理: the 法人账号, or a person acting for the organisation as its 管理员.</summary>
+        OrganisationAdministrator,
 
         Staff,
         Desk,
@@ -115,6 +120,12 @@ public sealed class AuthorizationMatrixTests(SqlitePortalFactory factory) : ICla
         ["POST my/invitations/{id:guid}/decline"] = Access.Holder,
         ["GET my/acting"] = Access.Holder,
         ["POST my/acting"] = Access.Holder,
+        ["GET my/agents"] = Access.OrganisationAdministrator,
+        ["POST my/agents"] = Access.OrganisationAdministrator,
+        ["GET my/agents/{id:guid}"] = Access.OrganisationAdministrator,
+        ["POST my/agents/{id:guid}"] = Access.OrganisationAdministrator,
+        ["POST my/agents/{id:guid}/withdraw"] = Access.OrganisationAdministrator,
+        ["GET my/agents/activity"] = Access.OrganisationAdministrator,
 
         // OpenID Connect protocol endpoints: open to every caller, guarded by the protocol itself
         // (OpenIddict answers 400/401 to a request without a valid client or token; SingleSignOnTests).
@@ -156,19 +167,27 @@ public sealed class AuthorizationMatrixTests(SqlitePortalFactory factory) : ICla
         }
 
         Assert.True(wrong.Count == 0, $"{wrong.Count} of {count} answers differ:{Environment.NewLine}{string.Join(Environment.NewLine, wrong)}");
-        Assert.Equal(6 * (Expected.Count + SessionEnding.Count), count);
-        Console.WriteLine($"Suite count: authorization matrix, {count} requests ({Expected.Count + SessionEnding.Count} endpoints × 6 kinds of visitor), all as expected.");
+        Assert.Equal(Kinds * (Expected.Count + SessionEnding.Count), count);
+        Console.WriteLine($"Suite count: authorization matrix, {count} requests ({Expected.Count + SessionEnding.Count} endpoints × {Kinds} kinds of visitor), all as expected.");
     }
+
+    private const int Kinds = 8;
 
     private async Task<List<Visitor>> VisitorsAsync() =>
     [
         new("anonymous", factory.NewSession(), "/account/login", []),
         new("person", (await factory.RegisteredCitizenAsync()).Session, "/my", [Access.SignedIn, Access.Holder]),
-        new("organisation", (await factory.RegisteredOrganisationAsync()).Session, "/my", [Access.SignedIn, Access.Holder]),
+        new("organisation", (await factory.RegisteredOrganisationAsync()).Session, "/my", [Access.SignedIn, Access.Holder, Access.OrganisationAdministrator]),
+        new("person acting as 管理员", await ActingAsync(AgentRole.Administrator), "/my", [Access.SignedIn, Access.Holder, Access.OrganisationAdministrator]),
+        new("person acting as 经办人", await ActingAsync(AgentRole.Agent), "/my", [Access.SignedIn, Access.Holder]),
         new("clerk", (await factory.SignedInStaffAsync(StaffRole.Clerk)).Session, "/counter", [Access.SignedIn, Access.Staff, Access.Desk, Access.Clerk]),
         new("supervisor", (await factory.SignedInStaffAsync(StaffRole.Supervisor)).Session, "/counter", [Access.SignedIn, Access.Staff, Access.Desk, Access.Supervisor]),
         new("administrator", (await factory.SignedInStaffAsync(StaffRole.Administrator)).Session, "/counter", [Access.SignedIn, Access.Staff, Access.Administrator]),
     ];
+
+    /// <summary>A citizen whose session acts for an organisation in the role.</summary>
+    private async Task<PortalSession> ActingAsync(AgentRole role) =>
+        (await factory.ActingCitizenAsync((await factory.RegisteredOrganisationAsync()).Organisation, role)).Session;
 
     private static async Task<int> CheckAsync(List<Visitor> visitors, Dictionary<string, Access> routes, List<string> wrong)
     {

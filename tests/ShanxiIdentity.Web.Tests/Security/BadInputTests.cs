@@ -107,6 +107,10 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
         var organisation = Organisation.New(Domain.Accounts.LegalEntityType.Enterprise);
         await factory.AddToRegistryAsync(organisation);
         const string wrongCode = "000000";
+        var (legal, organisationSession) = await factory.RegisteredOrganisationAsync();
+        var authorizationId = await factory.GrantAgentAsync(legal, citizen, Domain.Agents.AgentRole.Administrator);
+        await factory.GrantAgentAsync(legal, stranger, Domain.Agents.AgentRole.Administrator);
+        var today = Domain.Identifiers.ChinaTime.Today(factory.Clock);
 
         return
         [
@@ -139,7 +143,62 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
                 ["Scopes"] = "openid",
                 ["Confidential"] = "true",
             }),
+
+            // 经办人管理: a third administrator, and the person already authorised (refused by the service, after
+            // every field's check, even for the corpus's one valid ID number); the change form's version is stale.
+            new("agent grant", organisationSession, "/my/agents", "/my/agents", new()
+            {
+                ["PersonName"] = citizen.Name,
+                ["PersonIdNumber"] = citizen.IdNumber,
+                ["Role"] = "Administrator",
+                ["AllSystems"] = "true",
+                ["StartsOn"] = Agents.AgentPages.Date(today),
+                ["EndsOn"] = Agents.AgentPages.Date(today.AddDays(30)),
+            }),
+            new("agent change", organisationSession, $"/my/agents/{authorizationId}", $"/my/agents/{authorizationId}", new()
+            {
+                ["Version"] = Guid.NewGuid().ToString(),
+                ["Role"] = "Agent",
+                ["AllSystems"] = "true",
+                ["StartsOn"] = Agents.AgentPages.Date(today),
+                ["EndsOn"] = Agents.AgentPages.Date(today.AddDays(30)),
+            }),
         ];
+    }
+
+    [Fact]
+    public async Task Agent_forms_without_their_antiforgery_token_or_with_a_mistyped_version_change_nothing()
+    {
+        var (organisation, session) = await factory.RegisteredOrganisationAsync();
+        var (citizen, _) = await factory.RegisteredCitizenAsync();
+        var id = await factory.GrantAgentAsync(organisation, citizen);
+        var before = await factory.QueryAsync(db => db.AgentAuthorizations.SingleAsync(a => a.Id == id));
+        var today = Domain.Identifiers.ChinaTime.Today(factory.Clock);
+        var terms = new Dictionary<string, string?>
+        {
+            ["Role"] = "Administrator",
+            ["AllSystems"] = "true",
+            ["StartsOn"] = Agents.AgentPages.Date(today),
+            ["EndsOn"] = Agents.AgentPages.Date(today.AddDays(30)),
+        };
+        var (stranger, _) = await factory.RegisteredCitizenAsync();
+        var grant = new Dictionary<string, string?>(terms) { ["PersonName"] = stranger.Name, ["PersonIdNumber"] = stranger.IdNumber };
+
+        foreach (var (url, fields) in new[] { ("/my/agents", grant), ($"/my/agents/{id}", new Dictionary<string, string?>(terms) { ["Version"] = before.Version.ToString() }), ($"/my/agents/{id}/withdraw", []) })
+        {
+            var refused = await session.PostAsync(url, fields);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+            Assert.Contains("请求有误", refused.Body, StringComparison.Ordinal);
+        }
+
+        var edit = await session.GetPageAsync($"/my/agents/{id}");
+        var mistyped = await session.SubmitAsync(edit, $"/my/agents/{id}", new Dictionary<string, string?>(terms) { ["Version"] = "not-a-version" });
+        Assert.Equal(HttpStatusCode.OK, mistyped.Status);
+        Assert.NotEmpty(mistyped.Errors);
+
+        var after = await factory.QueryAsync(db => db.AgentAuthorizations.SingleAsync(a => a.Id == id));
+        Assert.Equal((before.Version, before.Role, before.Status), (after.Version, after.Role, after.Status));
+        Assert.Equal(1, await factory.QueryAsync(db => db.AgentAuthorizations.CountAsync(a => a.OrganisationAccountId == before.OrganisationAccountId)));
     }
 
     /// <summary>The named inputs a person can type into or choose from (not hidden fields, files or buttons).</summary>
@@ -186,6 +245,8 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
             await db.AgentAuthorizations.CountAsync(a => a.IsDefault),
             await db.SignInSessions.CountAsync(s => s.ActingAuthorizationId != null),
             await db.StaffProfiles.CountAsync(),
+            await db.AgentAuthorizations.CountAsync(),
+            await db.AuditEntries.CountAsync(e => e.Action == Domain.Audit.AuditAction.AgentChanged),
             await db.Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication>().CountAsync()));
 
     private static string Describe(string value) => value.Length > 20 ? $"[{value.Length} chars]" : System.Text.Json.JsonSerializer.Serialize(value);

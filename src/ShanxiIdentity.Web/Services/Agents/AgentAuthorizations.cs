@@ -79,6 +79,12 @@ public sealed class AgentAuthorizations(
             return AgentOutcome.Refused(AgentMessages.NotFound);
         }
 
+        // As at grant (CannotAuthoriseSelf): an acting 管理员 cannot extend or widen their own authorisation.
+        if (by.ActorAuthorizationId is not null && authorization.PersonAccountId == by.ActorAccountId)
+        {
+            return AgentOutcome.Refused(AgentMessages.CannotChangeOwn);
+        }
+
         if (authorization.Version != shownVersion)
         {
             return AgentOutcome.Refused(AgentMessages.ChangedMeanwhile);

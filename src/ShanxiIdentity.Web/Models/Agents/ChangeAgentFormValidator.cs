@@ -1,0 +1,3 @@
+namespace ShanxiIdentity.Web.Models.Agents;
+
+public sealed class ChangeAgentFormValidator : AgentTermsFormValidator<ChangeAgentForm>;
