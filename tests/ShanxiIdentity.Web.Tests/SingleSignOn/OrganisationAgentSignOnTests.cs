@@ -104,12 +104,27 @@ public abstract class OrganisationAgentSignOnTests<TFactory>(TFactory factory) :
         var page = await ConsentPageAsync(person, request);
         Assert.Equal([organisation.Name], page.QuerySelectorAll("[data-acting-option]").Select(o => o.GetAttribute("data-acting-option")));
 
-        foreach (var forged in new[] { notHere.ToString("N"), notAccepted.ToString("N"), Guid.NewGuid().ToString("N"), "not-an-id" })
+        foreach (var forged in new[] { notHere.ToString("N"), notAccepted.ToString("N"), Guid.NewGuid().ToString("N"), "not-an-id", new string('9', 5000) })
         {
             Assert.Equal("error:access_denied", (await sso.SignInAsync(person, sso.AuthorizeRequest(Scope), choice: forged)).Code);
         }
 
         Assert.Equal(0, await factory.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditAction.ClientSignInAsOrganisation && e.Detail!.StartsWith(sso.ClientId))));
+    }
+
+    [Fact]
+    public async Task A_form_with_a_NUL_byte_at_a_protocol_endpoint_is_a_bad_request_not_a_server_error()
+    {
+        var (sso, _, _, person, _) = await AgentAsync();
+        var page = await ConsentPageAsync(person, sso.AuthorizeRequest(Scope));
+        var consent = await person.SubmitAsync(page, "/connect/authorize", new Dictionary<string, string?> { ["decision"] = "accept", [AgentSignIn.ChoiceField] = "\0" });
+        Assert.Equal(HttpStatusCode.BadRequest, consent.Status);
+
+        using var client = factory.CreateClient();
+        using var content = new FormUrlEncodedContent([KeyValuePair.Create("grant_type", "refresh_token"), KeyValuePair.Create("refresh_token", "\0")]);
+        using var token = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), content);
+        Assert.Equal(HttpStatusCode.BadRequest, token.StatusCode);
+        Assert.Equal("invalid_request", JsonDocument.Parse(await token.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
     }
 
     [Fact]
