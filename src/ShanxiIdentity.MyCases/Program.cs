@@ -58,7 +58,7 @@ builder.Services.AddAuthentication(options =>
         options.MapInboundClaims = false;
         options.TokenValidationParameters.NameClaimType = "name";
         options.Scope.Clear();
-        foreach (var scope in PortalSettings.Scopes)
+        foreach (var scope in portal.Scopes)
         {
             options.Scope.Add(scope);
         }
@@ -66,6 +66,11 @@ builder.Services.AddAuthentication(options =>
         options.ClaimActions.MapUniqueJsonKey("phone_number", "phone_number");
         options.ClaimActions.MapUniqueJsonKey("account_kind", "account_kind");
         options.ClaimActions.MapUniqueJsonKey("id_number", "id_number");
+        foreach (var claim in ActingFor.Claims)
+        {
+            options.ClaimActions.MapUniqueJsonKey(claim, claim);
+        }
+
         options.Events.OnRemoteFailure = context =>
         {
             // 拒绝授权 or a refused request: back to the home page with a Chinese message, no stack trace.

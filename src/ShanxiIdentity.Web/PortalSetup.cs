@@ -141,6 +141,7 @@ public static class PortalSetup
 
         // Before authentication: OpenIddict checks a client's secret there (see ClientRateLimits.Token).
         app.UseRateLimiter();
+        app.UseUnreadableProtocolFormGuard();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();

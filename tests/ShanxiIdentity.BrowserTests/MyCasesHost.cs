@@ -45,7 +45,7 @@ public sealed class MyCasesHost(Uri portal, string clientId, string clientSecret
             name,
             [new Uri(address, "signin-oidc").ToString()],
             [new Uri(address, "signout-callback-oidc").ToString()],
-            ["openid", "profile", "phone", SsoScopes.IdNumber],
+            ["openid", "profile", "phone", SsoScopes.IdNumber, SsoScopes.OrganizationAgent],
             FullPhone: false);
         if (await registry.FindAsync(clientId, CancellationToken.None) is null)
         {

@@ -75,4 +75,39 @@ public sealed class SingleSignOnBrowserTests(BrowserFixture browser)
         await page.GotoAsync(browser.BaseAddress + "my");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
     }
+
+    [Fact]
+    public async Task An_agent_signs_in_to_my_cases_as_the_organisation_chosen_on_the_consent_page()
+    {
+        var citizen = await browser.Portal.SeedCitizenAsync();
+        var organisation = await browser.Portal.SeedOrganisationAsync();
+        await browser.Portal.AuthorisedAgentAsync(organisation, citizen);
+        var (cases, casesAddress) = await MyCasesHost.StartAsync(browser.Portal, browser.BaseAddress, "wode-banjian-agent", "我的办件（经办人测试）");
+        await using var _ = cases;
+
+        var page = await browser.NewPageAsync(width: 390, height: 844);
+        await page.GotoAsync(casesAddress.ToString());
+        await page.GetByRole(AriaRole.Link, new() { Name = "在线申请" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        await page.GetByLabel("账号").FillAsync(citizen.IdNumber);
+        await page.GetByLabel("密码").FillAsync(citizen.Password);
+        await page.GetByLabel("验证码", new() { Exact = true }).FillAsync(PortalSession.CaptchaAnswer);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+
+        // The consent page offers 以个人身份 and the organisation whose authorisation covers 我的办件.
+        await page.Locator("[data-acting-choice]").WaitForAsync();
+        Assert.Equal(2, await page.Locator("[data-acting-choice] input[type=radio]").CountAsync());
+        Assert.Empty(await AccessibilityBrowserTests.ScanAsync(page, "consent with 办事身份 @390"));
+        await page.GetByLabel(organisation.Name, new() { Exact = false }).CheckAsync();
+        await BrowserFixture.ScreenshotAsync(page, "sso-5-consent-as-organisation");
+        await page.GetByRole(AriaRole.Button, new() { Name = "同意并登录" }).ClickAsync();
+
+        // 我的办件 says for whom the person handles the cases.
+        await page.WaitForURLAsync(casesAddress + "cases");
+        var acting = await page.Locator("[data-acting-for]").TextContentAsync();
+        Assert.Contains($"以 {organisation.Name} 名义办理", acting, StringComparison.Ordinal);
+        Assert.Contains($"经办人：{citizen.Name}", acting, StringComparison.Ordinal);
+        Assert.Equal(citizen.Name, await page.Locator("[data-signed-in-as]").TextContentAsync());
+        await BrowserFixture.ScreenshotAsync(page, "sso-6-my-cases-as-organisation");
+    }
 }

@@ -15,6 +15,7 @@ using ShanxiIdentity.Domain.SingleSignOn;
 using ShanxiIdentity.Web.Infrastructure;
 using ShanxiIdentity.Web.Models.Account;
 using ShanxiIdentity.Web.Services.Accounts;
+using ShanxiIdentity.Web.Services.Agents;
 using ShanxiIdentity.Web.Services.SingleSignOn;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -22,8 +23,8 @@ namespace ShanxiIdentity.Web.Controllers;
 
 /// <summary>
 /// The OpenID Connect endpoints OpenIddict hands over after validating the protocol (client,
-/// redirect URI, PKCE, scopes allowed to the client): sign-in and consent, tokens, userinfo and
-/// RP-initiated logout. Discovery, keys and revocation are answered by OpenIddict itself.
+/// redirect URI, PKCE, scopes allowed to the client): sign-in and consent, tokens and userinfo (logout:
+/// <see cref="ConnectLogoutController"/>). Discovery, keys and revocation are answered by OpenIddict itself.
 /// </summary>
 public sealed class ConnectController(
     IOpenIddictApplicationManager applications,
@@ -31,6 +32,8 @@ public sealed class ConnectController(
     SsoIdentities identities,
     ConsentRegistry consents,
     ClientRegistry clients,
+    AgentSignIn agents,
+    ActingContext actingContext,
     SignInManager<Account> signIn,
     IAntiforgery antiforgery) : Controller
 {
@@ -85,8 +88,11 @@ public sealed class ConnectController(
         var identity = await identities.ForAccountAsync(account, scopes);
         identity.SetAudiences(request.ClientId!);
 
-        var consent = await consents.FindAsync(account.Id, applicationId, scopes, HttpContext.RequestAborted);
+        var (ct, audited) = (HttpContext.RequestAborted, false);
+        var consent = await consents.FindAsync(account.Id, applicationId, scopes, ct);
+        var offers = await agents.OffersAsync(account, request.ClientId!, scopes, ct);
         var decision = Request.HasFormContentType ? Request.Form[Decision].ToString() : string.Empty;
+        ActingFor? acting = null;
         if (decision.Length > 0)
         {
             // The consent form is the portal's own: it carries the antiforgery token.
@@ -100,20 +106,48 @@ public sealed class ConnectController(
                 return Refuse(Errors.AccessDenied, ClientMessages.ConsentDenied);
             }
 
-            consent = await consents.GrantAsync(identity, account.Id, applicationId, request.ClientId!, scopes, HttpContext.RequestAborted);
+            // The organisation chosen must be one offered, and still in force: the form proves nothing.
+            (var valid, acting) = await agents.ChosenAsync(Request.Form[AgentSignIn.ChoiceField], offers, account.Id, request.ClientId!, ct);
+            if (!valid)
+            {
+                return Refuse(Errors.AccessDenied, SingleSignOnMessages.AgentChoiceRefused);
+            }
+
+            if (consent is null || request.HasPromptValue(PromptValues.Consent))
+            {
+                // A sign-in as the organisation is audited in the consent's own transaction.
+                var chosen = acting;
+                consent = await consents.GrantAsync(identity, account.Id, applicationId, request.ClientId!, scopes, chosen is null ? null : () => agents.Record(chosen, account.Id, request.ClientId!), ct);
+                audited = true;
+            }
         }
-        else if (consent is null || request.HasPromptValue(PromptValues.Consent))
+        else if (consent is null || request.HasPromptValue(PromptValues.Consent)
+            || (acting = await agents.CurrentAsync(actingContext.Current, offers, account.Id, request.ClientId!, ct)) is null && offers.Count > 0)
         {
+            // No consent yet, or one but the person may act for an organisation here and this browser does not
+            // (a browser acting for an organisation covering this client signs in as it, without a question).
             if (request.HasPromptValue(PromptValues.None))
             {
                 return Refuse(Errors.ConsentRequired, SingleSignOnMessages.ConsentRequired);
             }
 
             return View("Consent", new ConsentPage(
-                await applications.GetDisplayNameAsync(application, HttpContext.RequestAborted) ?? request.ClientId!,
+                await applications.GetDisplayNameAsync(application, ct) ?? request.ClientId!,
                 SsoIdentities.DisplayName(account),
                 [.. SsoScopes.Grantable.Where(scopes.Contains)],
-                [.. RequestParameters().Where(p => p.Key != Decision)]));
+                [.. RequestParameters().Where(p => p.Key is not (Decision or AgentSignIn.ChoiceField))],
+                offers,
+                AgentSignIn.Preselected(offers, actingContext.Current)));
+        }
+
+        if (acting is not null)
+        {
+            if (!audited)
+            {
+                await agents.WriteAsync(acting, account.Id, request.ClientId!, ct);
+            }
+
+            AgentSignIn.Apply(identity, acting, SsoIdentities.DisplayName(account));
         }
 
         identity.SetAuthorizationId(consent);
@@ -154,6 +188,12 @@ public sealed class ConnectController(
         var identity = await identities.ForAccountAsync(account, grant.GetScopes());
         identity.SetAuthorizationId(grant.GetAuthorizationId());
 
+        // Signed in as an organisation: its authorisation must still hold (withdrawn, expired or narrowed ends it).
+        if (!await agents.ReapplyAsync(identity, grant, account, request.ClientId, HttpContext.RequestAborted))
+        {
+            return Refuse(Errors.InvalidGrant, SingleSignOnMessages.AgentAuthorizationEnded);
+        }
+
         // The access token is for the client that asked: a system checking `aud` refuses another's.
         identity.SetAudiences(request.ClientId!);
         return SignIn(new ClaimsPrincipal(identity), Server);
@@ -169,52 +209,21 @@ public sealed class ConnectController(
         var account = SsoIdentities.PersonAccountId(User) is { } id
             ? await locator.FindByIdAsync(id, HttpContext.RequestAborted)
             : null;
-        if (account is null)
+        // A token issued to act for an organisation stops when its authorisation does (invalid_token, as for a system's token).
+        var (valid, acting) = account is null ? (false, null) : await agents.BehindAccessTokenAsync(User, account.Id, HttpContext.RequestAborted);
+        if (account is null || !valid)
         {
             return Challenge(new AuthenticationProperties(new Dictionary<string, string?>
             {
                 [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidToken,
-                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = ClientMessages.NotAPersonToken,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = account is null ? ClientMessages.NotAPersonToken : SingleSignOnMessages.AgentAuthorizationEndedToken,
             }), Server);
         }
 
         var (scopes, fullPhone) = await clients.ReleasableAsync(User.GetPresenters().FirstOrDefault(), User.GetScopes(), HttpContext.RequestAborted);
-        return Ok(SsoIdentities.UserInfo(account, scopes, fullPhone));
-    }
-
-    [IgnoreAntiforgeryToken]
-    [HttpGet(ProtocolPaths.EndSession)]
-    [HttpPost(ProtocolPaths.EndSession)]
-    public async Task<IActionResult> Logout()
-    {
-        var session = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-        var hint = (await HttpContext.AuthenticateAsync(Server)).Principal;
-        var confirmed = Request.HasFormContentType && Request.Form[Decision] == Accept;
-        if (confirmed && !await antiforgery.IsRequestValidAsync(HttpContext))
-        {
-            return BadRequest();
-        }
-
-        // With the identity token the client was given for this very person, the request cannot be a
-        // third party's: sign out at once. Otherwise the person confirms (a logout link is no CSRF tool).
-        var sameAccount = session.Succeeded && hint?.GetClaim(Claims.Subject) == signIn.UserManager.GetUserId(session.Principal);
-        if (session.Succeeded && !sameAccount && !confirmed)
-        {
-            if (HttpContext.GetOpenIddictServerRequest()?.PostLogoutRedirectUri is { } back)
-            {
-                SecurityHeaders.AllowFormActionTo(HttpContext, new Uri(back));
-            }
-
-            return View("Logout", RequestParameters().Where(p => p.Key != Decision).ToList());
-        }
-
-        if (session.Succeeded)
-        {
-            await signIn.SignOutAsync();
-        }
-
-        // To the client's registered post_logout_redirect_uri when it sent one, to the portal's home otherwise.
-        return SignOut(new AuthenticationProperties { RedirectUri = "/" }, Server);
+        var claims = SsoIdentities.UserInfo(account, scopes, fullPhone);
+        AgentSignIn.AddTo(claims, acting, scopes, SsoIdentities.DisplayName(account));
+        return Ok(claims);
     }
 
     /// <summary>

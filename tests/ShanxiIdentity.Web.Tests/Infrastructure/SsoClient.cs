@@ -65,8 +65,11 @@ public sealed class SsoClient(PortalFactory factory, string clientId, string? se
         return new Request(QueryHelpers.AddQueryString("/connect/authorize", parameters.Where(p => p.Value is not null)!), verifier, state);
     }
 
-    /// <summary>Follows the authorization request as the signed-in person; agrees on the consent page if it shows. Returns the code.</summary>
-    public async Task<(string Code, bool ConsentShown)> SignInAsync(PortalSession person, Request request, bool agree = true)
+    /// <summary>
+    /// Follows the authorization request as the signed-in person; agrees on the consent page if it
+    /// shows (posting <paramref name="choice"/> as the chosen 办事身份, if given). Returns the code.
+    /// </summary>
+    public async Task<(string Code, bool ConsentShown)> SignInAsync(PortalSession person, Request request, bool agree = true, string? choice = null)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(request);
@@ -82,7 +85,7 @@ public sealed class SsoClient(PortalFactory factory, string clientId, string? se
         if (consentShown)
         {
             var page = await Html.ParseAsync(response);
-            var decided = await person.SubmitAsync(page, "/connect/authorize", new Dictionary<string, string?> { ["decision"] = agree ? "accept" : "deny" });
+            var decided = await person.SubmitAsync(page, "/connect/authorize", new Dictionary<string, string?> { ["decision"] = agree ? "accept" : "deny", [AgentSignIn.ChoiceField] = choice });
             location = decided.Location;
         }
 

@@ -28,13 +28,15 @@ public sealed class ConsentRegistry(
         return null;
     }
 
-    public async Task<string> GrantAsync(ClaimsIdentity identity, Guid account, string applicationId, string clientId, ImmutableArray<string> scopes, CancellationToken cancellationToken)
+    /// <summary>Remembers the consent; <paramref name="alongside"/> stages an audit row that commits with it (a sign-in as an organisation).</summary>
+    public async Task<string> GrantAsync(ClaimsIdentity identity, Guid account, string applicationId, string clientId, ImmutableArray<string> scopes, Action? alongside, CancellationToken cancellationToken)
     {
         var authorization = await audit.CommitAsync(
             async () =>
             {
                 var created = await authorizations.CreateAsync(new ClaimsPrincipal(identity), account.ToString(), applicationId, AuthorizationTypes.Permanent, scopes, cancellationToken).ConfigureAwait(false);
                 audit.Record(AuditAction.ConsentGranted, account, detail: $"{clientId} 信息:{string.Join(',', scopes)}");
+                alongside?.Invoke();
                 return created;
             },
             _ => true,

@@ -28,7 +28,7 @@ internal sealed class DevelopmentClientSeeder(IServiceScopeFactory scopes, IConf
             "我的办件（示例业务系统）",
             [$"{baseUrl.TrimEnd('/')}/signin-oidc"],
             [$"{baseUrl.TrimEnd('/')}/signout-callback-oidc"],
-            [Scopes.OpenId, Scopes.Profile, Scopes.Phone, SsoScopes.Organization, SsoScopes.IdNumber],
+            [Scopes.OpenId, Scopes.Profile, Scopes.Phone, SsoScopes.Organization, SsoScopes.OrganizationAgent, SsoScopes.IdNumber],
             FullPhone: false);
         if (await registry.FindAsync(ClientId, cancellationToken).ConfigureAwait(false) is null)
         {

@@ -60,6 +60,7 @@ public static class SingleSignOnSetup
                     .AllowRefreshTokenFlow()
                     .AllowClientCredentialsFlow();
                 options.RegisterScopes([.. SsoScopes.Grantable]);
+                options.RegisterClaims([.. SsoClaims.Supported]);
 
                 options.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(5))
                     .SetAccessTokenLifetime(TimeSpan.FromMinutes(30))
@@ -111,6 +112,7 @@ public static class SingleSignOnSetup
         services.AddScoped<SsoIdentities>();
         services.AddScoped<ClientRegistry>();
         services.AddScoped<ConsentRegistry>();
+        services.AddScoped<AgentSignIn>();
         if (environment.IsDevelopment())
         {
             services.AddHostedService<DevelopmentClientSeeder>();

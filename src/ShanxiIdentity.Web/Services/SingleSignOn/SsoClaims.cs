@@ -26,6 +26,25 @@ public static class SsoClaims
 
     public const string IdNumber = "id_number";
 
+    /// <summary>Under <c>organization_agent</c>, when the person acts for an organisation: the person's name.</summary>
+    public const string AgentName = "agent_name";
+
+    /// <summary><c>administrator</c> or <c>agent</c> (AgentNames.ProtocolName).</summary>
+    public const string AgentRole = "agent_role";
+
+    /// <summary>The 经办人 authorisation's id ("N" format); also in the access token, so userinfo re-checks it.</summary>
+    public const string AgentAuthorization = "agent_authorization";
+
+    /// <summary>The authorisation's last day (yyyy-MM-dd, China time).</summary>
+    public const string AgentExpires = "agent_expires";
+
+    /// <summary>Every claim the provider releases (discovery's <c>claims_supported</c>).</summary>
+    public static IReadOnlyList<string> Supported { get; } =
+    [
+        "sub", "name", AccountKind, "phone_number", "phone_number_verified", OrganizationName, CreditCode, OrganizationType,
+        IdNumber, TokenKind, AgentName, AgentRole, AgentAuthorization, AgentExpires,
+    ];
+
     /// <summary>Application property of a client allowed the full 预留手机号 (otherwise it is masked).</summary>
     public const string FullPhoneProperty = "full_phone";
 }

@@ -12,11 +12,17 @@ public static class SsoScopes
     /// <summary>For legal accounts: the organisation's name, credit code and type.</summary>
     public const string Organization = "organization";
 
+    /// <summary>
+    /// For persons: sign in as an organisation they are 经办人 for (chosen on the consent page among
+    /// the authorisations covering the client); the organisation and who acts for it.
+    /// </summary>
+    public const string OrganizationAgent = "organization_agent";
+
     /// <summary>The full 身份证号 (of the person, or of a legal account's representative): only for clients allowed it, only with consent.</summary>
     public const string IdNumber = "id_number";
 
     /// <summary>What a client can be allowed, in the order the staff area and the consent page list them.</summary>
-    public static IReadOnlyList<string> Grantable { get; } = [Scopes.OpenId, Scopes.Profile, Scopes.Phone, Organization, IdNumber, Scopes.OfflineAccess];
+    public static IReadOnlyList<string> Grantable { get; } = [Scopes.OpenId, Scopes.Profile, Scopes.Phone, Organization, OrganizationAgent, IdNumber, Scopes.OfflineAccess];
 
     /// <summary>The consent page's line for each scope (what the person hands over).</summary>
     public static string Describe(string scope) => scope switch
@@ -25,6 +31,7 @@ public static class SsoScopes
         Scopes.Profile => SingleSignOnMessages.ScopeProfile,
         Scopes.Phone => SingleSignOnMessages.ScopePhone,
         Organization => SingleSignOnMessages.ScopeOrganization,
+        OrganizationAgent => SingleSignOnMessages.ScopeOrganizationAgent,
         IdNumber => SingleSignOnMessages.ScopeIdNumber,
         Scopes.OfflineAccess => SingleSignOnMessages.ScopeOfflineAccess,
         _ => scope,

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Primitives;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Web.Infrastructure;
+using ShanxiIdentity.Web.Services.SingleSignOn;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace ShanxiIdentity.Web.Controllers;
+
+/// <summary>RP-initiated logout (OpenID Connect's end-session endpoint), after OpenIddict has validated the request.</summary>
+public sealed class ConnectLogoutController(SignInManager<Account> signIn, IAntiforgery antiforgery) : Controller
+{
+    private const string Decision = "decision";
+    private const string Accept = "accept";
+    private const string Server = OpenIddictServerAspNetCoreDefaults.AuthenticationScheme;
+
+    [IgnoreAntiforgeryToken]
+    [HttpGet(ProtocolPaths.EndSession)]
+    [HttpPost(ProtocolPaths.EndSession)]
+    public async Task<IActionResult> Logout()
+    {
+        var session = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        var hint = (await HttpContext.AuthenticateAsync(Server)).Principal;
+        var confirmed = Request.HasFormContentType && Request.Form[Decision] == Accept;
+        if (confirmed && !await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            return BadRequest();
+        }
+
+        // With the identity token the client was given for this very person, the request cannot be a
+        // third party's: sign out at once. Otherwise the person confirms (a logout link is no CSRF tool).
+        var sameAccount = session.Succeeded && hint?.GetClaim(Claims.Subject) == signIn.UserManager.GetUserId(session.Principal);
+        if (session.Succeeded && !sameAccount && !confirmed)
+        {
+            if (HttpContext.GetOpenIddictServerRequest()?.PostLogoutRedirectUri is { } back)
+            {
+                SecurityHeaders.AllowFormActionTo(HttpContext, new Uri(back));
+            }
+
+            return View("~/Views/Connect/Logout.cshtml", RequestParameters().Where(p => p.Key != Decision).ToList());
+        }
+
+        if (session.Succeeded)
+        {
+            await signIn.SignOutAsync();
+        }
+
+        // To the client's registered post_logout_redirect_uri when it sent one, to the portal's home otherwise.
+        return SignOut(new AuthenticationProperties { RedirectUri = "/" }, Server);
+    }
+
+    private IEnumerable<KeyValuePair<string, StringValues>> RequestParameters() =>
+        (Request.HasFormContentType ? Request.Form.AsEnumerable() : Request.Query)
+            .Where(p => p.Key != "__RequestVerificationToken");
+}
