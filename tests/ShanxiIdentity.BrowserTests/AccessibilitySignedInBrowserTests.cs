@@ -91,7 +91,7 @@ public sealed class AccessibilitySignedInBrowserTests(BrowserFixture browser, IT
         var request = new Uri(page.Url).AbsolutePath;
 
         // 设定单位管理员 for an organisation: its form and its request page.
-        var organisationId = await SeedOrganisationAsync(browser.Portal);
+        var organisationId = await browser.Portal.OrganisationIdAsync(await browser.Portal.SeedOrganisationAsync());
         var administrator = $"/counter/requests/new?accountId={organisationId}&kind=OrganisationAdministrator";
         await page.GotoAsync(administrator);
         var agent = Citizen.New();
@@ -114,23 +114,6 @@ public sealed class AccessibilitySignedInBrowserTests(BrowserFixture browser, IT
 
         await page.Context.CloseAsync();
         scans.Report(output);
-    }
-
-
-    /// <summary>A registered enterprise written straight into the store, as the counter finds it; its account id.</summary>
-    private static async Task<Guid> SeedOrganisationAsync(PortalFactory portal)
-    {
-        var organisation = Organisation.New(ShanxiIdentity.Domain.Accounts.LegalEntityType.Enterprise);
-        await using var scope = portal.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ShanxiIdentity.Data.Entities.Account>>();
-        var account = ShanxiIdentity.Web.Services.Accounts.AccountFactory.LegalEntity(
-            new(organisation.Type, organisation.Name, organisation.CreditCode, organisation.RepresentativeName, organisation.RepresentativeIdNumber, null),
-            organisation.LoginName,
-            new(organisation.Phone),
-            verified: true,
-            DateTime.UtcNow);
-        Assert.True((await users.CreateAsync(account, organisation.Password)).Succeeded);
-        return account.Id;
     }
 
     /// <summary>The violations found so far, and how many scans found them.</summary>

@@ -23,7 +23,7 @@ public sealed class AgentBrowserTests(BrowserFixture browser, ITestOutputHelper 
     public async Task A_person_accepts_an_invitation_and_switches_identity_by_keyboard_at_390_px_with_no_wcag_violation()
     {
         var citizen = await browser.Portal.SeedCitizenAsync();
-        var organisation = await SeedOrganisationAsync();
+        var organisation = await browser.Portal.SeedOrganisationAsync();
         await browser.Portal.GrantAgentAsync(organisation, citizen);
         var page = await browser.NewPageAsync(width: 390, height: 900);
         var keys = new KeyboardOnly(page);
@@ -76,19 +76,5 @@ public sealed class AgentBrowserTests(BrowserFixture browser, ITestOutputHelper 
         findings.AddRange(await AccessibilityBrowserTests.ScanAsync(page, where + " (长辈版)"));
         await toggle.ClickAsync();
         return findings;
-    }
-
-    /// <summary>A verified organisation written straight into the store, as 法人注册 would leave it.</summary>
-    private async Task<Organisation> SeedOrganisationAsync()
-    {
-        var organisation = Organisation.New(LegalEntityType.Enterprise);
-        await using var scope = browser.Portal.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
-        var account = AccountFactory.LegalEntity(
-            new OrganisationDetails(organisation.Type, organisation.Name, organisation.CreditCode, organisation.RepresentativeName, organisation.RepresentativeIdNumber, null),
-            organisation.LoginName, new FirstPhone(organisation.Phone), verified: true, DateTime.UtcNow);
-        var created = await users.CreateAsync(account, organisation.Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        return organisation;
     }
 }

@@ -22,7 +22,7 @@ public sealed class AgentsBrowserTests(BrowserFixture browser, ITestOutputHelper
     [Fact]
     public async Task The_organisation_administrator_s_pages_have_no_wcag_2_1_aa_violation_and_grant_by_keyboard()
     {
-        var organisation = await SeedOrganisationAsync();
+        var organisation = await browser.Portal.SeedOrganisationAsync();
         var listed = await browser.Portal.SeedCitizenAsync();
         var id = await browser.Portal.GrantAgentAsync(organisation, listed);
         var newcomer = await browser.Portal.SeedCitizenAsync();
@@ -80,23 +80,5 @@ public sealed class AgentsBrowserTests(BrowserFixture browser, ITestOutputHelper
 
         Console.WriteLine($"Suite count: accessibility (经办人管理), {scans} pages scanned by axe-core (WCAG 2.1 A/AA), {findings.Count} violations.");
         Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings.Take(40)));
-    }
-
-    /// <summary>A verified 法人账号 written straight into the store, as 法人注册 would leave it.</summary>
-    private async Task<Organisation> SeedOrganisationAsync()
-    {
-        var organisation = Organisation.New(LegalEntityType.Enterprise);
-        await browser.Portal.AddToRegistryAsync(organisation);
-        await using var scope = browser.Portal.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
-        var account = AccountFactory.LegalEntity(
-            new OrganisationDetails(organisation.Type, organisation.Name, organisation.CreditCode, organisation.RepresentativeName, organisation.RepresentativeIdNumber, null),
-            organisation.LoginName,
-            new FirstPhone(organisation.Phone),
-            verified: true,
-            DateTime.UtcNow);
-        var created = await users.CreateAsync(account, organisation.Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        return organisation;
     }
 }

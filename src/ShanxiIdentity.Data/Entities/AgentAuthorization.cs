@@ -1,4 +1,5 @@
 using ShanxiIdentity.Domain.Agents;
+using ShanxiIdentity.Domain.Identifiers;
 
 namespace ShanxiIdentity.Data.Entities;
 
@@ -154,6 +155,11 @@ public class AgentAuthorization
         End(AgentAuthorizationStatus.Expired, now);
         return true;
     }
+
+    /// <summary>An audit row's detail: whom (masked), the role, the dates and the systems — never the whole ID number.</summary>
+    public string AuditDetail() =>
+        $"{SensitiveText.MaskName(PersonName)} {SensitiveText.MaskIdNumber(PersonIdNumber)} {Role.DisplayName()} " +
+        $"{StartsOn:yyyy-MM-dd}至{EndsOn:yyyy-MM-dd} {ClientIds ?? AgentNames.AllSystems} #{Id:N}";
 
     private void Apply(AgentTerms terms)
     {

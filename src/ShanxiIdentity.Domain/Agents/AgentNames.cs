@@ -3,6 +3,9 @@ namespace ShanxiIdentity.Domain.Agents;
 /// <summary>The Chinese names of roles and statuses, one place for every page and message.</summary>
 public static class AgentNames
 {
+    /// <summary>An authorisation that names no business system reaches them all, present and future.</summary>
+    public const string AllSystems = "全部业务系统";
+
     public static string DisplayName(this AgentRole role) => role switch
     {
         AgentRole.Administrator => "管理员",

@@ -31,7 +31,7 @@ public abstract class InvitationPageTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal(organisation.Name, invitation.GetAttribute("data-invitation"));
         Assert.Contains(organisation.CreditCode, invitation.TextContent, StringComparison.Ordinal);
         Assert.Contains("经办人", invitation.TextContent, StringComparison.Ordinal);
-        Assert.Contains(AgentDirectory.AllSystems, invitation.TextContent, StringComparison.Ordinal);
+        Assert.Contains(AgentNames.AllSystems, invitation.TextContent, StringComparison.Ordinal);
 
         // Same 身份证号 under another name: the other person sees nothing of it.
         Assert.Empty((await otherSession.GetPageAsync("/my")).QuerySelectorAll("[data-invitation]"));

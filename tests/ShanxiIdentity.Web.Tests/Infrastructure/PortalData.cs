@@ -36,11 +36,15 @@ public static partial class PortalData
         return citizen;
     }
 
-    /// <summary>A registered organisation (法人账号) written straight into the store, like <see cref="SeedCitizenAsync"/>.</summary>
+    /// <summary>
+    /// A registered, verified organisation (法人账号) written straight into the store, like
+    /// <see cref="SeedCitizenAsync"/>, and held by the registry, so its own login passes the real-name check.
+    /// </summary>
     public static async Task<Organisation> SeedOrganisationAsync(this PortalFactory factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
         var organisation = Organisation.New(Domain.Accounts.LegalEntityType.Enterprise);
+        await factory.AddToRegistryAsync(organisation);
         await using var scope = factory.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Account>>();
         var details = new Services.Accounts.OrganisationDetails(organisation.Type, organisation.Name, organisation.CreditCode, organisation.RepresentativeName, organisation.RepresentativeIdNumber, null);

@@ -4,10 +4,8 @@ using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Agents;
 using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Domain.Identifiers;
-using ShanxiIdentity.Domain.Sms;
 using ShanxiIdentity.Web.Services.Accounts;
 using ShanxiIdentity.Web.Services.SingleSignOn;
-using ShanxiIdentity.Web.Services.Sms;
 
 namespace ShanxiIdentity.Web.Services.Agents;
 
@@ -21,7 +19,7 @@ namespace ShanxiIdentity.Web.Services.Agents;
 public sealed class AgentAuthorizations(
     PortalDbContext db,
     AuditLog audit,
-    SmsOutbox outbox,
+    AgentNotices notices,
     AgentInvitees invitees,
     ClientRegistry clients,
     AgentSettings settings,
@@ -43,7 +41,7 @@ public sealed class AgentAuthorizations(
         }
 
         var organisation = await OrganisationAsync(by.OrganisationAccountId, cancellationToken).ConfigureAwait(false);
-        var open = await OpenAsync(by.OrganisationAccountId, today, cancellationToken).ConfigureAwait(false);
+        var open = await db.AgentAuthorizations.OpenForAsync(by.OrganisationAccountId, today, cancellationToken).ConfigureAwait(false);
         if (open.Any(a => a.PersonIdNumber == grant.PersonIdNumber))
         {
             return AgentOutcome.Refused(AgentMessages.AlreadyAuthorised, nameof(AgentGrant.PersonIdNumber));
@@ -59,8 +57,8 @@ public sealed class AgentAuthorizations(
             async () =>
             {
                 db.AgentAuthorizations.Add(authorization);
-                audit.Record(AuditAction.AgentGranted, organisation.Id, by.ActorAccountId, Describe(authorization));
-                await NotifyGrantAsync(organisation, authorization, by.ActorAccountId, cancellationToken).ConfigureAwait(false);
+                audit.Record(AuditAction.AgentGranted, organisation.Id, by.ActorAccountId, authorization.AuditDetail());
+                await notices.GrantedAsync(organisation.LegalEntity!.OrganisationName, authorization, by.ActorAccountId, cancellationToken).ConfigureAwait(false);
             },
             organisation,
             AgentMessages.Granted,
@@ -96,7 +94,7 @@ public sealed class AgentAuthorizations(
         }
 
         var organisation = await OrganisationAsync(by.OrganisationAccountId, cancellationToken).ConfigureAwait(false);
-        if (AdministratorLimitReached(terms, await OpenAsync(organisation.Id, today, cancellationToken).ConfigureAwait(false), except: id))
+        if (AdministratorLimitReached(terms, await db.AgentAuthorizations.OpenForAsync(organisation.Id, today, cancellationToken).ConfigureAwait(false), except: id))
         {
             return AgentOutcome.Refused(AgentMessages.TooManyAdministrators(settings.MaxAdministrators), nameof(AgentTerms.Role));
         }
@@ -109,7 +107,7 @@ public sealed class AgentAuthorizations(
         return await CommitAsync(
             () =>
             {
-                audit.Record(AuditAction.AgentChanged, organisation.Id, by.ActorAccountId, Describe(authorization));
+                audit.Record(AuditAction.AgentChanged, organisation.Id, by.ActorAccountId, authorization.AuditDetail());
                 return Task.CompletedTask;
             },
             organisation,
@@ -136,8 +134,8 @@ public sealed class AgentAuthorizations(
         return await CommitAsync(
             async () =>
             {
-                audit.Record(AuditAction.AgentWithdrawn, organisation.Id, by.ActorAccountId, Describe(authorization));
-                await NotifyWithdrawalAsync(organisation, authorization, by.ActorAccountId, cancellationToken).ConfigureAwait(false);
+                audit.Record(AuditAction.AgentWithdrawn, organisation.Id, by.ActorAccountId, authorization.AuditDetail());
+                await notices.WithdrawnAsync(organisation.LegalEntity!.OrganisationName, authorization, by.ActorAccountId, cancellationToken).ConfigureAwait(false);
             },
             organisation,
             AgentMessages.Withdrawn,
@@ -190,7 +188,7 @@ public sealed class AgentAuthorizations(
         return await CommitAsync(
             () =>
             {
-                audit.Record(accept ? AuditAction.AgentAccepted : AuditAction.AgentDeclined, organisation.Id, person.Id, Describe(invitation));
+                audit.Record(accept ? AuditAction.AgentAccepted : AuditAction.AgentDeclined, organisation.Id, person.Id, invitation.AuditDetail());
                 return Task.CompletedTask;
             },
             organisation,
@@ -221,14 +219,6 @@ public sealed class AgentAuthorizations(
         terms.Role == AgentRole.Administrator
         && open.Count(a => a.Role == AgentRole.Administrator && a.Id != except) >= settings.MaxAdministrators;
 
-    private async Task<List<AgentAuthorization>> OpenAsync(Guid organisation, DateOnly today, CancellationToken cancellationToken)
-    {
-        var live = await db.AgentAuthorizations
-            .Where(a => a.OrganisationAccountId == organisation && (a.Status == AgentAuthorizationStatus.Invited || a.Status == AgentAuthorizationStatus.Accepted))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. live.Where(a => a.IsOpen(today))];
-    }
-
     private Task<Account> OrganisationAsync(Guid id, CancellationToken cancellationToken) =>
         db.Users.Include(a => a.LegalEntity).SingleAsync(a => a.Id == id && a.LegalEntity != null, cancellationToken);
 
@@ -253,44 +243,5 @@ public sealed class AgentAuthorizations(
         }
     }
 
-    private async Task NotifyGrantAsync(Account organisation, AgentAuthorization authorization, Guid actor, CancellationToken cancellationToken)
-    {
-        var name = organisation.LegalEntity!.OrganisationName;
-        if (await invitees.AccountNamedAsync(authorization, cancellationToken).ConfigureAwait(false) is { PhoneNumber: { Length: > 0 } personPhone })
-        {
-            outbox.Add(personPhone, SmsMessages.AgentInvited(name, authorization.Role.DisplayName()), SmsPurpose.AgentNotice);
-        }
-
-        if (await PhoneOfAsync(actor, cancellationToken).ConfigureAwait(false) is { } actorPhone)
-        {
-            outbox.Add(actorPhone, SmsMessages.AgentGranted(name, SensitiveText.MaskName(authorization.PersonName)), SmsPurpose.AgentNotice);
-        }
-    }
-
-    private async Task NotifyWithdrawalAsync(Account organisation, AgentAuthorization authorization, Guid actor, CancellationToken cancellationToken)
-    {
-        var name = organisation.LegalEntity!.OrganisationName;
-        var person = authorization.PersonAccountId is { } id
-            ? await PhoneOfAsync(id, cancellationToken).ConfigureAwait(false)
-            : (await invitees.AccountNamedAsync(authorization, cancellationToken).ConfigureAwait(false))?.PhoneNumber;
-        if (person is { Length: > 0 })
-        {
-            outbox.Add(person, SmsMessages.AgentWithdrawnToPerson(name), SmsPurpose.AgentNotice);
-        }
-
-        if (await PhoneOfAsync(actor, cancellationToken).ConfigureAwait(false) is { } actorPhone)
-        {
-            outbox.Add(actorPhone, SmsMessages.AgentWithdrawnToAdministrator(name, SensitiveText.MaskName(authorization.PersonName)), SmsPurpose.AgentNotice);
-        }
-    }
-
-    private async Task<string?> PhoneOfAsync(Guid account, CancellationToken cancellationToken) =>
-        await db.Users.Where(a => a.Id == account).Select(a => a.PhoneNumber).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) is { Length: > 0 } phone ? phone : null;
-
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
-
-    /// <summary>The audit row's detail: whom (masked), the role, the systems and the dates — never the ID number.</summary>
-    internal static string Describe(AgentAuthorization authorization) =>
-        $"{SensitiveText.MaskName(authorization.PersonName)} {SensitiveText.MaskIdNumber(authorization.PersonIdNumber)} {authorization.Role.DisplayName()} " +
-        $"{authorization.StartsOn:yyyy-MM-dd}至{authorization.EndsOn:yyyy-MM-dd} {authorization.ClientIds ?? "全部业务系统"} #{authorization.Id:N}";
 }

@@ -11,8 +11,6 @@ namespace ShanxiIdentity.Web.Services.Agents;
 /// <summary>What 经办人管理, 我的账号 and the consent page read about authorisations.</summary>
 public sealed class AgentDirectory(PortalDbContext db, AgentInvitees invitees, ClientRegistry clients, TimeProvider clock)
 {
-    public const string AllSystems = "全部业务系统";
-
     /// <summary>An organisation's authorisations: open ones first, then the ended, newest first within each.</summary>
     public async Task<IReadOnlyList<AgentRow>> ForOrganisationAsync(Guid organisation, CancellationToken cancellationToken)
     {
@@ -114,7 +112,7 @@ public sealed class AgentDirectory(PortalDbContext db, AgentInvitees invitees, C
     private static string Systems(AgentAuthorization authorization, Dictionary<string, string> names) =>
         authorization.Terms.ClientIds is { } chosen
             ? string.Join("、", chosen.Select(id => names.TryGetValue(id, out var name) ? name : "（已停止接入的系统）"))
-            : AllSystems;
+            : AgentNames.AllSystems;
 
     private static string State(AgentAuthorization authorization, DateOnly today) => authorization.Status switch
     {

@@ -35,7 +35,7 @@ public sealed class AgentExpiry(PortalDbContext db, AuditLog audit, TimeProvider
                         var authorization = await db.AgentAuthorizations.SingleAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
                         if (authorization.Expire(today, clock.GetUtcNow().UtcDateTime))
                         {
-                            audit.Record(AuditAction.AgentExpired, authorization.OrganisationAccountId, authorization.OrganisationAccountId, AgentAuthorizations.Describe(authorization));
+                            audit.Record(AuditAction.AgentExpired, authorization.OrganisationAccountId, authorization.OrganisationAccountId, authorization.AuditDetail());
                             recorded++;
                         }
                     },

@@ -10,6 +10,7 @@ public static class AgentServices
         services.AddScoped<ActingSessions>();
         services.AddScoped<AgentInvitees>();
         services.AddScoped<AgentAuthorizations>();
+        services.AddScoped<AgentNotices>();
         services.AddScoped<AgentDirectory>();
         services.AddScoped<AgentExpiry>();
         services.AddHostedService<AgentExpiryWorker>();

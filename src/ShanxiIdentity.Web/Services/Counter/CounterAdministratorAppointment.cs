@@ -23,6 +23,7 @@ public sealed class CounterAdministratorAppointment(
     AuditLog audit,
     SmsOutbox outbox,
     AgentInvitees invitees,
+    AgentNotices notices,
     AgentSettings settings,
     TimeProvider clock)
 {
@@ -36,14 +37,12 @@ public sealed class CounterAdministratorAppointment(
         var now = clock.GetUtcNow().UtcDateTime;
         var name = organisation.LegalEntity!.OrganisationName;
 
-        var live = await db.AgentAuthorizations
-            .Where(a => a.OrganisationAccountId == organisation.Id && (a.Status == AgentAuthorizationStatus.Invited || a.Status == AgentAuthorizationStatus.Accepted))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var replaced in live.Where(a => a.IsOpen(today) && (a.Role == AgentRole.Administrator || a.PersonIdNumber == request.AgentIdNumber)))
+        var open = await db.AgentAuthorizations.OpenForAsync(organisation.Id, today, cancellationToken).ConfigureAwait(false);
+        foreach (var replaced in open.Where(a => a.Role == AgentRole.Administrator || a.PersonIdNumber == request.AgentIdNumber))
         {
             replaced.Withdraw(today, now);
-            audit.Record(AuditAction.AgentWithdrawn, organisation.Id, supervisor, AgentAuthorizations.Describe(replaced) + " 政务大厅设定新管理员");
-            if (replaced.PersonIdNumber != request.AgentIdNumber && await PhoneOfAsync(replaced, cancellationToken).ConfigureAwait(false) is { } phone)
+            audit.Record(AuditAction.AgentWithdrawn, organisation.Id, supervisor, replaced.AuditDetail() + " 政务大厅设定新管理员");
+            if (replaced.PersonIdNumber != request.AgentIdNumber && await notices.PersonPhoneAsync(replaced, cancellationToken).ConfigureAwait(false) is { } phone)
             {
                 outbox.Add(phone, SmsMessages.AgentWithdrawnToPerson(name), SmsPurpose.AgentNotice);
             }
@@ -52,10 +51,10 @@ public sealed class CounterAdministratorAppointment(
         var terms = new AgentTerms(AgentRole.Administrator, null, today, today.AddDays(settings.MaxValidityDays - 1));
         var granted = AgentAuthorization.Grant(organisation.Id, request.AgentName!, request.AgentIdNumber!, terms, grantedBy: null, now, counterRequestId: request.Id);
         db.AgentAuthorizations.Add(granted);
-        audit.Record(AuditAction.AgentGranted, organisation.Id, supervisor, AgentAuthorizations.Describe(granted) + " 政务大厅设定单位管理员");
+        audit.Record(AuditAction.AgentGranted, organisation.Id, supervisor, granted.AuditDetail() + " 政务大厅设定单位管理员");
         if (await invitees.AccountNamedAsync(granted, cancellationToken).ConfigureAwait(false) is { } person && granted.Accept(person.Id, today, now) is null)
         {
-            audit.Record(AuditAction.AgentAccepted, organisation.Id, supervisor, AgentAuthorizations.Describe(granted) + " 本人持身份证到场确认");
+            audit.Record(AuditAction.AgentAccepted, organisation.Id, supervisor, granted.AuditDetail() + " 本人持身份证到场确认");
             if (person.PhoneNumber is { Length: > 0 } personPhone)
             {
                 outbox.Add(personPhone, SmsMessages.AdministratorSetAtCounter(name), SmsPurpose.CounterNotice);
@@ -67,13 +66,5 @@ public sealed class CounterAdministratorAppointment(
         return organisation.PhoneNumber is { Length: > 0 } organisationPhone
             ? outbox.Add(organisationPhone, SmsMessages.AdministratorSetAtCounterToOrganisation(SensitiveText.MaskName(granted.PersonName)), SmsPurpose.CounterNotice)
             : null;
-    }
-
-    private async Task<string?> PhoneOfAsync(AgentAuthorization authorization, CancellationToken cancellationToken)
-    {
-        var phone = authorization.PersonAccountId is { } id
-            ? await db.Users.Where(a => a.Id == id).Select(a => a.PhoneNumber).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
-            : (await invitees.AccountNamedAsync(authorization, cancellationToken).ConfigureAwait(false))?.PhoneNumber;
-        return phone is { Length: > 0 } ? phone : null;
     }
 }
