@@ -30,9 +30,10 @@ public sealed record AgentTerms(AgentRole Role, IReadOnlyList<string>? ClientIds
             return (nameof(EndsOn), AgentMessages.EndInPast);
         }
 
-        // Counted from the later of the start and today: a change cannot stretch a long-running one past the maximum from now.
+        // Days counted with both ends included (as the form says: 含当天), from the later of the start
+        // and today: a change cannot stretch a long-running one past the maximum from now.
         var from = StartsOn > today ? StartsOn : today;
-        if (EndsOn.DayNumber - from.DayNumber > maxDays)
+        if (EndsOn.DayNumber - from.DayNumber + 1 > maxDays)
         {
             return (nameof(EndsOn), AgentMessages.TooLong(maxDays));
         }

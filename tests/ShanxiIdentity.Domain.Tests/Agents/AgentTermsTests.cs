@@ -10,16 +10,16 @@ public sealed class AgentTermsTests
         new(AgentRole.Agent, clients, start, end);
 
     [Fact]
-    public void A_year_from_today_for_all_systems_is_accepted() =>
-        Assert.Null(Terms(Today, Today.AddYears(1)).Refusal(Today, 365));
+    public void A_year_from_today_to_the_day_before_for_all_systems_is_accepted() =>
+        Assert.Null(Terms(Today, Today.AddYears(1).AddDays(-1)).Refusal(Today, 365));
 
     [Fact]
-    public void One_day_more_than_the_maximum_is_refused_on_the_end_date() =>
-        Assert.Equal((nameof(AgentTerms.EndsOn), AgentMessages.TooLong(365)), Terms(Today, Today.AddDays(366)).Refusal(Today, 365));
+    public void One_day_more_than_the_maximum_both_days_included_is_refused_on_the_end_date() =>
+        Assert.Equal((nameof(AgentTerms.EndsOn), AgentMessages.TooLong(365)), Terms(Today, Today.AddDays(365)).Refusal(Today, 365));
 
     [Fact]
     public void The_maximum_counts_from_a_later_start_not_from_today() =>
-        Assert.Null(Terms(Today.AddDays(30), Today.AddDays(30 + 365)).Refusal(Today, 365));
+        Assert.Null(Terms(Today.AddDays(30), Today.AddDays(30 + 364)).Refusal(Today, 365));
 
     [Fact]
     public void A_new_authorisation_cannot_start_yesterday() =>

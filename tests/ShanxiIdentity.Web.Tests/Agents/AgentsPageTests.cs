@@ -146,7 +146,7 @@ public abstract class AgentsPageTests<TFactory>(TFactory factory) : IClassFixtur
             ["Role"] = nameof(AgentRole.Administrator),
             ["AllSystems"] = "true",
             ["StartsOn"] = AgentPages.Date(before.StartsOn),
-            ["EndsOn"] = AgentPages.Date(today.AddDays(365)),
+            ["EndsOn"] = AgentPages.Date(today.AddDays(364)),
         });
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
