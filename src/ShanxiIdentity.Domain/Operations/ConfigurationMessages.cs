@@ -10,6 +10,7 @@ public static class ConfigurationMessages
     public const string IssuerNotAbsolute = "须为完整地址，例如 https://tyrz.shanxi.gov.cn/ 。";
     public const string EndpointNotHttp = "须为 http 或 https 开头的完整地址。";
     public const string KnownProxiesInvalid = "须为逗号分隔的IP地址。";
+    public const string PositiveWholeNumber = "须为正整数。";
 
     /// <summary>A setting that weakens a defence, outside Development or Testing.</summary>
     public static string TestOnly(string what) =>

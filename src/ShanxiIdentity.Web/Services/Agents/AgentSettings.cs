@@ -1,4 +1,5 @@
 using ShanxiIdentity.Data;
+using ShanxiIdentity.Domain.Operations;
 
 namespace ShanxiIdentity.Web.Services.Agents;
 
@@ -14,12 +15,12 @@ public sealed record AgentSettings(int MaxAdministrators, int MaxValidityDays)
         var settings = new AgentSettings(configuration.GetValue(MaxAdministratorsKey, 2), configuration.GetValue(MaxValidityDaysKey, 365));
         if (settings.MaxAdministrators < 1)
         {
-            throw new PortalConfigurationException(MaxAdministratorsKey, "必须是正整数");
+            throw new PortalConfigurationException(MaxAdministratorsKey, ConfigurationMessages.PositiveWholeNumber);
         }
 
         if (settings.MaxValidityDays < 1)
         {
-            throw new PortalConfigurationException(MaxValidityDaysKey, "必须是正整数");
+            throw new PortalConfigurationException(MaxValidityDaysKey, ConfigurationMessages.PositiveWholeNumber);
         }
 
         return settings;
