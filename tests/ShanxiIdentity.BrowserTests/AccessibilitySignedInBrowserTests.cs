@@ -30,10 +30,7 @@ public sealed class AccessibilitySignedInBrowserTests(BrowserFixture browser, IT
         await page.GotoAsync(casesAddress + "cases");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
         await scans.AtBothWidthsAsync(page, page.Url);
-        await page.GetByLabel("账号").FillAsync(citizen.IdNumber);
-        await page.GetByLabel("密码").FillAsync(citizen.Password);
-        await page.GetByLabel("验证码", new() { Exact = true }).FillAsync(PortalSession.CaptchaAnswer);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.SubmitLoginAsync(citizen.IdNumber, citizen.Password);
         await page.Locator("[data-consent-page]").WaitForAsync();
         await scans.AtBothWidthsAsync(page, page.Url);
         await page.GetByRole(AriaRole.Button, new() { Name = "同意并登录" }).ClickAsync();

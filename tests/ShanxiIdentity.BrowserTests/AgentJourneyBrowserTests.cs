@@ -25,11 +25,7 @@ public sealed class AgentJourneyBrowserTests(BrowserFixture browser)
 
         // The administrator (the 法人账号, on a desktop) authorises the newcomer for 我的办件 only.
         var desk = await browser.NewPageAsync(width: 1280, height: 900);
-        await desk.GotoAsync("/account/login?kind=legal");
-        await desk.GetByLabel("账号").FillAsync(organisation.LoginName);
-        await desk.GetByLabel("密码").FillAsync(organisation.Password);
-        await desk.GetByLabel("验证码", new() { Exact = true }).FillAsync(PortalSession.CaptchaAnswer);
-        await desk.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await desk.LogInAsync(organisation.LoginName, organisation.Password, legal: true);
         await desk.WaitForURLAsync("**/my");
         await desk.Locator("[data-agents-link]").First.ClickAsync();
         await desk.WaitForURLAsync("**/my/agents");
@@ -39,7 +35,7 @@ public sealed class AgentJourneyBrowserTests(BrowserFixture browser)
         await desk.GetByLabel(casesName).CheckAsync();
         await desk.GetByRole(AriaRole.Button, new() { Name = "授权", Exact = true }).ClickAsync();
         await desk.GetByText(AgentMessages.Granted).WaitForAsync();
-        var row = desk.Locator("[data-agents] tbody tr", new() { HasText = newcomer.Name });
+        var row = desk.Locator("[data-agents] tbody tr", new() { HasText = newcomer.MaskedIdNumber });
         Assert.Equal("待接受", (await row.Locator("[data-state]").TextContentAsync())!.Trim());
         Assert.Contains(casesName, await row.TextContentAsync(), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(desk, "agent-journey-1-granted");

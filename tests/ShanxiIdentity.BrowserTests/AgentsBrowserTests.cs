@@ -27,11 +27,7 @@ public sealed class AgentsBrowserTests(BrowserFixture browser, ITestOutputHelper
         var id = await browser.Portal.GrantAgentAsync(organisation, listed);
         var newcomer = await browser.Portal.SeedCitizenAsync();
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/login?kind=legal");
-        await page.GetByLabel("账号").FillAsync(organisation.LoginName);
-        await page.GetByLabel("密码").FillAsync(organisation.Password);
-        await page.GetByLabel("验证码", new() { Exact = true }).FillAsync(PortalSession.CaptchaAnswer);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.LogInAsync(organisation.LoginName, organisation.Password, legal: true);
         await page.WaitForLoadStateAsync();
         Assert.True(page.Url.EndsWith("/my", StringComparison.Ordinal), page.Url + " " + await page.Locator("main").InnerTextAsync());
 
@@ -67,7 +63,7 @@ public sealed class AgentsBrowserTests(BrowserFixture browser, ITestOutputHelper
         await page.Keyboard.PressAsync("Shift+Tab");
         await page.Keyboard.PressAsync("Enter");
         await page.GetByText(AgentMessages.Granted).WaitForAsync();
-        var row = page.Locator("[data-agents] tbody tr", new() { HasText = newcomer.Name });
+        var row = page.Locator("[data-agents] tbody tr", new() { HasText = newcomer.MaskedIdNumber });
         Assert.Contains("管理员", await row.TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal("待接受", (await row.Locator("[data-state]").TextContentAsync())!.Trim());
         await BrowserFixture.ScreenshotAsync(page, "agents-granted");

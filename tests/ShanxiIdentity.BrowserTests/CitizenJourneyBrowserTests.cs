@@ -49,11 +49,7 @@ public sealed class CitizenJourneyBrowserTests(BrowserFixture browser)
         await page.WaitForURLAsync(browser.BaseAddress.ToString());
 
         // 登录 with the wrong password.
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("账号").FillAsync(citizen.IdNumber);
-        await page.GetByLabel("密码").FillAsync("Wrong#Password1");
-        await page.GetByLabel("验证码", new() { Exact = true }).FillAsync(PortalSession.CaptchaAnswer);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.LogInAsync(citizen.IdNumber, "Wrong#Password1");
         await page.Locator("#Password-error").GetByText(SeedMessages.WrongUserNameOrPassword).WaitForAsync();
         await BrowserFixture.ScreenshotAsync(page, "journey-3-wrong-password");
 
@@ -75,10 +71,7 @@ public sealed class CitizenJourneyBrowserTests(BrowserFixture browser)
         await page.GetByText(AccountMessages.PasswordResetDone).WaitForAsync();
 
         // 登录 with the new password.
-        await page.GetByLabel("账号").FillAsync(citizen.IdNumber);
-        await page.GetByLabel("密码").FillAsync(newPassword);
-        await page.GetByLabel("验证码", new() { Exact = true }).FillAsync(PortalSession.CaptchaAnswer);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.SubmitLoginAsync(citizen.IdNumber, newPassword);
         await page.WaitForURLAsync("**/my");
         await BrowserFixture.ScreenshotAsync(page, "journey-5-logged-in");
         await page.Context.CloseAsync();

@@ -193,11 +193,7 @@ public sealed class FormTrapsBrowserTests(BrowserFixture browser)
 
         // The account is found by the normalised number: a fresh browser logs in with it.
         var again = await browser.NewPageAsync(width: 360, height: 740);
-        await again.GotoAsync("/account/login");
-        await again.GetByLabel("账号").FillAsync(citizen.IdNumber);
-        await again.GetByLabel("密码").FillAsync(citizen.Password);
-        await again.GetByLabel("验证码", new() { Exact = true }).FillAsync(PortalSession.CaptchaAnswer);
-        await again.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await again.LogInAsync(citizen.IdNumber, citizen.Password);
         await again.WaitForURLAsync("**/my");
         await again.Context.CloseAsync();
     }

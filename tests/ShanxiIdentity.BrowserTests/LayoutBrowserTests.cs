@@ -55,11 +55,7 @@ public sealed class LayoutBrowserTests(BrowserFixture browser)
     {
         var citizen = await browser.Portal.SeedCitizenAsync();
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("账号").FillAsync(citizen.IdNumber);
-        await page.GetByLabel("密码").FillAsync(citizen.Password);
-        await page.GetByLabel("验证码", new() { Exact = true }).FillAsync(PortalSession.CaptchaAnswer);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.LogInAsync(citizen.IdNumber, citizen.Password);
         await page.WaitForURLAsync("**/my");
 
         foreach (var width in AccessibilityBrowserTests.Widths)

@@ -27,10 +27,7 @@ public sealed class SingleSignOnBrowserTests(BrowserFixture browser)
 
         // At the portal: its own login page, then the consent page naming the system and the ID number.
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
-        await page.GetByLabel("账号").FillAsync(citizen.IdNumber);
-        await page.GetByLabel("密码").FillAsync(citizen.Password);
-        await page.GetByLabel("验证码", new() { Exact = true }).FillAsync(PortalSession.CaptchaAnswer);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.SubmitLoginAsync(citizen.IdNumber, citizen.Password);
         await page.Locator("[data-consent-page]").WaitForAsync();
         Assert.Equal("我的办件（浏览器测试）", await page.Locator("[data-client-name]").TextContentAsync());
         Assert.Contains("完整的身份证号", await page.Locator("[data-requested-scopes]").TextContentAsync(), StringComparison.Ordinal);
@@ -89,10 +86,7 @@ public sealed class SingleSignOnBrowserTests(BrowserFixture browser)
         await page.GotoAsync(casesAddress.ToString());
         await page.GetByRole(AriaRole.Link, new() { Name = "在线申请" }).ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
-        await page.GetByLabel("账号").FillAsync(citizen.IdNumber);
-        await page.GetByLabel("密码").FillAsync(citizen.Password);
-        await page.GetByLabel("验证码", new() { Exact = true }).FillAsync(PortalSession.CaptchaAnswer);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.SubmitLoginAsync(citizen.IdNumber, citizen.Password);
 
         // The consent page offers 以个人身份 and the organisation whose authorisation covers 我的办件.
         await page.Locator("[data-acting-choice]").WaitForAsync();
