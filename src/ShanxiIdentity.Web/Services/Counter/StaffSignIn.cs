@@ -41,8 +41,8 @@ public sealed class StaffSignIn(
     private static string? WeakPassword(Account account, string? password) =>
         PortalPasswordValidator.Check(account, password) is { Count: > 0 } errors ? string.Join("；", errors) : null;
 
-    public const string MfaClaimType = "amr";
-    public const string MfaClaimValue = "mfa";
+    public const string MfaClaimType = Domain.Accounts.AuthenticationMethods.ClaimType;
+    public const string MfaClaimValue = Domain.Accounts.AuthenticationMethods.MultiFactor;
     private const string Issuer = "山西政务服务网统一身份认证";
 
     public async Task<StaffStepResult> PasswordAsync(string? loginName, string? password, CancellationToken cancellationToken)
