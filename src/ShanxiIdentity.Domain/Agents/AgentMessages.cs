@@ -19,6 +19,8 @@ public static class AgentMessages
 
     public static string TooManyAdministrators(int max) => $"本单位的管理员已达{max}名上限，请先撤回或改为经办人";
 
+    public const string NoLongerAdministrator = "您代表本单位的管理员授权已结束或已变更，无法再管理经办人";
+
     public const string ChangedMeanwhile = "该授权已被其他管理员修改，请查看最新内容后重试";
     public const string NotFound = "授权不存在或已结束";
     public const string NotInvited = "该授权已处理，无需再次操作";
