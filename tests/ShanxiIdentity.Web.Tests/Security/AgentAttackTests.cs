@@ -5,9 +5,11 @@ using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Protection;
 using ShanxiIdentity.Domain.Agents;
 using ShanxiIdentity.Domain.Audit;
+using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Domain.Identifiers;
 using ShanxiIdentity.Web.Services.Agents;
 using ShanxiIdentity.Web.Tests.Agents;
+using ShanxiIdentity.Web.Tests.Counter;
 using ShanxiIdentity.Web.Tests.Infrastructure;
 
 namespace ShanxiIdentity.Web.Tests.Security;
@@ -142,6 +144,62 @@ public abstract class AgentAttackTests<TFactory>(TFactory factory) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         Assert.Equal("invalid_grant", answer.Error);
+    }
+
+    /// <summary>
+    /// 谁以本单位名义做了什么 names who acted: the expiry job is not the organisation's account (nor is
+    /// the counter's staff, whose rows the same rule labels 政务大厅).
+    /// </summary>
+    [Fact]
+    public async Task The_activity_page_does_not_credit_the_organisation_with_an_expiry_it_did_not_make()
+    {
+        var (organisation, session) = await factory.RegisteredOrganisationAsync();
+        var (citizen, _) = await factory.RegisteredCitizenAsync();
+        var today = ChinaTime.Today(factory.Clock);
+        await factory.GrantAgentAsync(organisation, citizen, startsOn: today, endsOn: today);
+        factory.Clock.Advance(TimeSpan.FromDays(1));
+        try
+        {
+            await using var scope = factory.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<AgentExpiry>().RecordDueAsync(CancellationToken.None);
+        }
+        finally
+        {
+            factory.Clock.Advance(TimeSpan.FromDays(-1));
+        }
+
+        var rows = (await session.GetPageAsync($"{AgentPages.Url}/activity")).QuerySelectorAll("[data-activity] tbody tr")
+            .Select(r => (Who: r.Children[1].TextContent.Trim(), What: r.Children[2].TextContent.Trim())).ToList();
+        Assert.Contains(("单位账号", AuditAction.DisplayName(AuditAction.AgentGranted)), rows);
+        var expired = Assert.Single(rows, r => r.What == AuditAction.DisplayName(AuditAction.AgentExpired));
+        Assert.Equal(AgentNames.System, expired.Who);
+    }
+
+    [Fact]
+    public async Task The_activity_page_names_the_counter_not_the_organisation_for_an_administrator_set_there()
+    {
+        var (organisation, session) = await factory.RegisteredOrganisationAsync();
+        var (citizen, _) = await factory.RegisteredCitizenAsync();
+        var (_, clerk) = await factory.SignedInStaffAsync(StaffRole.Clerk);
+        var (_, supervisor) = await factory.SignedInStaffAsync(StaffRole.Supervisor);
+        var accountUrl = await clerk.FindAccountAsync(organisation.LoginName);
+        var opened = await clerk.OpenRequestAsync($"/counter/requests/new?accountId={CounterDeskSteps.AccountIdFrom(accountUrl)}&kind=OrganisationAdministrator", new Dictionary<string, string?>
+        {
+            ["UserType"] = nameof(CounterUserType.Enterprise),
+            ["AgentName"] = citizen.Name,
+            ["AgentIdNumber"] = citizen.IdNumber,
+            ["LetterDate"] = AgentPages.Date(ChinaTime.Today(factory.Clock)),
+        });
+        var requestUrl = opened.Location!;
+        await clerk.CompleteMaterialsAsync(requestUrl);
+        await clerk.SubmitAsync(await clerk.GetPageAsync(requestUrl), requestUrl + "/submit", new Dictionary<string, string?>());
+        await supervisor.SubmitAsync(await supervisor.GetPageAsync(requestUrl), requestUrl + "/approve", new Dictionary<string, string?>());
+
+        var rows = (await session.GetPageAsync($"{AgentPages.Url}/activity")).QuerySelectorAll("[data-activity] tbody tr")
+            .Select(r => (Who: r.Children[1].TextContent.Trim(), What: r.Children[2].TextContent.Trim())).ToList();
+        Assert.Contains(("政务大厅", AuditAction.DisplayName(AuditAction.AgentGranted)), rows);
+        Assert.Contains(("政务大厅", AuditAction.DisplayName(AuditAction.AgentAccepted)), rows);
+        Assert.DoesNotContain(rows, r => r.Who == "单位账号");
     }
 }
 
