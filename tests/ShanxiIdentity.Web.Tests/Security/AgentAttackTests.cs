@@ -201,6 +201,39 @@ public abstract class AgentAttackTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Contains(("政务大厅", AuditAction.DisplayName(AuditAction.AgentAccepted)), rows);
         Assert.DoesNotContain(rows, r => r.Who == "单位账号");
     }
+
+    /// <summary>
+    /// 身份切换 with 设为默认 reads the authorisation (the switch) and then saves the default in the same
+    /// request: an administrator's change committed between the two made the save a concurrency
+    /// failure, answered 500. The default is the person's preference, not a term of the authorisation.
+    /// </summary>
+    [Fact]
+    public async Task Keeping_the_choice_as_default_while_an_administrator_changes_the_authorisation_still_saves_it()
+    {
+        var (organisation, _) = await factory.RegisteredOrganisationAsync();
+        var (citizen, _) = await factory.RegisteredCitizenAsync();
+        var id = await factory.AuthorisedAgentAsync(organisation, citizen);
+        var personId = await factory.PersonIdAsync(citizen);
+        var organisationId = await factory.OrganisationIdAsync(organisation);
+        var sessionId = await factory.QueryAsync(db => db.SignInSessions.Where(s => s.AccountId == personId && s.EndedAt == null).Select(s => s.Id).FirstAsync());
+        var today = ChinaTime.Today(factory.Clock);
+
+        await using var request = factory.CreateScope();
+        Assert.True((await request.ServiceProvider.GetRequiredService<ActingSessions>().SwitchAsync(sessionId, personId, id, CancellationToken.None)).Succeeded);
+        await using (var administrator = factory.CreateScope())
+        {
+            var current = await factory.QueryAsync(db => db.AgentAuthorizations.AsNoTracking().SingleAsync(a => a.Id == id));
+            var changed = await administrator.ServiceProvider.GetRequiredService<AgentAuthorizations>().ChangeAsync(
+                new OrganisationAdministrator(organisationId, organisationId, null), id, current.Version, current.Terms with { EndsOn = today.AddDays(100) }, CancellationToken.None);
+            Assert.True(changed.Succeeded, changed.Message);
+        }
+
+        var saved = await request.ServiceProvider.GetRequiredService<AgentAuthorizations>().SetDefaultAsync(personId, id, CancellationToken.None);
+
+        Assert.True(saved.Succeeded, saved.Message);
+        var after = await factory.QueryAsync(db => db.AgentAuthorizations.AsNoTracking().SingleAsync(a => a.Id == id));
+        Assert.Equal((true, today.AddDays(100)), (after.IsDefault, after.EndsOn));
+    }
 }
 
 public sealed class AgentAttackTestsOnSqlite(SqlitePortalFactory factory) : AgentAttackTests<SqlitePortalFactory>(factory);

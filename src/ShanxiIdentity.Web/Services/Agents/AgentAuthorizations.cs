@@ -152,20 +152,15 @@ public sealed class AgentAuthorizations(
     /// <summary>The person's 默认办事身份 at sign-in: one of their accepted authorisations, or none (个人办事).</summary>
     public async Task<AgentOutcome> SetDefaultAsync(Guid personAccountId, Guid? id, CancellationToken cancellationToken)
     {
-        var own = await db.AgentAuthorizations
-            .Where(a => a.PersonAccountId == personAccountId && a.Status == AgentAuthorizationStatus.Accepted)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (id is not null && own.All(a => a.Id != id))
+        var own = db.AgentAuthorizations.Where(a => a.PersonAccountId == personAccountId && a.Status == AgentAuthorizationStatus.Accepted);
+        if (id is not null && !await own.AnyAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false))
         {
             return AgentOutcome.Refused(AgentMessages.NotFound);
         }
 
-        foreach (var authorization in own)
-        {
-            authorization.IsDefault = authorization.Id == id;
-        }
-
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        // The person's preference, not a term: written in one statement without the version, so an
+        // administrator's change committed since this request read the authorisation neither fails it nor is failed by it.
+        await own.ExecuteUpdateAsync(set => set.SetProperty(a => a.IsDefault, a => a.Id == id), cancellationToken).ConfigureAwait(false);
         return AgentOutcome.Done(AgentMessages.DefaultSaved);
     }
 
