@@ -8,6 +8,7 @@ using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Domain.Identifiers;
 using ShanxiIdentity.Web.Services.Agents;
+using ShanxiIdentity.Web.Services.SingleSignOn;
 using ShanxiIdentity.Web.Tests.Agents;
 using ShanxiIdentity.Web.Tests.Counter;
 using ShanxiIdentity.Web.Tests.Infrastructure;
@@ -233,6 +234,40 @@ public abstract class AgentAttackTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.True(saved.Succeeded, saved.Message);
         var after = await factory.QueryAsync(db => db.AgentAuthorizations.AsNoTracking().SingleAsync(a => a.Id == id));
         Assert.Equal((true, today.AddDays(100)), (after.IsDefault, after.EndsOn));
+    }
+
+    /// <summary>
+    /// Client ids may be 50 characters: some 40 systems chosen one by one overflow the column that
+    /// keeps them (PostgreSQL refused the row, a 500). The choice is refused with a message instead.
+    /// </summary>
+    [Fact]
+    public async Task Choosing_more_systems_than_the_authorisation_can_hold_is_refused_not_a_server_error()
+    {
+        var (organisation, _) = await factory.RegisteredOrganisationAsync();
+        var (citizen, _) = await factory.RegisteredCitizenAsync();
+        var organisationId = await factory.OrganisationIdAsync(organisation);
+        var chosen = new List<string>();
+        await using (var scope = factory.CreateScope())
+        {
+            var registry = scope.ServiceProvider.GetRequiredService<ClientRegistry>();
+            for (var i = 0; i < 45; i++)
+            {
+                var clientId = ("s" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"))[..50];
+                await registry.RegisterAsync(clientId, false, new ClientSettings("测试业务系统", [$"https://{clientId}.example.gov.cn/cb"], [], ["openid"], false), actor: null, CancellationToken.None);
+                chosen.Add(clientId);
+            }
+        }
+
+        var today = ChinaTime.Today(factory.Clock);
+        await using (var scope = factory.CreateScope())
+        {
+            var outcome = await scope.ServiceProvider.GetRequiredService<AgentAuthorizations>().GrantAsync(
+                new OrganisationAdministrator(organisationId, organisationId, null),
+                new AgentGrant(citizen.Name, citizen.IdNumber, new AgentTerms(AgentRole.Agent, chosen, today, today.AddDays(30))), CancellationToken.None);
+            Assert.Equal((false, AgentMessages.TooManySystems, nameof(AgentTerms.ClientIds)), (outcome.Succeeded, outcome.Message, outcome.Field));
+        }
+
+        Assert.Equal(0, await factory.QueryAsync(db => db.AgentAuthorizations.CountAsync(a => a.OrganisationAccountId == organisationId)));
     }
 }
 
