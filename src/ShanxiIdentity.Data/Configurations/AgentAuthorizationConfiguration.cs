@@ -15,7 +15,7 @@ internal sealed class AgentAuthorizationConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.PersonIdNumber).IsPersonalData();
         builder.Property(a => a.Role).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(a => a.ClientIds).HasMaxLength(2000).IsUnicode(false);
+        builder.Property(a => a.ClientIds).HasMaxLength(Domain.Agents.AgentTerms.MaxClientIdsLength).IsUnicode(false);
         builder.Property(a => a.Version).IsConcurrencyToken();
 
         // 经办人管理 lists an organisation's; the person's own are found by account, or by ID number before they accept.

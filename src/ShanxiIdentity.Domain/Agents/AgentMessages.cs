@@ -10,6 +10,7 @@ public static class AgentMessages
     public static string TooLong(int maxDays) => $"授权有效期最长{maxDays}天，请缩短结束日期";
 
     public const string ChooseSystems = "请选择至少一个业务系统，或选择“全部业务系统”";
+    public const string TooManySystems = "所选业务系统过多，请改选“全部业务系统”或减少所选系统";
     public const string UnknownSystem = "所选业务系统不存在或已停止接入";
     public const string AlreadyAuthorised = "该人员已有本单位的有效授权，请修改原授权";
     public const string CannotAuthoriseSelf = "不能为自己授权";
@@ -18,6 +19,8 @@ public static class AgentMessages
     public const string CannotChangeOwn = "不能修改自己的授权，请由法人账号或其他管理员修改";
 
     public static string TooManyAdministrators(int max) => $"本单位的管理员已达{max}名上限，请先撤回或改为经办人";
+
+    public const string NoLongerAdministrator = "您代表本单位的管理员授权已结束或已变更，无法再管理经办人";
 
     public const string ChangedMeanwhile = "该授权已被其他管理员修改，请查看最新内容后重试";
     public const string NotFound = "授权不存在或已结束";

@@ -6,6 +6,9 @@ public static class AgentNames
     /// <summary>An authorisation that names no business system reaches them all, present and future.</summary>
     public const string AllSystems = "全部业务系统";
 
+    /// <summary>Who the activity page names for what the portal did by itself (到期).</summary>
+    public const string System = "系统";
+
     public static string DisplayName(this AgentRole role) => role switch
     {
         AgentRole.Administrator => "管理员",

@@ -6,12 +6,20 @@ namespace ShanxiIdentity.Domain.Agents;
 /// </summary>
 public sealed record AgentTerms(AgentRole Role, IReadOnlyList<string>? ClientIds, DateOnly StartsOn, DateOnly EndsOn)
 {
+    /// <summary>The chosen client ids as stored (space-separated) fit in this many characters: beyond it, 全部业务系统.</summary>
+    public const int MaxClientIdsLength = 2000;
+
     /// <summary>Null when the terms may be granted on <paramref name="today"/>; otherwise which field is wrong and why.</summary>
     public (string Field, string Message)? Refusal(DateOnly today, int maxDays, DateOnly? earliestStart = null)
     {
         if (ClientIds is { Count: 0 })
         {
             return (nameof(ClientIds), AgentMessages.ChooseSystems);
+        }
+
+        if (ClientIds is not null && string.Join(' ', ClientIds.Distinct(StringComparer.Ordinal)).Length > MaxClientIdsLength)
+        {
+            return (nameof(ClientIds), AgentMessages.TooManySystems);
         }
 
         // A change may keep a start date already passed; a new authorisation starts today or later.

@@ -47,9 +47,9 @@ public sealed class AgentAuthorizations(
             return AgentOutcome.Refused(AgentMessages.AlreadyAuthorised, nameof(AgentGrant.PersonIdNumber));
         }
 
-        if (AdministratorLimitReached(grant.Terms, open, except: null))
+        if (OpenRefusal(by, grant.Terms, open, today, except: null) is { } limited)
         {
-            return AgentOutcome.Refused(AgentMessages.TooManyAdministrators(settings.MaxAdministrators), nameof(AgentTerms.Role));
+            return limited;
         }
 
         var authorization = AgentAuthorization.Grant(organisation.Id, grant.PersonName, grant.PersonIdNumber, grant.Terms, by.ActorAccountId, Now());
@@ -94,9 +94,9 @@ public sealed class AgentAuthorizations(
         }
 
         var organisation = await OrganisationAsync(by.OrganisationAccountId, cancellationToken).ConfigureAwait(false);
-        if (AdministratorLimitReached(terms, await db.AgentAuthorizations.OpenForAsync(organisation.Id, today, cancellationToken).ConfigureAwait(false), except: id))
+        if (OpenRefusal(by, terms, await db.AgentAuthorizations.OpenForAsync(organisation.Id, today, cancellationToken).ConfigureAwait(false), today, except: id) is { } limited)
         {
-            return AgentOutcome.Refused(AgentMessages.TooManyAdministrators(settings.MaxAdministrators), nameof(AgentTerms.Role));
+            return limited;
         }
 
         if (authorization.Change(terms, today) is { } ended)
@@ -105,11 +105,7 @@ public sealed class AgentAuthorizations(
         }
 
         return await CommitAsync(
-            () =>
-            {
-                audit.Record(AuditAction.AgentChanged, organisation.Id, by.ActorAccountId, authorization.AuditDetail());
-                return Task.CompletedTask;
-            },
+            () => Staged(audit.Record(AuditAction.AgentChanged, organisation.Id, by.ActorAccountId, authorization.AuditDetail())),
             organisation,
             AgentMessages.Changed,
             cancellationToken).ConfigureAwait(false);
@@ -125,12 +121,17 @@ public sealed class AgentAuthorizations(
             return AgentOutcome.Refused(AgentMessages.NotFound);
         }
 
-        if (authorization.Withdraw(ChinaTime.Today(clock), Now()) is { } ended)
+        var (today, organisation) = (ChinaTime.Today(clock), await OrganisationAsync(by.OrganisationAccountId, cancellationToken).ConfigureAwait(false));
+        if (OpenRefusal(by, null, await db.AgentAuthorizations.OpenForAsync(organisation.Id, today, cancellationToken).ConfigureAwait(false), today, except: null) is { } gone)
+        {
+            return gone;
+        }
+
+        if (authorization.Withdraw(today, Now()) is { } ended)
         {
             return AgentOutcome.Refused(ended);
         }
 
-        var organisation = await OrganisationAsync(by.OrganisationAccountId, cancellationToken).ConfigureAwait(false);
         return await CommitAsync(
             async () =>
             {
@@ -151,20 +152,15 @@ public sealed class AgentAuthorizations(
     /// <summary>The person's 默认办事身份 at sign-in: one of their accepted authorisations, or none (个人办事).</summary>
     public async Task<AgentOutcome> SetDefaultAsync(Guid personAccountId, Guid? id, CancellationToken cancellationToken)
     {
-        var own = await db.AgentAuthorizations
-            .Where(a => a.PersonAccountId == personAccountId && a.Status == AgentAuthorizationStatus.Accepted)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (id is not null && own.All(a => a.Id != id))
+        var own = db.AgentAuthorizations.Where(a => a.PersonAccountId == personAccountId && a.Status == AgentAuthorizationStatus.Accepted);
+        if (id is not null && !await own.AnyAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false))
         {
             return AgentOutcome.Refused(AgentMessages.NotFound);
         }
 
-        foreach (var authorization in own)
-        {
-            authorization.IsDefault = authorization.Id == id;
-        }
-
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        // The person's preference, not a term: written in one statement without the version, so an
+        // administrator's change committed since this request read the authorisation neither fails it nor is failed by it.
+        await own.ExecuteUpdateAsync(set => set.SetProperty(a => a.IsDefault, a => a.Id == id), cancellationToken).ConfigureAwait(false);
         return AgentOutcome.Done(AgentMessages.DefaultSaved);
     }
 
@@ -186,11 +182,7 @@ public sealed class AgentAuthorizations(
 
         var organisation = await OrganisationAsync(invitation.OrganisationAccountId, cancellationToken).ConfigureAwait(false);
         return await CommitAsync(
-            () =>
-            {
-                audit.Record(accept ? AuditAction.AgentAccepted : AuditAction.AgentDeclined, organisation.Id, person.Id, invitation.AuditDetail());
-                return Task.CompletedTask;
-            },
+            () => Staged(audit.Record(accept ? AuditAction.AgentAccepted : AuditAction.AgentDeclined, organisation.Id, person.Id, invitation.AuditDetail())),
             organisation,
             accept ? AgentMessages.Accepted : AgentMessages.Declined,
             cancellationToken).ConfigureAwait(false);
@@ -215,9 +207,12 @@ public sealed class AgentAuthorizations(
         return null;
     }
 
-    private bool AdministratorLimitReached(AgentTerms terms, IEnumerable<AgentAuthorization> open, Guid? except) =>
-        terms.Role == AgentRole.Administrator
-        && open.Count(a => a.Role == AgentRole.Administrator && a.Id != except) >= settings.MaxAdministrators;
+    /// <summary>Read after the organisation (its stamp guards the save): the actor must still be an administrator, and the limit hold.</summary>
+    private AgentOutcome? OpenRefusal(OrganisationAdministrator by, AgentTerms? terms, List<AgentAuthorization> open, DateOnly today, Guid? except) =>
+        !by.StillHolds(open, today) ? AgentOutcome.Refused(AgentMessages.NoLongerAdministrator)
+        : terms?.Role == AgentRole.Administrator && open.Count(a => a.Role == AgentRole.Administrator && a.Id != except) >= settings.MaxAdministrators
+            ? AgentOutcome.Refused(AgentMessages.TooManyAdministrators(settings.MaxAdministrators), nameof(AgentTerms.Role))
+            : null;
 
     private Task<Account> OrganisationAsync(Guid id, CancellationToken cancellationToken) =>
         db.Users.Include(a => a.LegalEntity).SingleAsync(a => a.Id == id && a.LegalEntity != null, cancellationToken);
@@ -244,4 +239,7 @@ public sealed class AgentAuthorizations(
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>A change whose only extra row is its audit entry, already staged.</summary>
+    private static Task Staged(AuditEntry _) => Task.CompletedTask;
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Domain.Agents;
 using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Domain.Identifiers;
@@ -70,13 +71,16 @@ public sealed class AgentDirectory(PortalDbContext db, AgentInvitees invitees, C
         var actorIds = entries.Select(e => e.ActorAccountId).OfType<Guid>().Distinct().ToList();
         var people = await db.Users.AsNoTracking()
             .Where(a => actorIds.Contains(a.Id))
-            .Select(a => new { a.Id, Person = a.Person!.Name, Organisation = a.LegalEntity!.OrganisationName })
+            .Select(a => new { a.Id, a.Kind, Person = a.Person!.Name })
             .ToDictionaryAsync(a => a.Id, cancellationToken).ConfigureAwait(false);
+
+        // The expiry job records the organisation as its actor, and the counter its staff: neither is the organisation's doing.
         return [.. entries.Select(e => new AgentActivity(
             e.At,
-            e.ActorAccountId is { } actor && people.TryGetValue(actor, out var who)
-                ? who.Person is { } name ? SensitiveText.MaskName(name) : "单位账号"
-                : "政务大厅",
+            e.Action == AuditAction.AgentExpired ? AgentNames.System
+                : e.ActorAccountId is { } actor && people.TryGetValue(actor, out var who) && who.Kind != AccountKind.Staff
+                    ? who.Person is { } name ? SensitiveText.MaskName(name) : "单位账号"
+                    : "政务大厅",
             AuditAction.DisplayName(e.Action),
             e.Detail))];
     }
