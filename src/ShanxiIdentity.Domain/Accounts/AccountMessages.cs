@@ -65,6 +65,9 @@ public static class AccountMessages
     public const string RealNameUnavailable = "实名核验服务暂时不可用，请稍后再试";
 
     public static string LockedOut(string until) => $"密码错误次数过多，账号已锁定，请于{until}后再试，或通过“忘记密码”重置密码";
+    /// <summary>短信验证码登录 refused after a right code: the lock came from wrong passwords or wrong codes alike.</summary>
+    public static string SignInLockedOut(string until) => $"登录失败次数过多，账号已锁定，请于{until}后再试";
+    public const string SmsSignInPhoneHelp = "请输入该账号注册时预留的手机号";
     public const string NoReservedPhone = "该账号未预留手机号，请携带证明材料到当地政务大厅办理";
     public const string PasswordResetDone = "密码已重置，请使用新密码登录";
     public const string PasswordChanged = "密码已修改";

@@ -108,6 +108,7 @@ public static class ServiceRegistration
         services.AddScoped<AccountLocator>();
         services.AddScoped<AuditLog>();
         services.AddScoped<PasswordSignIn>();
+        services.AddScoped<SmsSignIn>();
         services.AddScoped<PersonRegistration>();
         services.AddSingleton<PasswordResetTicket>();
         services.AddSingleton<StaffSignInTicket>();

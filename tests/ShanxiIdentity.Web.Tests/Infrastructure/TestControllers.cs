@@ -15,6 +15,11 @@ public sealed class TestProbeController : Controller
     public IActionResult Throw() =>
         throw new InvalidOperationException($"Probe failure {HttpContext.TraceIdentifier} with secret detail 11010519491231002X");
 
+    /// <summary>How the session was signed in: the amr claims of the cookie's principal, comma-separated.</summary>
+    [HttpGet("amr")]
+    [Microsoft.AspNetCore.Authorization.Authorize]
+    public IActionResult Amr() => Ok(string.Join(",", User.FindAll(ShanxiIdentity.Domain.Accounts.AuthenticationMethods.ClaimType).Select(c => c.Value)));
+
     [HttpPost("identifiers")]
     [IgnoreAntiforgeryToken]
     public IActionResult Identifiers(IdentifierProbe probe) => Verdict();

@@ -117,6 +117,8 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
             new("person registration", factory.NewSession(), "/account/register", "/account/register", CitizenJourney.RegistrationFields(stranger, wrongCode)),
             new("legal registration", factory.NewSession(), "/account/register/legal", "/account/register/legal", organisation.RegistrationFields(wrongCode)),
             new("login", factory.NewSession(), "/account/login", "/account/login", new() { ["Account"] = "nobody_here", ["Password"] = "Wrong#123" }),
+            // 短信验证码登录: a phone without an account and a code never sent (refused after every field's check).
+            new("sms login", factory.NewSession(), "/account/login/sms", "/account/login/sms", new() { ["Phone"] = Citizen.NewPhone(), ["SmsCode"] = wrongCode }),
             new("forgot password", factory.NewSession(), "/account/forgot", "/account/forgot", new() { ["Account"] = "nobody_here" }),
             new("change password", citizenSession, "/my", "/my/password", new() { ["ChangePassword.CurrentPassword"] = "Wrong#123", ["ChangePassword.Password"] = "New#Pingyao7q", ["ChangePassword.ConfirmPassword"] = "New#Pingyao7q" }),
             new("change phone", citizenSession, "/my", "/my/phone", new() { ["ChangePhone.CurrentPassword"] = citizen.Password, ["ChangePhone.NewPhone"] = Citizen.NewPhone(), ["ChangePhone.OldPhoneCode"] = wrongCode, ["ChangePhone.NewPhoneCode"] = wrongCode }),

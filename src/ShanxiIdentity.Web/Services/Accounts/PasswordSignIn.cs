@@ -59,15 +59,16 @@ public sealed class PasswordSignIn(UserManager<Account> users, SignInManager<Acc
     /// a save that lost the race reloads the account and counts again, so the lock falls exactly at
     /// the threshold, and a failure that arrives after it is answered as locked, not counted.
     /// </summary>
-    public Task<SignInResult> RecordFailureAsync(Account account)
+    /// <param name="detail">The audit rows' detail: which way in failed, when it was not the password.</param>
+    public Task<SignInResult> RecordFailureAsync(Account account, string? detail = null)
     {
         ArgumentNullException.ThrowIfNull(account);
 
         // The count and its audit row commit together.
-        return audit.CommitAsync(() => CountFailureAsync(account), _ => true);
+        return audit.CommitAsync(() => CountFailureAsync(account, detail), _ => true);
     }
 
-    private async Task<SignInResult> CountFailureAsync(Account account)
+    private async Task<SignInResult> CountFailureAsync(Account account, string? detail)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -102,11 +103,11 @@ public sealed class PasswordSignIn(UserManager<Account> users, SignInManager<Acc
         {
             account.FailedAccessWindowStart = null;
             await users.UpdateAsync(account).ConfigureAwait(false);
-            audit.Record(AuditAction.LockedOut, account.Id);
+            audit.Record(AuditAction.LockedOut, account.Id, detail: detail);
             return new SignInResult(SignInOutcome.LockedOut, account.LockoutEnd);
         }
 
-        audit.Record(AuditAction.SignInFailed, account.Id);
+        audit.Record(AuditAction.SignInFailed, account.Id, detail: detail);
         return new SignInResult(SignInOutcome.WrongPassword);
     }
 

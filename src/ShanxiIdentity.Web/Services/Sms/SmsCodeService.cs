@@ -39,7 +39,17 @@ public sealed class SmsCodeService(PortalDbContext db, SmsOutbox outbox, TimePro
         SendAsync(phone, purpose, null, cancellationToken);
 
     /// <param name="sentMessage">What the sender is told once sent; by default the masked phone the code went to.</param>
-    public async Task<SmsSendResult> SendAsync(MobilePhone phone, string purpose, string? sentMessage, CancellationToken cancellationToken = default)
+    public Task<SmsSendResult> SendAsync(MobilePhone phone, string purpose, string? sentMessage, CancellationToken cancellationToken = default) =>
+        SendAsync(phone, purpose, sentMessage, deliver: true, cancellationToken);
+
+    /// <summary>
+    /// Everything a send does (interval, daily budget, a code row nobody knows, the same answer) but
+    /// no message: for a form that must not tell whether the phone belongs to an account (短信验证码登录).
+    /// </summary>
+    public Task<SmsSendResult> DecoyAsync(MobilePhone phone, string purpose, CancellationToken cancellationToken = default) =>
+        SendAsync(phone, purpose, null, deliver: false, cancellationToken);
+
+    private async Task<SmsSendResult> SendAsync(MobilePhone phone, string purpose, string? sentMessage, bool deliver, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(phone);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -80,7 +90,11 @@ public sealed class SmsCodeService(PortalDbContext db, SmsOutbox outbox, TimePro
             CreatedAt = now,
             ExpiresAt = now + Lifetime,
         });
-        outbox.Add(phone.Value, SmsMessages.VerificationCode(code), purpose, discardAfter: now + Lifetime);
+        if (deliver)
+        {
+            outbox.Add(phone.Value, SmsMessages.VerificationCode(code), purpose, discardAfter: now + Lifetime);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -8,6 +8,9 @@ public static class SmsPurpose
     public const string PhoneChangeOld = "phone-change-old";
     public const string PhoneChangeNew = "phone-change-new";
 
+    /// <summary>短信验证码登录: a code to the reserved phone that signs its holder in.</summary>
+    public const string SignIn = "sign-in";
+
     /// <summary>A notice (a counter change applied), not a code: it does not count towards the send limits.</summary>
     public const string CounterNotice = "counter-notice";
 
