@@ -8,7 +8,7 @@ namespace ShanxiIdentity.Web.Services.Accounts;
 /// The key an authenticator app is bound with (staff at their first sign-in, people on 两步验证): the
 /// account's key, made when it has none, shown to type and as an <c>otpauth://</c> QR code.
 /// </summary>
-public sealed class AuthenticatorKeys(UserManager<Account> users)
+public sealed class AuthenticatorKeys(UserManager<Account> users, IUserStore<Account> store)
 {
     private const string Issuer = "山西政务服务网统一身份认证";
 
@@ -18,8 +18,11 @@ public sealed class AuthenticatorKeys(UserManager<Account> users)
         var key = await users.GetAuthenticatorKeyAsync(account).ConfigureAwait(false);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(account).ConfigureAwait(false);
-            key = (await users.GetAuthenticatorKeyAsync(account).ConfigureAwait(false))!;
+            // Not Identity's ResetAuthenticatorKeyAsync: that renews the security stamp, which would end
+            // the session of a person merely opening 两步验证. A key nobody has bound yet changes nothing.
+            key = users.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<Account>)store).SetAuthenticatorKeyAsync(account, key, CancellationToken.None).ConfigureAwait(false);
+            await users.UpdateAsync(account).ConfigureAwait(false);
         }
 
         var formatted = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLowerInvariant();

@@ -10,7 +10,8 @@ namespace ShanxiIdentity.Web.Services.Accounts;
 
 /// <summary>
 /// 两步验证 on 我的账号: turned on with the current password and a right code of the chosen method,
-/// off with the password and a code (or a recovery code); ten recovery codes shown once, renewable.
+/// off with the password and a code (or a recovery code); ten recovery codes shown once, renewable
+/// with the same proof.
 /// Each change, its audit row and its SMS notice to the reserved phone commit together; the new
 /// stamp ends the other sessions, and this one, having just proved both, carries mfa.
 /// </summary>
@@ -99,10 +100,10 @@ public sealed class SecondFactorSetup(
         return SecondFactorChange.Done();
     }
 
-    public async Task<SecondFactorChange> RenewRecoveryCodesAsync(Account account, string? password, CancellationToken cancellationToken)
+    public async Task<SecondFactorChange> RenewRecoveryCodesAsync(Account account, string? password, string? code, bool recovery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        if (await codes.MethodAsync(account).ConfigureAwait(false) is null)
+        if (await codes.MethodAsync(account).ConfigureAwait(false) is not { } method)
         {
             return new SecondFactorChange(null, SecondFactorMessages.NotEnabled);
         }
@@ -110,6 +111,12 @@ public sealed class SecondFactorSetup(
         if (await RefusedPasswordAsync(account, password).ConfigureAwait(false) is { } refused)
         {
             return refused;
+        }
+
+        var verdict = await codes.VerifyAsync(account, method, code, recovery, cancellationToken).ConfigureAwait(false);
+        if (!verdict.Passed)
+        {
+            return new SecondFactorChange("Code", verdict.Refusal);
         }
 
         var recoveryCodes = await audit.CommitAsync(

@@ -26,6 +26,8 @@ public sealed class SecondFactorSignIn(
     public async Task<string?> BeginAsync(Account account) =>
         await codes.MethodAsync(account).ConfigureAwait(false) is null ? null : tickets.Issue(account);
 
+    public Task<string?> MethodAsync(Account account) => codes.MethodAsync(account);
+
     /// <summary>The person or organisation a ticket carries, while it is unexpired and unspent.</summary>
     public async Task<Account?> HolderAsync(string? ticket, CancellationToken cancellationToken) =>
         tickets.AccountId(ticket) is { } id
