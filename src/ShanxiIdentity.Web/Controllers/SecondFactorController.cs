@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -24,13 +25,14 @@ public sealed class SecondFactorController(
     public const string CodeView = "~/Views/SecondFactor/Index.cshtml";
 
     /// <summary>Step-up for the signed-in: nothing to prove when the session has mfa; set one up when the account has none.</summary>
+    [Authorize(Policy = Areas.Counter.CounterPolicy.Holder)]
     [HttpGet("")]
     public async Task<IActionResult> Index(string? returnUrl)
     {
         await HttpContext.AllowReturnToClientAsync(returnUrl);
         if (await SignedInAsync() is not { } account)
         {
-            return RedirectToAction("Login", "Login", new { returnUrl = Url.Action(nameof(Index), new { returnUrl }) });
+            return Challenge();
         }
 
         if (User.HasClaim(AuthenticationMethods.ClaimType, AuthenticationMethods.MultiFactor))
