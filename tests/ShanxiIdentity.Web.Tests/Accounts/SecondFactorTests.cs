@@ -27,7 +27,7 @@ public abstract class SecondFactorTests<TFactory>(TFactory factory) : IClassFixt
         var step = await other.LogInAsync(citizen.IdNumber, citizen.Password);
         Assert.Null(step.Location);
         Assert.NotNull(step.Page.QuerySelector($"form[action='{CodeUrl}']"));
-        Assert.StartsWith(CitizenJourney.LoginUrl, await GetAsync(other, "/my"), StringComparison.Ordinal);
+        Assert.Contains(CitizenJourney.LoginUrl, await GetAsync(other, "/my"), StringComparison.Ordinal);
 
         var signedIn = await other.SubmitAsync(step.Page, CodeUrl, new Dictionary<string, string?> { ["Code"] = NextCode(key) });
         Assert.Equal("/my", signedIn.Location);
