@@ -32,6 +32,9 @@ public abstract class SecondFactorTests<TFactory>(TFactory factory) : IClassFixt
         var signedIn = await other.SubmitAsync(step.Page, CodeUrl, new Dictionary<string, string?> { ["Code"] = NextCode(key) });
         Assert.Equal("/my", signedIn.Location);
         await other.GetPageAsync("/my");
+
+        // The session carries mfa: a step-up asks nothing more.
+        Assert.Equal("/my", await GetAsync(other, CodeUrl + "?returnUrl=%2Fmy"));
         Assert.Equal(1, await AuditCountAsync(citizen, AuditAction.SecondFactorEnabled));
         await factory.DeliverSmsAsync();
         Assert.Contains(SecondFactorMessages.NoticeEnabledApp, factory.LatestSmsTo(citizen.Phone), StringComparison.Ordinal);
