@@ -12,6 +12,9 @@ public static class AuditAction
     public const string PasswordChanged = "account.password-changed";
     public const string PhoneChanged = "account.phone-changed";
     public const string OtherSessionsSignedOut = "account.other-sessions-signed-out";
+    public const string SecondFactorEnabled = "account.second-factor-enabled";
+    public const string SecondFactorDisabled = "account.second-factor-disabled";
+    public const string RecoveryCodesRenewed = "account.recovery-codes-renewed";
 
     public const string StaffCreated = "staff.created";
     public const string StaffRolesChanged = "staff.roles-changed";
@@ -63,6 +66,7 @@ public static class AuditAction
         StaffSignedIn, CounterSearched, CounterAccountViewed, CounterRevealed, RequestOpened, MaterialChecked, ScanUploaded,
         ScanDownloaded, RequestSubmitted, RequestApproved, RequestRejected, ChangeApplied, StaffCreated, StaffRolesChanged,
         StaffReset, AuditExported, ClientRegistered, ClientChanged, ClientSecretRenewed, ClientRemoved, ConsentGranted, ConsentWithdrawn, .. Agent, SignedIn, SignInFailed, LockedOut, PasswordReset, PasswordChanged, PhoneChanged,
+        SecondFactorEnabled, SecondFactorDisabled, RecoveryCodesRenewed,
     ];
 
     /// <summary>Chinese names for the audit page; an action without one shows its code.</summary>
@@ -83,6 +87,9 @@ public static class AuditAction
         StaffEnrolled => "绑定身份验证器",
         StaffSignedIn => "员工登录",
         StaffSignedOut => "员工退出",
+        SecondFactorEnabled => "开启两步验证",
+        SecondFactorDisabled => "关闭两步验证",
+        RecoveryCodesRenewed => "重新生成恢复码",
         CounterSearched => "查找账号",
         CounterAccountViewed => "查看账号",
         CounterRevealed => "查看完整信息",

@@ -14,6 +14,10 @@ public static class SmsMessages
 
     public const string RealNameVerifiedAtCounter = Signature + "您的账号已在政务大厅完成实名核验，现在可以登录山西政务服务网。";
 
+    /// <summary>A notice to the reserved phone when 两步验证 is turned on, off, or its recovery codes are renewed.</summary>
+    public static string SecondFactorChanged(string change) =>
+        $"{Signature}您的账号已{change}。如非本人操作，请立即登录修改密码，或到当地政务大厅办理。";
+
     /// <summary>An account registered at the counter has no password yet: the holder sets one with 忘记密码.</summary>
     public static string RegisteredAtCounter(bool person, string? loginName)
     {

@@ -19,6 +19,7 @@ public sealed class LoginController(
     AccountLocator locator,
     PasswordSignIn passwordSignIn,
     LoginGate gate,
+    SecondFactorSignIn secondFactor,
     SignInManager<Account> signIn) : Controller
 {
     [HttpGet("login")]
@@ -48,7 +49,7 @@ public sealed class LoginController(
             return View(form);
         }
 
-        var result = await passwordSignIn.CheckAsync(account, form.Password!);
+        var result = await passwordSignIn.CheckAsync(account, form.Password!, secondFactorFollows: account.TwoFactorEnabled);
         switch (result.Outcome)
         {
             case SignInOutcome.PasswordAccepted:
@@ -58,6 +59,12 @@ public sealed class LoginController(
                     ViewData["Hint"] = "counter";
                     ViewData["MaterialsUserType"] = Guidance.MaterialsChoice.SlugFor(account);
                     return View(form);
+                }
+
+                // 两步验证: not signed in yet; only a ticket goes on to the code step.
+                if (await secondFactor.BeginAsync(account) is { } ticket)
+                {
+                    return View(SecondFactorController.CodeView, new SecondFactorForm { Ticket = ticket, ReturnUrl = form.ReturnUrl, Method = await secondFactor.MethodAsync(account) });
                 }
 
                 await passwordSignIn.SignInAsync(account);

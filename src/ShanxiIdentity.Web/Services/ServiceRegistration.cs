@@ -115,6 +115,11 @@ public static class ServiceRegistration
         services.AddScoped<StaffDirectory>();
         services.AddScoped<StaffSignIn>();
         services.AddScoped<AuthenticatorCodes>();
+        services.AddScoped<AuthenticatorKeys>();
+        services.AddSingleton<SecondFactorTicket>();
+        services.AddScoped<SecondFactorCodes>();
+        services.AddScoped<SecondFactorSignIn>();
+        services.AddScoped<SecondFactorSetup>();
         services.AddSingleton<UnknownNamePassword>();
         services.AddScoped<CounterIntake>();
         services.AddScoped<CounterDesk>();

@@ -122,6 +122,8 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
             new("forgot password", factory.NewSession(), "/account/forgot", "/account/forgot", new() { ["Account"] = "nobody_here" }),
             new("change password", citizenSession, "/my", "/my/password", new() { ["ChangePassword.CurrentPassword"] = "Wrong#123", ["ChangePassword.Password"] = "New#Pingyao7q", ["ChangePassword.ConfirmPassword"] = "New#Pingyao7q" }),
             new("change phone", citizenSession, "/my", "/my/phone", new() { ["ChangePhone.CurrentPassword"] = citizen.Password, ["ChangePhone.NewPhone"] = Citizen.NewPhone(), ["ChangePhone.OldPhoneCode"] = wrongCode, ["ChangePhone.NewPhoneCode"] = wrongCode }),
+            // 两步验证 on with a wrong password: refused after every field's own check.
+            new("second factor on", citizenSession, "/my/second-factor", "/my/second-factor/enable", new() { ["Form.Method"] = "otp", ["Form.CurrentPassword"] = "Wrong#123", ["Form.Code"] = wrongCode }),
             // 身份切换 toward an authorisation that is not the person's: refused whatever else is sent.
             // (接受 / 拒绝 have no field: their only input, the id in the address, is a route constraint.)
             new("acting", citizenSession, "/my/acting", "/my/acting", new() { ["Identity"] = Guid.NewGuid().ToString("N"), ["MakeDefault"] = "true" }),

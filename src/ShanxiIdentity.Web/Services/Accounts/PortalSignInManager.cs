@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using ShanxiIdentity.Data.Entities;
+using ShanxiIdentity.Domain.Accounts;
 
 namespace ShanxiIdentity.Web.Services.Accounts;
 
@@ -33,17 +34,40 @@ public sealed class PortalSignInManager(
     }
 
     /// <summary>
-    /// After a password change or 退出其他设备 (a new stamp): the same session, with the new stamp;
+    /// After a password change or 退出其他设备 (a new stamp): the same session, with the new stamp and
+    /// every method it was signed in with (Identity's own refresh keeps only the first <c>amr</c>);
     /// the account's other sessions, which the stamp already refuses, are ended in their rows too.
     /// </summary>
-    public override async Task RefreshSignInAsync(Account user)
+    public override Task RefreshSignInAsync(Account user) => RefreshSignInAsync(user, []);
+
+    /// <summary>The refresh above, the session also gaining <paramref name="methods"/> (proved just now).</summary>
+    public async Task RefreshSignInAsync(Account user, IReadOnlyCollection<string> methods)
     {
         ArgumentNullException.ThrowIfNull(user);
+        await sessions.EndAllAsync(user.Id, keep: SignInSessions.IdOf(Context.User)).ConfigureAwait(false);
+        await AddMethodsAsync(user, methods).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Step-up: the signed-in session proved more (a second factor); its cookie is re-issued for the
+    /// same session with the methods (and sign-in time) it had and the new ones.
+    /// </summary>
+    public async Task AddMethodsAsync(Account user, IEnumerable<string> methods)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var auth = await Context.AuthenticateAsync(IdentityConstants.ApplicationScheme).ConfigureAwait(false);
+        if (auth.Principal is null || UserManager.GetUserId(auth.Principal) != user.Id.ToString())
+        {
+            // As Identity's refresh: only the request's own signed-in account is re-issued.
+            return;
+        }
+
+        var kept = auth.Principal?.Claims.Where(c => c.Type is AuthenticationMethods.ClaimType or AuthenticationMethods.AuthTimeClaimType).Select(c => new Claim(c.Type, c.Value)).ToList() ?? [];
+        var added = methods.Distinct().Where(m => !kept.Exists(c => c.Type == AuthenticationMethods.ClaimType && c.Value == m)).Select(m => new Claim(AuthenticationMethods.ClaimType, m));
         _refreshing = SignInSessions.IdOf(Context.User);
-        await sessions.EndAllAsync(user.Id, keep: _refreshing).ConfigureAwait(false);
         try
         {
-            await base.RefreshSignInAsync(user).ConfigureAwait(false);
+            await SignInWithClaimsAsync(user, auth.Properties, [.. kept, .. added]).ConfigureAwait(false);
         }
         finally
         {

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using QRCoder;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
@@ -43,7 +42,6 @@ public sealed class StaffSignIn(
 
     public const string MfaClaimType = Domain.Accounts.AuthenticationMethods.ClaimType;
     public const string MfaClaimValue = Domain.Accounts.AuthenticationMethods.MultiFactor;
-    private const string Issuer = "山西政务服务网统一身份认证";
 
     public async Task<StaffStepResult> PasswordAsync(string? loginName, string? password, CancellationToken cancellationToken)
     {
@@ -95,24 +93,6 @@ public sealed class StaffSignIn(
 
         await audit.CommitAsync(() => CompleteAsync(account), cancellationToken).ConfigureAwait(false);
         return new StaffStepResult(StaffStep.SignedIn);
-    }
-
-    public async Task<AuthenticatorSetup> SetupAsync(Account account)
-    {
-        ArgumentNullException.ThrowIfNull(account);
-        var key = await users.GetAuthenticatorKeyAsync(account).ConfigureAwait(false);
-        if (string.IsNullOrEmpty(key))
-        {
-            await users.ResetAuthenticatorKeyAsync(account).ConfigureAwait(false);
-            key = (await users.GetAuthenticatorKeyAsync(account).ConfigureAwait(false))!;
-        }
-
-        var formatted = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
-        var uri = $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(account.UserName!)}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
-        var png = new PngByteQRCode(data).GetGraphic(4);
-        return new AuthenticatorSetup(key, formatted, "data:image/png;base64," + Convert.ToBase64String(png));
     }
 
     /// <summary>First sign-in: the staff member's own password, and the first code of the new authenticator.</summary>

@@ -16,4 +16,10 @@ public static class SmsPurpose
 
     /// <summary>A notice about a 经办人 authorisation (granted, withdrawn): not a code, like <see cref="CounterNotice"/>.</summary>
     public const string AgentNotice = "agent-notice";
+
+    /// <summary>A second-factor code at sign-in, and the codes that turn 两步验证 on or off.</summary>
+    public const string SecondFactor = "second-factor";
+
+    /// <summary>A notice that 两步验证 changed: not a code, like <see cref="CounterNotice"/>.</summary>
+    public const string SecondFactorNotice = "second-factor-notice";
 }

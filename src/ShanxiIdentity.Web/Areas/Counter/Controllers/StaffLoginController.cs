@@ -6,13 +6,14 @@ using ShanxiIdentity.Domain.Counter;
 using ShanxiIdentity.Web.Areas.Counter.Models;
 using ShanxiIdentity.Web.Controllers;
 using ShanxiIdentity.Web.Services.Captcha;
+using ShanxiIdentity.Web.Services.Accounts;
 using ShanxiIdentity.Web.Services.Counter;
 
 namespace ShanxiIdentity.Web.Areas.Counter.Controllers;
 
 /// <summary>工作人员登录: password and captcha, then the authenticator code (or, the first time, binding one).</summary>
 [Route("/counter")]
-public sealed class StaffLoginController(StaffSignIn staffSignIn, CaptchaService captcha) : CounterController
+public sealed class StaffLoginController(StaffSignIn staffSignIn, AuthenticatorKeys keys, CaptchaService captcha) : CounterController
 {
     [AllowAnonymous]
     [HttpGet("login")]
@@ -118,7 +119,7 @@ public sealed class StaffLoginController(StaffSignIn staffSignIn, CaptchaService
             return Redirect(CounterPolicy.LoginPath);
         }
 
-        ViewData["Setup"] = await staffSignIn.SetupAsync(holder);
+        ViewData["Setup"] = await keys.SetupAsync(holder);
         form.Password = null;
         form.ConfirmPassword = null;
         return View("Enrol", form);

@@ -1,4 +1,4 @@
-namespace ShanxiIdentity.Web.Services.Counter;
+namespace ShanxiIdentity.Web.Services.Accounts;
 
 public enum AuthenticatorVerdict
 {

@@ -4,7 +4,7 @@ using OtpNet;
 using ShanxiIdentity.Data;
 using ShanxiIdentity.Data.Entities;
 
-namespace ShanxiIdentity.Web.Services.Counter;
+namespace ShanxiIdentity.Web.Services.Accounts;
 
 /// <summary>
 /// A staff member's authenticator codes (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits, computed by
@@ -43,19 +43,36 @@ public sealed class AuthenticatorCodes(PortalDbContext db, UserManager<Account> 
             return AuthenticatorVerdict.Used;
         }
 
+        return await ClaimAsync(account, lastStepSeen, used, cancellationToken).ConfigureAwait(false) ? AuthenticatorVerdict.Accepted : AuthenticatorVerdict.Used;
+    }
+
+    /// <summary>
+    /// A second factor other than the authenticator (an SMS or recovery code) completed a sign-in:
+    /// the step moves on all the same, so the ticket of that sign-in is spent (the claim is the same
+    /// conditional UPDATE: of two parallel uses of one ticket exactly one passes).
+    /// </summary>
+    public Task<bool> AdvanceAsync(Account account, long? lastStepSeen, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var now = clock.GetUtcNow().ToUnixTimeSeconds() / StepSeconds;
+        return ClaimAsync(account, lastStepSeen, Math.Max(now, (lastStepSeen ?? 0) + 1), cancellationToken);
+    }
+
+    private async Task<bool> ClaimAsync(Account account, long? lastStepSeen, long used, CancellationToken cancellationToken)
+    {
         var claimed = await db.Users
             .Where(a => a.Id == account.Id && a.LastAuthenticatorStep == lastStepSeen)
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.LastAuthenticatorStep, used), cancellationToken)
             .ConfigureAwait(false);
         if (claimed != 1)
         {
-            return AuthenticatorVerdict.Used;
+            return false;
         }
 
         // The tracked account learns the claimed step as saved (a later save of it must not write the old one back).
         var tracked = db.Entry(account).Property(a => a.LastAuthenticatorStep);
         tracked.OriginalValue = used;
         tracked.CurrentValue = used;
-        return AuthenticatorVerdict.Accepted;
+        return true;
     }
 }

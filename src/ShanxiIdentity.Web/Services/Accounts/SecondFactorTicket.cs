@@ -1,0 +1,20 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using ShanxiIdentity.Data.Entities;
+
+namespace ShanxiIdentity.Web.Services.Accounts;
+
+/// <summary>
+/// A person or organisation whose password was right, on the way to the second factor (两步验证):
+/// the staff ticket's pattern — 5 minutes, bound to the account's last used authenticator step,
+/// which every completed second factor moves on (<see cref="AuthenticatorCodes.AdvanceAsync"/>), so
+/// the ticket is single use.
+/// </summary>
+public sealed class SecondFactorTicket(IDataProtectionProvider protection)
+    : AccountTicket(protection, "ShanxiIdentity.SecondFactor.v1", Lifetime)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
+    protected override string State(Account account) =>
+        account?.LastAuthenticatorStep?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+}
