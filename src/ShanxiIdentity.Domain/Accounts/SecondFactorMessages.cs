@@ -18,6 +18,9 @@ public static class SecondFactorMessages
     public const string NotEnabled = "您尚未开启两步验证";
     public const string StartAgain = "验证已超时，请重新登录";
 
+    /// <summary>短信验证码登录 is one factor: an account that asked for two signs in with its password and then its second factor.</summary>
+    public const string UsePasswordLogin = "您的账号已开启两步验证，请使用密码登录并完成两步验证";
+
     public const string NoticeEnabledApp = "开启两步验证（身份验证器）";
     public const string NoticeEnabledSms = "开启两步验证（短信验证码）";
     public const string NoticeDisabled = "关闭两步验证";

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.Hosting;
@@ -37,6 +38,30 @@ public abstract class SmsLoginTests<TFactory>(TFactory factory) : IClassFixture<
         Assert.Equal(AuthenticationMethods.Sms, await AmrAsync(session));
         var accountId = await factory.QueryAsync(db => db.Users.Where(a => a.Person!.ResidentIdNumber == citizen.IdNumber).Select(a => a.Id).SingleAsync());
         Assert.Equal(1, await factory.QueryAsync(db => db.AuditEntries.CountAsync(e => e.SubjectAccountId == accountId && e.Action == AuditAction.SignedIn && e.Detail == SmsSignIn.AuditDetail)));
+    }
+
+    [Fact]
+    public async Task An_account_with_a_second_factor_is_sent_to_the_password_login_and_not_signed_in()
+    {
+        var (citizen, _) = await factory.RegisteredCitizenAsync();
+        await using (var scope = factory.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ShanxiIdentity.Data.Entities.Account>>();
+            var account = await users.FindByIdAsync((await factory.PersonIdAsync(citizen)).ToString());
+            Assert.True((await users.SetTwoFactorEnabledAsync(account!, true)).Succeeded);
+        }
+
+        factory.Clock.Advance(SmsCodeService.ResendInterval); // registration just sent a code to this phone
+
+        var session = factory.NewSession();
+        var (sent, message) = await SendAsync(session, await session.GetPageAsync(SmsUrl), citizen.Phone);
+        Assert.True(sent, message);
+        var refused = await SubmitAsync(session, citizen.Phone, await factory.LatestSmsCodeAsync(citizen.Phone));
+
+        Assert.Null(refused.Location);
+        Assert.Contains(SecondFactorMessages.UsePasswordLogin, refused.Body, StringComparison.Ordinal);
+        using var my = await session.Client.GetAsync(new Uri("/my", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, my.StatusCode);
     }
 
     [Fact]

@@ -75,8 +75,13 @@ public sealed class SmsSignIn(
             return new SmsSignInResult(SmsSignInOutcome.Gate, refusal, holder);
         }
 
-        // No second factor after this one yet: the password login's post-credential step (#22, helper G)
-        // is where an account with a second factor would be sent next.
+        // An SMS code is one factor, and a second factor may itself be an SMS code to the same phone:
+        // an account that turned on 两步验证 signs in with its password and then that factor.
+        if (holder.TwoFactorEnabled)
+        {
+            return new SmsSignInResult(SmsSignInOutcome.Gate, SecondFactorMessages.UsePasswordLogin, holder);
+        }
+
         await passwordSignIn.ResetFailuresAsync(holder).ConfigureAwait(false);
         await audit.CommitAsync(async () =>
         {
