@@ -9,7 +9,7 @@ namespace ShanxiIdentity.Domain.SingleSignOn;
 /// carry; without level values, the account's own level. <see cref="RealNameLevels.MultiFactorAcr"/>
 /// asks for a session with a second factor (amr contains mfa).
 /// </summary>
-public sealed record StepUp(StepUpOutcome Outcome, string? Acr, RealNameLevel Required)
+public sealed record StepUp(StepUpOutcome Outcome, string? Acr, RealNameLevel Required, RealNameLevel Level)
 {
     public static StepUp Decide(RealNameLevel account, IEnumerable<string> acrValues, RealNameLevel? clientMinimum, bool multiFactorSession)
     {
@@ -20,16 +20,16 @@ public sealed record StepUp(StepUpOutcome Outcome, string? Acr, RealNameLevel Re
         var required = requested.Count > 0 ? requested[0] : minimum;
         if (account < required)
         {
-            return new StepUp(StepUpOutcome.LevelTooLow, null, required);
+            return new StepUp(StepUpOutcome.LevelTooLow, null, required, account);
         }
 
         if (values.Contains(RealNameLevels.MultiFactorAcr, StringComparer.Ordinal) && !multiFactorSession)
         {
-            return new StepUp(StepUpOutcome.SecondFactorNeeded, null, required);
+            return new StepUp(StepUpOutcome.SecondFactorNeeded, null, required, account);
         }
 
         // Asked for levels: the lowest one requested that the account meets is the class satisfied (OIDC
         // Core 2: acr names what the authentication satisfied). Asked for none: the account's own level.
-        return new StepUp(StepUpOutcome.Satisfied, RealNameLevels.Acr(requested.Count > 0 ? required : account), required);
+        return new StepUp(StepUpOutcome.Satisfied, RealNameLevels.Acr(requested.Count > 0 ? required : account), required, account);
     }
 }

@@ -114,7 +114,7 @@ public sealed class PasswordSignIn(UserManager<Account> users, SignInManager<Acc
     public Task SignInAsync(Account account) =>
         audit.CommitAsync(async () =>
         {
-            await signIn.SignInAsync(account, isPersistent: false).ConfigureAwait(false);
+            await ((PortalSignInManager)signIn).SignInWithMethodsAsync(account, Domain.Accounts.AuthenticationMethods.Password).ConfigureAwait(false);
             audit.Record(AuditAction.SignedIn, account.Id);
         });
 }
