@@ -94,7 +94,7 @@ public sealed class SsoClient(PortalFactory factory, string clientId, string? se
             location = decided.Location;
         }
 
-        Assert.True(location?.StartsWith(redirectUri, StringComparison.Ordinal) == true, $"Expected a redirect to the client, got {(int)response.StatusCode} {location}");
+        Assert.True(location?.StartsWith(redirectUri, StringComparison.Ordinal) == true, $"Expected a redirect to the client, got {(int)response.StatusCode} {location} {((int)response.StatusCode == 500 ? factory.LoggedErrors() : null)}");
         var answer = QueryHelpers.ParseQuery(new Uri(location!).Query);
         Assert.Equal(request.State, answer["state"].ToString());
         return (answer.TryGetValue("code", out var code) ? code.ToString() : "error:" + answer["error"], consentShown);

@@ -54,7 +54,12 @@ public sealed class SignInAssurance(RealNameAssessment levels, IOpenIddictApplic
     {
         ArgumentNullException.ThrowIfNull(identity);
         identity.SetClaim(SsoClaims.Acr, acr);
-        identity.SetClaim(SsoClaims.Amr, JsonSerializer.SerializeToElement(SignInMethods.Methods(session)));
+        if (SignInMethods.Methods(session) is { Count: > 0 } methods)
+        {
+            // A JSON array even with one method, as OIDC Core 2 defines amr.
+            identity.SetClaims(SsoClaims.Amr, JsonSerializer.SerializeToElement(methods));
+        }
+
         if (SignInMethods.AuthTime(session) is { } at)
         {
             identity.SetClaim(SsoClaims.AuthTime, at.ToUnixTimeSeconds());
