@@ -70,6 +70,27 @@ public abstract class AssuranceSignOnTests<TFactory>(TFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task A_password_change_keeps_how_and_when_the_session_was_signed_in()
+    {
+        var sso = await SsoClient.RegisterAsync(factory, ["profile"]);
+        var (citizen, person) = await factory.RegisteredCitizenAsync();
+        var signedIn = factory.Clock.GetUtcNow().ToUnixTimeSeconds();
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        var changed = await person.SubmitAsync(await person.GetPageAsync("/my"), "/my/password", new Dictionary<string, string?>
+        {
+            ["ChangePassword.CurrentPassword"] = citizen.Password,
+            ["ChangePassword.Password"] = "New#Pingyao7q",
+            ["ChangePassword.ConfirmPassword"] = "New#Pingyao7q",
+        });
+        Assert.Equal("/my", changed.Location);
+
+        var request = sso.AuthorizeRequest("openid profile");
+        var identity = (await sso.RedeemAsync((await sso.SignInAsync(person, request)).Code, request.Verifier)).Payload("id_token");
+        Assert.InRange(identity.GetProperty("auth_time").GetInt64(), signedIn - 5, signedIn + 1);
+        Assert.Equal(["pwd"], identity.GetProperty("amr").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
     public async Task Acr_values_above_the_account_s_level_are_unmet_and_a_lower_one_is_the_acr_returned()
     {
         var sso = await SsoClient.RegisterAsync(factory, ["profile"]);
