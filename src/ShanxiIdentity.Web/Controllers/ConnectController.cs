@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Security.Claims;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Antiforgery;
@@ -35,6 +34,7 @@ public sealed class ConnectController(
     AgentSignIn agents,
     ActingContext actingContext,
     SignInManager<Account> signIn,
+    SignInAssurance assurance,
     IAntiforgery antiforgery) : Controller
 {
     private const string Decision = "decision";
@@ -58,7 +58,8 @@ public sealed class ConnectController(
         }
 
         var session = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-        if (!session.Succeeded || request.HasPromptValue(PromptValues.Login) && Request.Method == HttpMethods.Get)
+        // prompt=login, or a sign-in older than max_age: a fresh sign-in first (the consent form's POST is past that).
+        if (!session.Succeeded || (request.HasPromptValue(PromptValues.Login) || assurance.TooOld(request, session.Principal)) && Request.Method == HttpMethods.Get)
         {
             if (request.HasPromptValue(PromptValues.None))
             {
@@ -67,7 +68,7 @@ public sealed class ConnectController(
 
             // After the portal's own login page, the same request again (as a GET, without prompt=login).
             var parameters = RequestParameters().Where(p => p.Key != OpenIddictConstants.Parameters.Prompt || !request.HasPromptValue(PromptValues.Login));
-            return Challenge(new AuthenticationProperties { RedirectUri = Request.PathBase + Request.Path + QueryString.Create(parameters) }, IdentityConstants.ApplicationScheme);
+            return Challenge(new AuthenticationProperties { RedirectUri = Here(parameters) }, IdentityConstants.ApplicationScheme);
         }
 
         var account = await locator.FindByIdAsync(Guid.Parse(signIn.UserManager.GetUserId(session.Principal)!), HttpContext.RequestAborted);
@@ -84,11 +85,20 @@ public sealed class ConnectController(
         var application = await applications.FindByClientIdAsync(request.ClientId!, HttpContext.RequestAborted)
             ?? throw new InvalidOperationException("OpenIddict validated the client before this point.");
         var applicationId = (await applications.GetIdAsync(application, HttpContext.RequestAborted))!;
-        var scopes = await AllowedScopesAsync(application, request.GetScopes());
+        var scopes = await consents.AllowedScopesAsync(application, request.GetScopes(), HttpContext.RequestAborted);
+        var (ct, audited) = (HttpContext.RequestAborted, false);
+
+        // acr_values, the client's minimum 实名等级, a second factor: step up where possible, else unmet_authentication_requirements.
+        var stepUp = await assurance.DecideAsync(account, application, request, session.Principal!, ct);
+        if (stepUp.Acr is null)
+        {
+            return SignInAssurance.CanStepUp(stepUp, account) ? Redirect(SignInAssurance.SecondFactorUrl(Here(RequestParameters()))) : Refuse(SignInAssurance.UnmetAuthenticationRequirements, SignInAssurance.Why(stepUp));
+        }
+
         var identity = await identities.ForAccountAsync(account, scopes);
         identity.SetAudiences(request.ClientId!);
+        SignInAssurance.Apply(identity, stepUp.Acr, session.Principal!);
 
-        var (ct, audited) = (HttpContext.RequestAborted, false);
         var consent = await consents.FindAsync(account.Id, applicationId, scopes, ct);
         var offers = await agents.OffersAsync(account, request.ClientId!, scopes, ct);
         var decision = Request.HasFormContentType ? Request.Form[Decision].ToString() : string.Empty;
@@ -164,13 +174,7 @@ public sealed class ConnectController(
             // A system calling on its own behalf: the subject is the client, not a person.
             var application = await applications.FindByClientIdAsync(request.ClientId!, HttpContext.RequestAborted)
                 ?? throw new InvalidOperationException("OpenIddict authenticated the client before this point.");
-            var system = new ClaimsIdentity(Microsoft.IdentityModel.Tokens.TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
-            system.SetClaim(Claims.Subject, request.ClientId);
-            system.SetClaim(SsoClaims.TokenKind, SsoClaims.SystemToken);
-            system.SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application, HttpContext.RequestAborted));
-            system.SetScopes(request.GetScopes());
-            system.SetAudiences(request.ClientId!);
-            system.SetDestinations(_ => [Destinations.AccessToken]);
+            var system = SsoIdentities.ForSystem(request.ClientId!, await applications.GetDisplayNameAsync(application, HttpContext.RequestAborted), request.GetScopes());
             return SignIn(new ClaimsPrincipal(system), Server);
         }
 
@@ -187,6 +191,7 @@ public sealed class ConnectController(
 
         var identity = await identities.ForAccountAsync(account, grant.GetScopes());
         identity.SetAuthorizationId(grant.GetAuthorizationId());
+        SignInAssurance.Carry(identity, grant);
 
         // Signed in as an organisation: its authorisation must still hold (withdrawn, expired or narrowed ends it).
         if (!await agents.ReapplyAsync(identity, grant, account, request.ClientId, HttpContext.RequestAborted))
@@ -226,16 +231,6 @@ public sealed class ConnectController(
         return Ok(claims);
     }
 
-    /// <summary>
-    /// Clients registered before refresh tokens became a choice still hold the refresh-token grant:
-    /// offline_access is dropped unless the administrator gave it (OpenIddict checks no permission for it).
-    /// </summary>
-    private async Task<ImmutableArray<string>> AllowedScopesAsync(object application, ImmutableArray<string> requested) =>
-        requested.Contains(Scopes.OfflineAccess)
-        && !await applications.HasPermissionAsync(application, Permissions.Prefixes.Scope + Scopes.OfflineAccess, HttpContext.RequestAborted)
-            ? requested.Remove(Scopes.OfflineAccess)
-            : requested;
-
     private ForbidResult Refuse(string error, string description) => Forbid(
         new AuthenticationProperties(new Dictionary<string, string?>
         {
@@ -243,6 +238,9 @@ public sealed class ConnectController(
             [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
         }),
         Server);
+
+    /// <summary>This authorization request again, with these parameters.</summary>
+    private string Here(IEnumerable<KeyValuePair<string, StringValues>> parameters) => Request.PathBase + Request.Path + QueryString.Create(parameters);
 
     private IEnumerable<KeyValuePair<string, StringValues>> RequestParameters() =>
         (Request.HasFormContentType ? Request.Form.AsEnumerable() : Request.Query)

@@ -63,16 +63,16 @@ public static class ServiceRegistration
         });
 
         // Checked on every request: a password reset or "sign out elsewhere" takes effect at once.
-        // The refreshed principal keeps how the session was signed in (a staff member's amr=mfa) and its session id.
+        // The refreshed principal keeps how and when the session was signed in (amr, auth_time) and its session id.
         services.Configure<SecurityStampValidatorOptions>(options =>
         {
             options.ValidationInterval = TimeSpan.Zero;
             options.OnRefreshingPrincipal = context =>
             {
-                var methods = context.CurrentPrincipal?.FindAll(c => c.Type is StaffSignIn.MfaClaimType or SignInSessions.ClaimType).ToList() ?? [];
+                var methods = context.CurrentPrincipal?.FindAll(c => SignInMethods.IsKept(c) || c.Type == SignInSessions.ClaimType).ToList() ?? [];
                 if (methods.Count > 0 && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
                 {
-                    identity.AddClaims(methods.Select(c => new System.Security.Claims.Claim(c.Type, c.Value)));
+                    identity.AddClaims(methods.Select(c => new System.Security.Claims.Claim(c.Type, c.Value, c.ValueType)));
                 }
 
                 return Task.CompletedTask;
@@ -105,6 +105,7 @@ public static class ServiceRegistration
         services.AddScoped<ReservedPhones>();
         services.AddScoped<MyAccountPage>();
         services.AddScoped<LoginGate>();
+        services.AddScoped<RealNameAssessment>();
         services.AddScoped<AccountLocator>();
         services.AddScoped<AuditLog>();
         services.AddScoped<PasswordSignIn>();

@@ -25,7 +25,7 @@ public sealed class SsoClient(PortalFactory factory, string clientId, string? se
     public const string PostLogoutUri = "https://cases.example.gov.cn/signed-out";
 
     /// <summary>Registers a client as an administrator would (through the registry the staff area uses).</summary>
-    public static async Task<SsoClient> RegisterAsync(PortalFactory factory, string[] scopes, bool confidential = true, bool fullPhone = false)
+    public static async Task<SsoClient> RegisterAsync(PortalFactory factory, string[] scopes, bool confidential = true, bool fullPhone = false, ShanxiIdentity.Domain.Accounts.RealNameLevel? minimumLevel = null)
     {
         ArgumentNullException.ThrowIfNull(factory);
         var clientId = "sys-" + Guid.NewGuid().ToString("N")[..12];
@@ -34,7 +34,7 @@ public sealed class SsoClient(PortalFactory factory, string clientId, string? se
         var issued = await scope.ServiceProvider.GetRequiredService<ClientRegistry>().RegisterAsync(
             clientId,
             confidential,
-            new ClientSettings("测试业务系统" + clientId[^4..], [redirectUri], [PostLogoutUri], ["openid", .. scopes], fullPhone),
+            new ClientSettings("测试业务系统" + clientId[^4..], [redirectUri], [PostLogoutUri], ["openid", .. scopes], fullPhone, minimumLevel),
             actor: null,
             CancellationToken.None);
         return new SsoClient(factory, clientId, issued!.Secret, redirectUri);
@@ -42,7 +42,7 @@ public sealed class SsoClient(PortalFactory factory, string clientId, string? se
 
     public sealed record Request(string Url, string Verifier, string State);
 
-    public Request AuthorizeRequest(string scope, bool pkce = true, string method = "S256", string? redirect = null, string? prompt = null)
+    public Request AuthorizeRequest(string scope, bool pkce = true, string method = "S256", string? redirect = null, string? prompt = null, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var verifier = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var state = Guid.NewGuid().ToString("N");
@@ -56,6 +56,11 @@ public sealed class SsoClient(PortalFactory factory, string clientId, string? se
             ["nonce"] = Guid.NewGuid().ToString("N"),
             ["prompt"] = prompt,
         };
+        foreach (var (name, value) in extra ?? new Dictionary<string, string?>())
+        {
+            parameters[name] = value;
+        }
+
         if (pkce)
         {
             parameters["code_challenge"] = method == "S256" ? WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))) : verifier;
@@ -89,7 +94,7 @@ public sealed class SsoClient(PortalFactory factory, string clientId, string? se
             location = decided.Location;
         }
 
-        Assert.True(location?.StartsWith(redirectUri, StringComparison.Ordinal) == true, $"Expected a redirect to the client, got {(int)response.StatusCode} {location}");
+        Assert.True(location?.StartsWith(redirectUri, StringComparison.Ordinal) == true, $"Expected a redirect to the client, got {(int)response.StatusCode} {location} {((int)response.StatusCode == 500 ? factory.LoggedErrors() : null)}");
         var answer = QueryHelpers.ParseQuery(new Uri(location!).Query);
         Assert.Equal(request.State, answer["state"].ToString());
         return (answer.TryGetValue("code", out var code) ? code.ToString() : "error:" + answer["error"], consentShown);

@@ -146,6 +146,7 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
                 ["RedirectUris"] = "https://cases.example.gov.cn/signin-oidc",
                 ["Scopes"] = "openid",
                 ["Confidential"] = "true",
+                ["MinimumLevel"] = "3",
             }),
 
             // 经办人管理: a third administrator, and the person already authorised (refused by the service, after

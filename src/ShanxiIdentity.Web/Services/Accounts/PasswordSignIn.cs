@@ -115,7 +115,7 @@ public sealed class PasswordSignIn(UserManager<Account> users, SignInManager<Acc
     public Task SignInAsync(Account account) =>
         audit.CommitAsync(async () =>
         {
-            await signIn.SignInAsync(account, isPersistent: false).ConfigureAwait(false);
+            await signIn.SignInWithClaimsAsync(account, isPersistent: false, SignInMethods.Claims([Domain.Accounts.AuthenticationMethods.Password])).ConfigureAwait(false);
             audit.Record(AuditAction.SignedIn, account.Id);
         });
 }

@@ -9,7 +9,9 @@ namespace ShanxiIdentity.Web.Services.Accounts;
 
 /// <summary>
 /// Identity's sign-in, with a session row per sign-in (its id in the cookie) that sign-out ends.
-/// Every way in (password, registration, staff code) goes through <see cref="SignInWithClaimsAsync"/>
+/// Every way in (password, SMS code, second factor, registration, staff code) goes through
+/// <see cref="SignInWithClaimsAsync"/>, naming its methods as <c>amr</c> claims (<see cref="SignInMethods.Claims"/>);
+/// it writes them and <c>auth_time</c> on the cookie, and nothing else does
 /// and every way out (退出, staff logout, a client's RP-initiated logout) through <see cref="SignOutAsync"/>.
 /// </summary>
 public sealed class PortalSignInManager(
@@ -20,7 +22,8 @@ public sealed class PortalSignInManager(
     ILogger<SignInManager<Account>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<Account> confirmation,
-    SignInSessions sessions)
+    SignInSessions sessions,
+    TimeProvider clock)
     : SignInManager<Account>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     /// <summary>Set while a refresh re-issues the cookie of the session that asked: no new session then.</summary>
@@ -29,8 +32,21 @@ public sealed class PortalSignInManager(
     public override async Task SignInWithClaimsAsync(Account user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
         ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(additionalClaims);
+        var given = additionalClaims.ToList();
         var sessionId = _refreshing ?? await sessions.StartAsync(user).ConfigureAwait(false);
-        await base.SignInWithClaimsAsync(user, authenticationProperties, [.. additionalClaims.Where(c => c.Type != SignInSessions.ClaimType), SignInSessions.ClaimFor(sessionId)]).ConfigureAwait(false);
+
+        // A refresh (new stamp, or a step-up adding a factor) is not a new sign-in: the session keeps
+        // its methods, gains any given, and keeps its auth_time. A sign-in names its methods (amr);
+        // Identity's own SignInAsync names none: a password then.
+        var methods = given.Where(c => c.Type == AuthenticationMethods.ClaimType).Select(c => c.Value).ToList();
+        IEnumerable<Claim> how = _refreshing is not null
+            ? [.. SignInMethods.Claims(SignInMethods.Methods(Context.User).Concat(methods)), .. Context.User.FindAll(AuthenticationMethods.AuthTimeClaimType).Take(1).Select(c => new Claim(c.Type, c.Value, c.ValueType))]
+            : [.. SignInMethods.Claims(methods.DefaultIfEmpty(AuthenticationMethods.Password)), SignInMethods.AuthTimeClaim(clock.GetUtcNow())];
+        await base.SignInWithClaimsAsync(
+            user,
+            authenticationProperties,
+            [.. given.Where(c => c.Type != SignInSessions.ClaimType && !SignInMethods.IsKept(c)), .. how, SignInSessions.ClaimFor(sessionId)]).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
 using ShanxiIdentity.Data;
+using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Domain.SingleSignOn;
 using ShanxiIdentity.Web.Services.Accounts;
@@ -90,12 +91,13 @@ public sealed class ClientRegistry(
         descriptor.Permissions.Clear();
         Apply(descriptor, descriptor.ClientType == ClientTypes.Confidential, settings);
 
-        // Taking an item (or the full phone) away must reach what the client already holds: its
+        // Taking an item (or the full phone) away, or raising the minimum 实名等级, must reach what the client already holds: its
         // consents and refresh tokens are revoked, so people consent again to the narrower set.
         // The change, the revocations and the audit row commit together.
         // (openid is never a permission: always listed for the client, never "taken away".)
         var narrowed = before.Scopes.Where(s => s != Scopes.OpenId).Except(settings.Scopes, StringComparer.Ordinal).Any()
-            || before.FullPhone && !settings.FullPhone;
+            || before.FullPhone && !settings.FullPhone
+            || (settings.MinimumLevel ?? 0) > (before.MinimumLevel ?? 0);
         await audit.CommitAsync(
             async () =>
             {
@@ -195,6 +197,11 @@ public sealed class ClientRegistry(
 
         descriptor.Permissions.UnionWith(SingleSignOnSetup.PermissionsFor(confidential, settings.Scopes));
         descriptor.Properties[SsoClaims.FullPhoneProperty] = JsonSerializer.SerializeToElement(settings.FullPhone);
+        descriptor.Properties.Remove(SsoClaims.MinimumLevelProperty);
+        if (settings.MinimumLevel is { } minimum)
+        {
+            descriptor.Properties[SsoClaims.MinimumLevelProperty] = JsonSerializer.SerializeToElement((int)minimum);
+        }
     }
 
     private async Task<ClientView> ToViewAsync(object application, CancellationToken cancellationToken)
@@ -203,12 +210,14 @@ public sealed class ClientRegistry(
         var scopes = SsoScopes.Grantable
             .Where(s => s == Scopes.OpenId || permissions.Contains(Permissions.Prefixes.Scope + s))
             .ToList();
+        var properties = await applications.GetPropertiesAsync(application, cancellationToken).ConfigureAwait(false);
         var settings = new ClientSettings(
             await applications.GetDisplayNameAsync(application, cancellationToken).ConfigureAwait(false) ?? string.Empty,
             [.. (await applications.GetRedirectUrisAsync(application, cancellationToken).ConfigureAwait(false)).Order(StringComparer.Ordinal)],
             [.. (await applications.GetPostLogoutRedirectUrisAsync(application, cancellationToken).ConfigureAwait(false)).Order(StringComparer.Ordinal)],
             scopes,
-            FullPhone(await applications.GetPropertiesAsync(application, cancellationToken).ConfigureAwait(false)));
+            FullPhone(properties),
+            MinimumLevel(properties));
         return new ClientView(
             await applications.GetClientIdAsync(application, cancellationToken).ConfigureAwait(false) ?? string.Empty,
             await applications.HasClientTypeAsync(application, ClientTypes.Confidential, cancellationToken).ConfigureAwait(false),
@@ -218,8 +227,14 @@ public sealed class ClientRegistry(
     private static bool FullPhone(ImmutableDictionary<string, JsonElement> properties) =>
         properties.TryGetValue(SsoClaims.FullPhoneProperty, out var value) && value.ValueKind == JsonValueKind.True;
 
+    /// <summary>The lowest 实名等级 the client's administrator accepts; null when any.</summary>
+    public static Domain.Accounts.RealNameLevel? MinimumLevel(ImmutableDictionary<string, JsonElement> properties) =>
+        properties is not null && properties.TryGetValue(SsoClaims.MinimumLevelProperty, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)
+            ? Domain.Accounts.RealNameLevels.FromNumber(number)
+            : null;
+
     private static string Describe(string clientId, ClientSettings settings) =>
-        $"{clientId} {settings.Name} 信息:{string.Join(',', settings.Scopes)} 完整手机号:{(settings.FullPhone ? "是" : "否")} 回调:{string.Join(' ', settings.RedirectUris)}";
+        $"{clientId} {settings.Name} 信息:{string.Join(',', settings.Scopes)} 完整手机号:{(settings.FullPhone ? "是" : "否")} 最低实名等级:{(settings.MinimumLevel is { } level ? RealNameLevels.Acr(level) : "不限")} 回调:{string.Join(' ', settings.RedirectUris)}";
 
     /// <summary>256 random bits, URL-safe: the administrator copies it into the client system's configuration.</summary>
     private static string NewSecret() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));

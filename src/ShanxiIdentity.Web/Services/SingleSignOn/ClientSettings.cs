@@ -6,4 +6,5 @@ public sealed record ClientSettings(
     IReadOnlyList<string> RedirectUris,
     IReadOnlyList<string> PostLogoutRedirectUris,
     IReadOnlyList<string> Scopes,
-    bool FullPhone);
+    bool FullPhone,
+    Domain.Accounts.RealNameLevel? MinimumLevel = null);

@@ -17,6 +17,16 @@ public sealed class ConsentRegistry(
     IOpenIddictTokenManager tokens,
     AuditLog audit)
 {
+    /// <summary>
+    /// Clients registered before refresh tokens became a choice still hold the refresh-token grant:
+    /// offline_access is dropped unless the administrator gave it (OpenIddict checks no permission for it).
+    /// </summary>
+    public async Task<ImmutableArray<string>> AllowedScopesAsync(object application, ImmutableArray<string> requested, CancellationToken cancellationToken) =>
+        requested.Contains(Scopes.OfflineAccess)
+        && !await applications.HasPermissionAsync(application, Permissions.Prefixes.Scope + Scopes.OfflineAccess, cancellationToken).ConfigureAwait(false)
+            ? requested.Remove(Scopes.OfflineAccess)
+            : requested;
+
     /// <summary>The consent already given to this client for at least these scopes, if any.</summary>
     public async Task<string?> FindAsync(Guid account, string applicationId, ImmutableArray<string> scopes, CancellationToken cancellationToken)
     {

@@ -87,6 +87,7 @@ public static class SingleSignOnSetup
                     .SetOrder(OpenIddictServerHandlers.Protection.CreateTokenEntry.Descriptor.Order - 1));
 
                 options.AddEventHandler(BurnCodeOnWrongVerifier.Descriptor);
+                options.AddEventHandler(SignInAssurance.Discovery);
                 foreach (var descriptor in SigningKeyRollover.Descriptors)
                 {
                     options.AddEventHandler(descriptor);
@@ -113,6 +114,7 @@ public static class SingleSignOnSetup
         services.AddScoped<ClientRegistry>();
         services.AddScoped<ConsentRegistry>();
         services.AddScoped<AgentSignIn>();
+        services.AddScoped<SignInAssurance>();
         if (environment.IsDevelopment())
         {
             services.AddHostedService<DevelopmentClientSeeder>();

@@ -42,8 +42,18 @@ public static class SsoClaims
     public static IReadOnlyList<string> Supported { get; } =
     [
         "sub", "name", AccountKind, "phone_number", "phone_number_verified", OrganizationName, CreditCode, OrganizationType,
-        IdNumber, TokenKind, AgentName, AgentRole, AgentAuthorization, AgentExpires,
+        IdNumber, TokenKind, AgentName, AgentRole, AgentAuthorization, AgentExpires, Acr, Amr, AuthTime,
     ];
+
+    /// <summary>The 实名等级 the sign-in satisfied (Domain.Accounts.RealNameLevels).</summary>
+    public const string Acr = "acr";
+
+    public const string Amr = Domain.Accounts.AuthenticationMethods.ClaimType;
+
+    public const string AuthTime = Domain.Accounts.AuthenticationMethods.AuthTimeClaimType;
+
+    /// <summary>Application property: the lowest 实名等级 (1–4) a client's administrator accepts; absent = any.</summary>
+    public const string MinimumLevelProperty = "min_real_name_level";
 
     /// <summary>Application property of a client allowed the full 预留手机号 (otherwise it is masked).</summary>
     public const string FullPhoneProperty = "full_phone";

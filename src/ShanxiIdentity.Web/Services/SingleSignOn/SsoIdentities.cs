@@ -43,6 +43,19 @@ public sealed class SsoIdentities(UserManager<Account> users)
         return identity;
     }
 
+    /// <summary>A system calling on its own behalf (client credentials): the subject is the client, not a person; access token only.</summary>
+    public static ClaimsIdentity ForSystem(string clientId, string? displayName, IEnumerable<string> scopes)
+    {
+        var system = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
+        system.SetClaim(Claims.Subject, clientId);
+        system.SetClaim(SsoClaims.TokenKind, SsoClaims.SystemToken);
+        system.SetClaim(Claims.Name, displayName);
+        system.SetScopes(scopes);
+        system.SetAudiences(clientId);
+        system.SetDestinations(_ => [Destinations.AccessToken]);
+        return system;
+    }
+
     /// <summary>
     /// The account a token stands for, when it was issued to a person: a system's token (client
     /// credentials) never resolves to an account, whatever its subject looks like. Codes and

@@ -27,12 +27,17 @@ public sealed class ClientForm
 
     public bool FullPhone { get; set; }
 
+    /// <summary>The lowest 实名等级 (1–4) accepted; null = any.</summary>
+    [Display(Name = "最低实名等级")]
+    public int? MinimumLevel { get; set; }
+
     public ClientSettings ToSettings() => new(
         Name!.Trim(),
         ClientRules.Lines(RedirectUris),
         ClientRules.Lines(PostLogoutRedirectUris),
         [.. SsoScopes.Grantable.Where(Scopes.Contains)],
-        FullPhone);
+        FullPhone,
+        Domain.Accounts.RealNameLevels.FromNumber(MinimumLevel));
 
     public static ClientForm From(ClientView view)
     {
@@ -46,6 +51,7 @@ public sealed class ClientForm
             Confidential = view.Confidential,
             Scopes = [.. view.Settings.Scopes],
             FullPhone = view.Settings.FullPhone,
+            MinimumLevel = view.Settings.MinimumLevel is { } level ? (int)level : null,
         };
     }
 }

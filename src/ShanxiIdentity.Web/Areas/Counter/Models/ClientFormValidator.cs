@@ -18,6 +18,7 @@ public sealed class ClientFormValidator : AbstractValidator<ClientForm>
             .Must(AllValid).WithMessage(f => ClientMessages.RedirectUriRule + FirstInvalid(f.RedirectUris));
         RuleFor(f => f.PostLogoutRedirectUris)
             .Must(AllValid).WithMessage(f => ClientMessages.RedirectUriRule + FirstInvalid(f.PostLogoutRedirectUris));
+        RuleFor(f => f.MinimumLevel).Must(n => n is null || Domain.Accounts.RealNameLevels.FromNumber(n) is not null).WithMessage(Domain.Accounts.RealNameMessages.MinimumRule);
         RuleFor(f => f.Scopes).Must(s => s.Contains(OpenIddictConstants.Scopes.OpenId) && s.All(SsoScopes.Grantable.Contains)).WithMessage(ClientMessages.ScopeRequired);
     }
 
