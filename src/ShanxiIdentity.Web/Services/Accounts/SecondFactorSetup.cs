@@ -68,20 +68,10 @@ public sealed class SecondFactorSetup(
     public async Task<SecondFactorChange> DisableAsync(Account account, string? password, string? code, bool recovery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        if (await codes.MethodAsync(account).ConfigureAwait(false) is not { } method)
-        {
-            return new SecondFactorChange(null, SecondFactorMessages.NotEnabled);
-        }
-
-        if (await RefusedPasswordAsync(account, password).ConfigureAwait(false) is { } refused)
+        var (method, refused) = await ProveAsync(account, password, code, recovery, cancellationToken).ConfigureAwait(false);
+        if (refused is not null)
         {
             return refused;
-        }
-
-        var verdict = await codes.VerifyAsync(account, method, code, recovery, cancellationToken).ConfigureAwait(false);
-        if (!verdict.Passed)
-        {
-            return new SecondFactorChange("Code", verdict.Refusal);
         }
 
         await audit.CommitAsync(
@@ -103,20 +93,10 @@ public sealed class SecondFactorSetup(
     public async Task<SecondFactorChange> RenewRecoveryCodesAsync(Account account, string? password, string? code, bool recovery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        if (await codes.MethodAsync(account).ConfigureAwait(false) is not { } method)
-        {
-            return new SecondFactorChange(null, SecondFactorMessages.NotEnabled);
-        }
-
-        if (await RefusedPasswordAsync(account, password).ConfigureAwait(false) is { } refused)
+        var (method, refused) = await ProveAsync(account, password, code, recovery, cancellationToken).ConfigureAwait(false);
+        if (refused is not null)
         {
             return refused;
-        }
-
-        var verdict = await codes.VerifyAsync(account, method, code, recovery, cancellationToken).ConfigureAwait(false);
-        if (!verdict.Passed)
-        {
-            return new SecondFactorChange("Code", verdict.Refusal);
         }
 
         var recoveryCodes = await audit.CommitAsync(
@@ -154,4 +134,21 @@ public sealed class SecondFactorSetup(
 
     private Task RefreshAsync(Account account, IReadOnlyCollection<string> methods) =>
         signIn is PortalSignInManager portal ? portal.RefreshSignInAsync(account, methods) : signIn.RefreshSignInAsync(account);
+
+    /// <summary>Turning off or renewing codes: the factor must be on, and the password and a code (or a recovery code) proved.</summary>
+    private async Task<(string Method, SecondFactorChange? Refused)> ProveAsync(Account account, string? password, string? code, bool recovery, CancellationToken cancellationToken)
+    {
+        if (await codes.MethodAsync(account).ConfigureAwait(false) is not { } method)
+        {
+            return (string.Empty, new SecondFactorChange(null, SecondFactorMessages.NotEnabled));
+        }
+
+        if (await RefusedPasswordAsync(account, password).ConfigureAwait(false) is { } refused)
+        {
+            return (method, refused);
+        }
+
+        var verdict = await codes.VerifyAsync(account, method, code, recovery, cancellationToken).ConfigureAwait(false);
+        return (method, verdict.Passed ? null : new SecondFactorChange("Code", verdict.Refusal));
+    }
 }
