@@ -8,7 +8,8 @@ namespace ShanxiIdentity.Web.Services.Accounts;
 /// A person or organisation whose password was right, on the way to the second factor (两步验证):
 /// the staff ticket's pattern — 5 minutes, bound to the account's last used authenticator step,
 /// which every completed second factor moves on (<see cref="AuthenticatorCodes.AdvanceAsync"/>), so
-/// the ticket is single use.
+/// the ticket is single use; and to the security stamp, so a password reset (or any change that ends
+/// the account's sessions) also ends the sign-ins begun with the old password.
 /// </summary>
 public sealed class SecondFactorTicket(IDataProtectionProvider protection)
     : AccountTicket(protection, "ShanxiIdentity.SecondFactor.v1", Lifetime)
@@ -16,5 +17,5 @@ public sealed class SecondFactorTicket(IDataProtectionProvider protection)
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     protected override string State(Account account) =>
-        account?.LastAuthenticatorStep?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+        account?.LastAuthenticatorStep?.ToString(CultureInfo.InvariantCulture) + "|" + account?.SecurityStamp;
 }

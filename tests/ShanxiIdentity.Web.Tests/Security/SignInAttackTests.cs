@@ -1,0 +1,61 @@
+using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Web.Tests.Infrastructure;
+
+namespace ShanxiIdentity.Web.Tests.Security;
+
+/// <summary>
+/// Attacks on the ways in of issue #22 (两步验证, 短信验证码登录, step-up): what a stolen password,
+/// a replayed ticket or a forged step must not open.
+/// </summary>
+public abstract class SignInAttackTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PortalFactory
+{
+    private const string SetupUrl = "/my/second-factor";
+    private const string CodeUrl = "/account/second-factor";
+    private const int AuthenticatorStep = 30;
+
+    [Fact]
+    public async Task A_second_factor_ticket_taken_with_the_old_password_dies_with_a_password_reset()
+    {
+        var (citizen, session) = await factory.RegisteredCitizenAsync();
+        var key = await EnableAuthenticatorAsync(citizen, session);
+
+        // The attacker has the password and gets the ticket for the code step.
+        var attacker = factory.NewSession();
+        var step = await attacker.LogInAsync(citizen.IdNumber, citizen.Password);
+        Assert.NotNull(step.Page.QuerySelector("input[name=Ticket]"));
+
+        // The person notices and resets the password: every sign-in begun with the old one ends.
+        factory.Clock.Advance(TimeSpan.FromSeconds(61));
+        var (_, reset) = await factory.NewSession().ResetPasswordAsync(citizen.IdNumber, () => factory.LatestSmsCodeAsync(citizen.Phone), "Reset#2026pwX");
+        Assert.Empty(reset.Errors);
+
+        var finished = await attacker.SubmitAsync(step.Page, CodeUrl, new Dictionary<string, string?> { ["Code"] = NextCode(key) });
+        Assert.StartsWith(CitizenJourney.LoginUrl, finished.Location, StringComparison.Ordinal);
+    }
+
+    private async Task<string> EnableAuthenticatorAsync(Citizen citizen, PortalSession session)
+    {
+        var page = await session.GetPageAsync(SetupUrl);
+        var key = StaffJourney.AuthenticatorKey(page);
+        var enabled = await session.SubmitAsync(page, SetupUrl + "/enable", new Dictionary<string, string?>
+        {
+            ["Form.Method"] = AuthenticationMethods.OneTimePassword,
+            ["Form.CurrentPassword"] = citizen.Password,
+            ["Form.Code"] = NextCode(key),
+        });
+        Assert.NotNull(enabled.Page.QuerySelector("[data-recovery-codes]"));
+        return key;
+    }
+
+    /// <summary>The code of the next step by the portal's clock.</summary>
+    private string NextCode(string key)
+    {
+        factory.Clock.Advance(TimeSpan.FromSeconds(AuthenticatorStep));
+        return StaffMember.Code(key, factory.Clock);
+    }
+}
+
+public sealed class SignInAttackTestsOnSqlite(SqlitePortalFactory factory) : SignInAttackTests<SqlitePortalFactory>(factory);
+
+public sealed class SignInAttackTestsOnPostgreSql(PostgreSqlPortalFactory factory) : SignInAttackTests<PostgreSqlPortalFactory>(factory);
