@@ -34,7 +34,28 @@ public abstract class SignInAttackTests<TFactory>(TFactory factory) : IClassFixt
         Assert.StartsWith(CitizenJourney.LoginUrl, finished.Location, StringComparison.Ordinal);
     }
 
-    private async Task<string> EnableAuthenticatorAsync(Citizen citizen, PortalSession session)
+    [Fact]
+    public async Task One_recovery_code_sent_by_several_browsers_at_once_signs_in_at_most_one()
+    {
+        const int racers = 5;
+        var (citizen, session) = await factory.RegisteredCitizenAsync();
+        var (_, recoveryCodes) = await EnableAsync(citizen, session);
+        var steps = new List<(PortalSession Browser, PortalSession.Submitted Step)>();
+        for (var i = 0; i < racers; i++)
+        {
+            var browser = factory.NewSession();
+            steps.Add((browser, await browser.LogInAsync(citizen.IdNumber, citizen.Password)));
+        }
+
+        var answers = await Task.WhenAll(steps.Select(s => s.Browser.SubmitAsync(s.Step.Page, CodeUrl, new Dictionary<string, string?> { ["Code"] = recoveryCodes[0], ["Recovery"] = "true" })));
+        // Never two sign-ins from one code. (Known, not fixed here: now and then the request that claimed
+        // the code answers 500 and nobody is signed in — the code is then spent; see the E2 review.)
+        Assert.True(answers.Count(a => a.Location == "/my") <= 1);
+    }
+
+    private async Task<string> EnableAuthenticatorAsync(Citizen citizen, PortalSession session) => (await EnableAsync(citizen, session)).Key;
+
+    private async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnableAsync(Citizen citizen, PortalSession session)
     {
         var page = await session.GetPageAsync(SetupUrl);
         var key = StaffJourney.AuthenticatorKey(page);
@@ -44,8 +65,9 @@ public abstract class SignInAttackTests<TFactory>(TFactory factory) : IClassFixt
             ["Form.CurrentPassword"] = citizen.Password,
             ["Form.Code"] = NextCode(key),
         });
-        Assert.NotNull(enabled.Page.QuerySelector("[data-recovery-codes]"));
-        return key;
+        var codes = enabled.Page.QuerySelectorAll("[data-recovery-codes] li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.NotEmpty(codes);
+        return (key, codes);
     }
 
     /// <summary>The code of the next step by the portal's clock.</summary>
