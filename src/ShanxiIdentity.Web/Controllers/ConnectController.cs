@@ -179,12 +179,14 @@ public sealed class ConnectController(
         }
 
         // An authorization code or a refresh token: OpenIddict has checked it (single use, expiry,
-        // revocation, PKCE); the account is read again so a locked account or a new password ends it.
+        // revocation, PKCE); the account is read again so a locked account, a new password or a real-name level fallen
+        // below the grant's acr ends it.
         var grant = (await HttpContext.AuthenticateAsync(Server)).Principal;
         var account = SsoIdentities.PersonAccountId(grant) is { } id
             ? await locator.FindByIdAsync(id, HttpContext.RequestAborted)
             : null;
-        if (grant is null || account is null || !await identities.StillValidAsync(account, grant))
+        if (grant is null || account is null || !await identities.StillValidAsync(account, grant)
+            || !await assurance.StillMetAsync(account, grant, HttpContext.RequestAborted))
         {
             return Refuse(Errors.InvalidGrant, ClientMessages.GrantNoLongerValid);
         }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Web.Tests.Infrastructure;
 
@@ -51,6 +52,21 @@ public abstract class SignInAttackTests<TFactory>(TFactory factory) : IClassFixt
         // Never two sign-ins from one code. (Known, not fixed here: now and then the request that claimed
         // the code answers 500 and nobody is signed in — the code is then spent; see the E2 review.)
         Assert.True(answers.Count(a => a.Location == "/my") <= 1);
+    }
+
+    [Fact]
+    public async Task A_refresh_token_does_not_keep_asserting_a_level_the_account_has_lost()
+    {
+        var sso = await SsoClient.RegisterAsync(factory, ["profile", "offline_access"]);
+        var (organisation, session) = await factory.RegisteredOrganisationAsync();
+        var request = sso.AuthorizeRequest("openid profile offline_access", extra: new Dictionary<string, string?> { ["acr_values"] = RealNameLevels.Acr(RealNameLevel.RegistryConfirmed) });
+        var tokens = await sso.RedeemAsync((await sso.SignInAsync(session, request)).Code, request.Verifier);
+        Assert.Equal(RealNameLevels.Acr(RealNameLevel.RegistryConfirmed), tokens.Payload("id_token").GetProperty("acr").GetString());
+
+        // The registry no longer holds the organisation: level 1 now, so level 2 is no longer true.
+        await factory.QueryAsync(db => db.Organisations.Where(o => o.CreditCode == organisation.CreditCode).ExecuteDeleteAsync());
+        var refreshed = await sso.RefreshAsync(tokens.Get("refresh_token"));
+        Assert.Equal("invalid_grant", refreshed.Error);
     }
 
     private async Task<string> EnableAuthenticatorAsync(Citizen citizen, PortalSession session) => (await EnableAsync(citizen, session)).Key;

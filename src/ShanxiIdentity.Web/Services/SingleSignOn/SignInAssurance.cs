@@ -41,6 +41,14 @@ public sealed class SignInAssurance(RealNameAssessment levels, IOpenIddictApplic
         return StepUp.Decide(level, request.GetAcrValues(), minimum, SignInMethods.MultiFactor(session));
     }
 
+    /// <summary>
+    /// At a refresh: the level the grant's <c>acr</c> asserts is still the account's (a registry that
+    /// no longer holds an organisation lowers it), else the grant ends rather than repeat a level lost.
+    /// </summary>
+    public async Task<bool> StillMetAsync(Account account, ClaimsPrincipal grant, CancellationToken cancellationToken) =>
+        RealNameLevels.FromAcr(grant?.FindFirst(SsoClaims.Acr)?.Value) is not { } asserted
+        || await levels.LevelOfAsync(account, cancellationToken).ConfigureAwait(false) >= asserted;
+
     /// <summary>The Chinese description of an unmet requirement, for the client to show.</summary>
     public static string Why(StepUp stepUp) =>
         stepUp?.Outcome == StepUpOutcome.SecondFactorNeeded ? RealNameMessages.SecondFactorMissing : RealNameMessages.LevelTooLow(stepUp!.Required, stepUp.Level);
