@@ -36,22 +36,27 @@ public abstract class SignInAttackTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task One_recovery_code_sent_by_several_browsers_at_once_signs_in_at_most_one()
+    public async Task One_recovery_code_sent_by_several_browsers_at_once_signs_in_at_most_one_and_never_fails()
     {
         const int racers = 5;
-        var (citizen, session) = await factory.RegisteredCitizenAsync();
-        var (_, recoveryCodes) = await EnableAsync(citizen, session);
-        var steps = new List<(PortalSession Browser, PortalSession.Submitted Step)>();
-        for (var i = 0; i < racers; i++)
+        for (var round = 0; round < 4; round++)
         {
-            var browser = factory.NewSession();
-            steps.Add((browser, await browser.LogInAsync(citizen.IdNumber, citizen.Password)));
-        }
+            var (citizen, session) = await factory.RegisteredCitizenAsync();
+            var (_, recoveryCodes) = await EnableAsync(citizen, session);
+            var steps = new List<(PortalSession Browser, PortalSession.Submitted Step)>();
+            for (var i = 0; i < racers; i++)
+            {
+                var browser = factory.NewSession();
+                steps.Add((browser, await browser.LogInAsync(citizen.IdNumber, citizen.Password)));
+            }
 
-        var answers = await Task.WhenAll(steps.Select(s => s.Browser.SubmitAsync(s.Step.Page, CodeUrl, new Dictionary<string, string?> { ["Code"] = recoveryCodes[0], ["Recovery"] = "true" })));
-        // Never two sign-ins from one code. (Known, not fixed here: now and then the request that claimed
-        // the code answers 500 and nobody is signed in — the code is then spent; see the E2 review.)
-        Assert.True(answers.Count(a => a.Location == "/my") <= 1);
+            var answers = await Task.WhenAll(steps.Select(s => s.Browser.SubmitAsync(s.Step.Page, CodeUrl, new Dictionary<string, string?> { ["Code"] = recoveryCodes[0], ["Recovery"] = "true" })));
+
+            // Never two sign-ins from one code, and never a server error: the winner's sign-in used to
+            // write the claimed authenticator step again and fail on the losers' failure counts (500).
+            Assert.True(answers.Count(a => a.Location == "/my") <= 1);
+            Assert.All(answers, a => Assert.True((int)a.Status < 500, factory.LoggedErrors()));
+        }
     }
 
     [Fact]

@@ -69,10 +69,13 @@ public sealed class AuthenticatorCodes(PortalDbContext db, UserManager<Account> 
             return false;
         }
 
-        // The tracked account learns the claimed step as saved (a later save of it must not write the old one back).
+        // The tracked account learns the claimed step as saved: not modified, so a later save (the
+        // sign-in's session row) neither writes it again nor fails on a failure count saved meanwhile
+        // by a parallel request with the same code (the SignInAttackTests burst).
         var tracked = db.Entry(account).Property(a => a.LastAuthenticatorStep);
         tracked.OriginalValue = used;
         tracked.CurrentValue = used;
+        tracked.IsModified = false;
         return true;
     }
 }
