@@ -82,9 +82,9 @@ public sealed class SmsSignIn(
             return new SmsSignInResult(SmsSignInOutcome.Gate, SecondFactorMessages.UsePasswordLogin, holder);
         }
 
-        await passwordSignIn.ResetFailuresAsync(holder).ConfigureAwait(false);
         await audit.CommitAsync(async () =>
         {
+            await passwordSignIn.ResetFailuresAsync(holder).ConfigureAwait(false);
             await signIn.SignInWithClaimsAsync(holder, isPersistent: false, [new Claim(AuthenticationMethods.ClaimType, AuthenticationMethods.Sms)]).ConfigureAwait(false);
             audit.Record(AuditAction.SignedIn, holder.Id, detail: AuditDetail);
         }, cancellationToken).ConfigureAwait(false);

@@ -22,14 +22,22 @@ public sealed class AgentDirectory(PortalDbContext db, AgentInvitees invitees, C
             .OrderByDescending(a => a.CreatedAt)
             .Take(200)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(a => new AgentRow(
-                a.Id, a.Version, a.PersonName, SensitiveText.MaskIdNumber(a.PersonIdNumber), a.Role, a.Terms.ClientIds,
-                Systems(a, names), a.StartsOn, a.EndsOn, State(a, today), a.IsOpen(today)))
-            .OrderByDescending(r => r.Open)];
+        return [.. rows.Select(a => Row(a, names, today)).OrderByDescending(r => r.Open)];
     }
 
-    public async Task<AgentRow?> FindAsync(Guid organisation, Guid id, CancellationToken cancellationToken) =>
-        (await ForOrganisationAsync(organisation, cancellationToken).ConfigureAwait(false)).SingleOrDefault(r => r.Id == id);
+    /// <summary>One of the organisation's authorisations, by its key (however many the organisation has).</summary>
+    public async Task<AgentRow?> FindAsync(Guid organisation, Guid id, CancellationToken cancellationToken)
+    {
+        var authorization = await db.AgentAuthorizations.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.Id == id && a.OrganisationAccountId == organisation, cancellationToken).ConfigureAwait(false);
+        return authorization is null
+            ? null
+            : Row(authorization, await SystemNamesAsync(cancellationToken).ConfigureAwait(false), ChinaTime.Today(clock));
+    }
+
+    private static AgentRow Row(AgentAuthorization a, Dictionary<string, string> names, DateOnly today) =>
+        new(a.Id, a.Version, a.PersonName, SensitiveText.MaskIdNumber(a.PersonIdNumber), a.Role, a.Terms.ClientIds,
+            Systems(a, names), a.StartsOn, a.EndsOn, State(a, today), a.IsOpen(today));
 
     /// <summary>The invitations waiting for the person, with the organisation each comes from.</summary>
     public async Task<IReadOnlyList<OwnAuthorization>> InvitationsAsync(Account person, CancellationToken cancellationToken)
