@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Domain.Audit;
+using ShanxiIdentity.Web.Services.Accounts;
 using ShanxiIdentity.Web.Tests.Infrastructure;
 
 namespace ShanxiIdentity.Web.Tests.Accounts;
@@ -56,6 +57,26 @@ public abstract class SecondFactorTests<TFactory>(TFactory factory) : IClassFixt
 
         Assert.Null(replay.Location);
         Assert.Equal(SecondFactorMessages.CodeUsed, replay.FieldError("Code"));
+    }
+
+    [Fact]
+    public async Task The_ticket_runs_out_five_minutes_after_the_password_by_the_portal_s_clock()
+    {
+        var (citizen, session) = await factory.RegisteredCitizenAsync();
+        var (key, _) = await EnableAuthenticatorAsync(citizen, session);
+
+        var late = factory.NewSession();
+        var lateStep = await late.LogInAsync(citizen.IdNumber, citizen.Password);
+        factory.Clock.Advance(SecondFactorTicket.Lifetime);
+        var refused = await late.SubmitAsync(lateStep.Page, CodeUrl, new Dictionary<string, string?> { ["Code"] = NextCode(key) });
+        Assert.StartsWith(CitizenJourney.LoginUrl, refused.Location, StringComparison.Ordinal);
+        Assert.Contains(CitizenJourney.LoginUrl, await GetAsync(late, "/my"), StringComparison.Ordinal);
+
+        // Within the five minutes the same steps sign in.
+        var inTime = factory.NewSession();
+        var step = await inTime.LogInAsync(citizen.IdNumber, citizen.Password);
+        factory.Clock.Advance(SecondFactorTicket.Lifetime - TimeSpan.FromSeconds(AuthenticatorStep * 2));
+        Assert.Equal("/my", (await inTime.SubmitAsync(step.Page, CodeUrl, new Dictionary<string, string?> { ["Code"] = NextCode(key) })).Location);
     }
 
     [Fact]

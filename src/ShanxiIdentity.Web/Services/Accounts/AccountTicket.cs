@@ -9,16 +9,18 @@ namespace ShanxiIdentity.Web.Services.Accounts;
 /// account state the ticket was issued for, protected by Data Protection (keys in the database, so
 /// any instance reads it) for a while. A ticket holds only while the account is still in that state:
 /// whatever moves the state on (the step completing) spends every ticket issued before.
+/// The expiry is written inside the protected text and read against the portal's clock (Data
+/// Protection's own time limit reads the system clock, which tests cannot move).
 /// </summary>
-public abstract class AccountTicket(IDataProtectionProvider protection, string purpose, TimeSpan lifetime)
+public abstract class AccountTicket(IDataProtectionProvider protection, TimeProvider clock, string purpose, TimeSpan lifetime)
 {
-    private readonly ITimeLimitedDataProtector _protector =
-        protection.CreateProtector(purpose).ToTimeLimitedDataProtector();
+    private readonly IDataProtector _protector = protection.CreateProtector(purpose);
 
     public string Issue(Account account)
     {
         ArgumentNullException.ThrowIfNull(account);
-        return _protector.Protect(account.Id.ToString("N", CultureInfo.InvariantCulture) + "|" + State(account), lifetime);
+        var expires = clock.GetUtcNow().Add(lifetime).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        return _protector.Protect(account.Id.ToString("N", CultureInfo.InvariantCulture) + "|" + expires + "|" + State(account));
     }
 
     /// <summary>The account a genuine, unexpired ticket names; check it with <see cref="Holds"/> once the account is loaded.</summary>
@@ -43,9 +45,13 @@ public abstract class AccountTicket(IDataProtectionProvider protection, string p
 
         try
         {
-            var text = _protector.Unprotect(ticket);
-            var bar = text.IndexOf('|', StringComparison.Ordinal);
-            return bar > 0 && Guid.TryParseExact(text[..bar], "N", out var id) ? (id, text[(bar + 1)..]) : null;
+            var parts = _protector.Unprotect(ticket).Split('|', 3);
+            return parts.Length == 3
+                && Guid.TryParseExact(parts[0], "N", out var id)
+                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+                && clock.GetUtcNow().ToUnixTimeSeconds() < expires
+                ? (id, parts[2])
+                : null;
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

@@ -11,8 +11,8 @@ namespace ShanxiIdentity.Web.Services.Accounts;
 /// the ticket is single use; and to the security stamp, so a password reset (or any change that ends
 /// the account's sessions) also ends the sign-ins begun with the old password.
 /// </summary>
-public sealed class SecondFactorTicket(IDataProtectionProvider protection)
-    : AccountTicket(protection, "ShanxiIdentity.SecondFactor.v1", Lifetime)
+public sealed class SecondFactorTicket(IDataProtectionProvider protection, TimeProvider clock)
+    : AccountTicket(protection, clock, "ShanxiIdentity.SecondFactor.v2", Lifetime)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 

@@ -9,8 +9,8 @@ namespace ShanxiIdentity.Web.Services.Accounts;
 /// the account's last used authenticator step, so the sign-in it completes (or any other, which moves
 /// the step on) spends it.
 /// </summary>
-public sealed class StaffSignInTicket(IDataProtectionProvider protection)
-    : AccountTicket(protection, "ShanxiIdentity.StaffSignIn.v3", Lifetime)
+public sealed class StaffSignInTicket(IDataProtectionProvider protection, TimeProvider clock)
+    : AccountTicket(protection, clock, "ShanxiIdentity.StaffSignIn.v4", Lifetime)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
