@@ -15,8 +15,8 @@ namespace ShanxiIdentity.Web.Tests.Accounts;
 public abstract class SecondFactorTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : PortalFactory
 {
-    private const string SetupUrl = "/my/second-factor";
-    private const string CodeUrl = "/account/second-factor";
+    private const string SetupUrl = SecondFactorSteps.SetupUrl;
+    private const string CodeUrl = SecondFactorSteps.CodeUrl;
 
     [Fact]
     public async Task With_an_authenticator_the_password_alone_does_not_sign_in_and_the_code_does()
@@ -213,27 +213,10 @@ public abstract class SecondFactorTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Equal("/my", await GetAsync(session, CodeUrl + "?returnUrl=%2Fmy"));
     }
 
-    private async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnableAuthenticatorAsync(Citizen citizen, PortalSession session)
-    {
-        var page = await session.GetPageAsync(SetupUrl);
-        var key = StaffJourney.AuthenticatorKey(page);
-        var enabled = await session.SubmitAsync(page, SetupUrl + "/enable", new Dictionary<string, string?>
-        {
-            ["Form.Method"] = AuthenticationMethods.OneTimePassword,
-            ["Form.CurrentPassword"] = citizen.Password,
-            ["Form.Code"] = NextCode(key),
-        });
-        var codes = enabled.Page.QuerySelectorAll("[data-recovery-codes] li").Select(li => li.TextContent.Trim()).ToList();
-        Assert.True(codes.Count > 0, "Not enabled: " + string.Join(" | ", enabled.Errors));
-        return (key, codes);
-    }
+    private Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnableAuthenticatorAsync(Citizen citizen, PortalSession session) =>
+        factory.EnableAuthenticatorAsync(citizen, session);
 
-    /// <summary>The code of the next step by the portal's clock (each step is accepted once: the clock moves on a step first).</summary>
-    private string NextCode(string key)
-    {
-        factory.Clock.Advance(TimeSpan.FromSeconds(AuthenticatorStep));
-        return StaffMember.Code(key, factory.Clock);
-    }
+    private string NextCode(string key) => factory.NextAuthenticatorCode(key);
 
     /// <summary>A code of the same key far from now: well formed, and wrong.</summary>
     private string WrongCode(string key)

@@ -39,7 +39,9 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
 
     private static readonly string[] Markup = ["<script>alert('xss')</script>", "\"><img src=x onerror=alert(1)>"];
 
-    private sealed record FormCase(string Name, PortalSession Session, string PageUrl, string Action, Dictionary<string, string?> Baseline);
+    /// <param name="Fields">The action of the form whose fields are filled, when the button posts elsewhere (formaction).</param>
+    /// <param name="Page">The page, when a form step reaches it rather than a GET of <paramref name="PageUrl"/>.</param>
+    private sealed record FormCase(string Name, PortalSession Session, string PageUrl, string Action, Dictionary<string, string?> Baseline, string? Fields = null, IDocument? Page = null);
 
     [Fact]
     public async Task Every_field_of_every_form_holds_under_hostile_input()
@@ -50,15 +52,15 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
         var count = 0;
         foreach (var form in cases)
         {
-            var page = await form.Session.GetPageAsync(form.PageUrl);
-            var fields = VisibleFields(page, form.Action);
+            var page = form.Page ?? await form.Session.GetPageAsync(form.PageUrl);
+            var fields = VisibleFields(page, form.Fields ?? form.Action);
             Assert.NotEmpty(fields);
             foreach (var field in fields)
             {
                 foreach (var value in Corpus)
                 {
                     var values = new Dictionary<string, string?>(form.Baseline) { [field] = value };
-                    var answer = await form.Session.SubmitAsync(page, form.Action, values);
+                    var answer = await form.Session.SubmitAsync(page, form.Fields ?? form.Action, values, postTo: form.Fields is null ? null : form.Action);
                     count++;
                     if (Problem(answer, value) is { } problem)
                     {
@@ -111,6 +113,11 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
         var authorizationId = await factory.GrantAgentAsync(legal, citizen, Domain.Agents.AgentRole.Administrator);
         await factory.GrantAgentAsync(legal, stranger, Domain.Agents.AgentRole.Administrator);
         var today = Domain.Identifiers.ChinaTime.Today(factory.Clock);
+        var (twoStep, twoStepSession) = await factory.RegisteredCitizenAsync();
+        await factory.EnableAuthenticatorAsync(twoStep, twoStepSession);
+        var twoStepOff = new Dictionary<string, string?> { ["Form.CurrentPassword"] = "Wrong#123", ["Form.Code"] = wrongCode };
+        var secondStep = factory.NewSession();
+        var codePage = (await secondStep.LogInAsync(twoStep.IdNumber, twoStep.Password)).Page;
 
         return
         [
@@ -124,6 +131,11 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
             new("change phone", citizenSession, "/my", "/my/phone", new() { ["ChangePhone.CurrentPassword"] = citizen.Password, ["ChangePhone.NewPhone"] = Citizen.NewPhone(), ["ChangePhone.OldPhoneCode"] = wrongCode, ["ChangePhone.NewPhoneCode"] = wrongCode }),
             // 两步验证 on with a wrong password: refused after every field's own check.
             new("second factor on", citizenSession, "/my/second-factor", "/my/second-factor/enable", new() { ["Form.Method"] = "otp", ["Form.CurrentPassword"] = "Wrong#123", ["Form.Code"] = wrongCode }),
+            // 两步验证 after the password (its ticket in the page), then turned off and its recovery codes
+            // renewed with a wrong password.
+            new("second factor code", secondStep, SecondFactorSteps.CodeUrl, SecondFactorSteps.CodeUrl, new() { ["Code"] = wrongCode }, Page: codePage),
+            new("second factor off", twoStepSession, SecondFactorSteps.SetupUrl, SecondFactorSteps.SetupUrl + "/disable", twoStepOff),
+            new("recovery codes renewed", twoStepSession, SecondFactorSteps.SetupUrl, SecondFactorSteps.SetupUrl + "/recovery-codes", twoStepOff, SecondFactorSteps.SetupUrl + "/disable"),
             // 身份切换 toward an authorisation that is not the person's: refused whatever else is sent.
             // (接受 / 拒绝 have no field: their only input, the id in the address, is a route constraint.)
             new("acting", citizenSession, "/my/acting", "/my/acting", new() { ["Identity"] = Guid.NewGuid().ToString("N"), ["MakeDefault"] = "true" }),

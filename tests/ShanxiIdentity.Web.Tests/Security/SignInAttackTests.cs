@@ -11,9 +11,7 @@ namespace ShanxiIdentity.Web.Tests.Security;
 public abstract class SignInAttackTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : PortalFactory
 {
-    private const string SetupUrl = "/my/second-factor";
-    private const string CodeUrl = "/account/second-factor";
-    private const int AuthenticatorStep = 30;
+    private const string CodeUrl = SecondFactorSteps.CodeUrl;
 
     [Fact]
     public async Task A_second_factor_ticket_taken_with_the_old_password_dies_with_a_password_reset()
@@ -42,7 +40,7 @@ public abstract class SignInAttackTests<TFactory>(TFactory factory) : IClassFixt
         for (var round = 0; round < 4; round++)
         {
             var (citizen, session) = await factory.RegisteredCitizenAsync();
-            var (_, recoveryCodes) = await EnableAsync(citizen, session);
+            var (_, recoveryCodes) = await factory.EnableAuthenticatorAsync(citizen, session);
             var steps = new List<(PortalSession Browser, PortalSession.Submitted Step)>();
             for (var i = 0; i < racers; i++)
             {
@@ -74,29 +72,10 @@ public abstract class SignInAttackTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Equal("invalid_grant", refreshed.Error);
     }
 
-    private async Task<string> EnableAuthenticatorAsync(Citizen citizen, PortalSession session) => (await EnableAsync(citizen, session)).Key;
+    private async Task<string> EnableAuthenticatorAsync(Citizen citizen, PortalSession session) =>
+        (await factory.EnableAuthenticatorAsync(citizen, session)).Key;
 
-    private async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnableAsync(Citizen citizen, PortalSession session)
-    {
-        var page = await session.GetPageAsync(SetupUrl);
-        var key = StaffJourney.AuthenticatorKey(page);
-        var enabled = await session.SubmitAsync(page, SetupUrl + "/enable", new Dictionary<string, string?>
-        {
-            ["Form.Method"] = AuthenticationMethods.OneTimePassword,
-            ["Form.CurrentPassword"] = citizen.Password,
-            ["Form.Code"] = NextCode(key),
-        });
-        var codes = enabled.Page.QuerySelectorAll("[data-recovery-codes] li").Select(li => li.TextContent.Trim()).ToList();
-        Assert.NotEmpty(codes);
-        return (key, codes);
-    }
-
-    /// <summary>The code of the next step by the portal's clock.</summary>
-    private string NextCode(string key)
-    {
-        factory.Clock.Advance(TimeSpan.FromSeconds(AuthenticatorStep));
-        return StaffMember.Code(key, factory.Clock);
-    }
+    private string NextCode(string key) => factory.NextAuthenticatorCode(key);
 }
 
 public sealed class SignInAttackTestsOnSqlite(SqlitePortalFactory factory) : SignInAttackTests<SqlitePortalFactory>(factory);
