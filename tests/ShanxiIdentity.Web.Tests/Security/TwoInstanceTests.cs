@@ -68,18 +68,7 @@ public sealed partial class TwoInstanceTests : IAsyncLifetime
     public async Task A_whole_journey_succeeds_with_every_request_alternating_between_two_instances()
     {
         // Register (captcha, antiforgery and the SMS code issued by one instance, checked by the other).
-        var citizen = Citizen.New();
-        await UseDatabaseAsync(db =>
-        {
-            db.Residents.Add(new ResidentRecord { ResidentIdNumber = citizen.IdNumber, Name = citizen.Name, ImportedAt = DateTime.UtcNow });
-            return db.SaveChangesAsync();
-        });
-        var session = NewSession();
-        var register = await session.GetPageAsync(CitizenJourney.RegisterUrl);
-        var (sent, message) = await session.SendSmsAsync(register, CitizenJourney.RegisterUrl, CitizenJourney.RegisterUrl + "/sms", new Dictionary<string, string?> { ["Phone"] = citizen.Phone });
-        Assert.True(sent, message);
-        var registered = await session.SubmitAsync(register, CitizenJourney.RegisterUrl, CitizenJourney.RegistrationFields(citizen, await LatestCodeAsync(citizen.Phone)));
-        Assert.Equal("/my", registered.Location);
+        var (citizen, session) = await RegisterAsync();
         Assert.Equal(citizen.MaskedIdNumber, (await session.GetPageAsync("/my")).QuerySelector("[data-field=id-number]")!.TextContent);
 
         // Log in on a fresh session (the cookie of one instance read by the other).
