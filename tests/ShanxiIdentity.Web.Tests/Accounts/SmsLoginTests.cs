@@ -94,6 +94,7 @@ public abstract class SmsLoginTests<TFactory>(TFactory factory) : IClassFixture<
 
         // The holder's own phone on the person tab; the others: unknown, shared by two people, a person's phone on the legal tab.
         var answers = new List<(string Phone, bool Sent, string Message, string? Again, string? Wrong)>();
+        var failuresBefore = await factory.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditAction.SignInFailed && e.Detail == SmsSignIn.AuditDetail));
         foreach (var (phone, legal) in new[] { (holder.Phone, false), (unknown, false), (first.Phone, false), (holder.Phone, true) })
         {
             var outboxBefore = await OutboxCountAsync(phone);
@@ -117,6 +118,11 @@ public abstract class SmsLoginTests<TFactory>(TFactory factory) : IClassFixture<
         Assert.StartsWith("短信验证码发送过于频繁", answers[0].Again, StringComparison.Ordinal);
         await factory.DeliverSmsAsync();
         Assert.Null(factory.LatestSmsTo(unknown));
+
+        // Each wrong code wrote one failure row, the decoys' (naming no account) as the holder's: the same work for both.
+        var failures = await factory.QueryAsync(db => db.AuditEntries.Where(e => e.Action == AuditAction.SignInFailed && e.Detail == SmsSignIn.AuditDetail).Select(e => e.SubjectAccountId).ToListAsync());
+        Assert.Equal(failuresBefore + answers.Count, failures.Count);
+        Assert.Equal(answers.Count - 1, failures.Count(subject => subject is null));
     }
 
     [Fact]

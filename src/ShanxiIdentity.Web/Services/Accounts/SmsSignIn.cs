@@ -53,6 +53,13 @@ public sealed class SmsSignIn(
                 // Counted as a wrong password is; the answer stays the code's, so a lock is not a sign of an account.
                 await passwordSignIn.RecordFailureAsync(holder, AuditDetail).ConfigureAwait(false);
             }
+            else if (check.Verdict == SmsCodeVerdict.Wrong)
+            {
+                // A wrong code for a decoy is logged too (no account to name): a write like the holder's
+                // count, so the answer's time does not tell the two apart.
+                audit.Record(AuditAction.SignInFailed, subject: null, detail: AuditDetail);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
 
             return new SmsSignInResult(SmsSignInOutcome.CodeRefused, SmsCodeService.Message(check.Verdict));
         }
