@@ -35,6 +35,7 @@ public static class ServiceRegistration
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
+            .AddUserStore<PortalUserStore>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PortalPasswordValidator>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()

@@ -80,6 +80,35 @@ public abstract class SecondFactorTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task The_authenticator_key_and_the_recovery_codes_are_not_stored_in_clear_and_clear_rows_from_before_still_work()
+    {
+        var (citizen, session) = await factory.RegisteredCitizenAsync();
+        var (key, recoveryCodes) = await EnableAuthenticatorAsync(citizen, session);
+        var id = (await AccountAsync(citizen)).Id;
+        var rows = await factory.QueryAsync(db => db.UserTokens.Where(t => t.UserId == id).ToListAsync());
+        Assert.Contains(rows, t => t.Name == "AuthenticatorKey");
+        Assert.Contains(rows, t => t.Name == "RecoveryCodes");
+        Assert.All(rows.Select(t => t.Value ?? string.Empty), value =>
+        {
+            Assert.DoesNotContain(key, value, StringComparison.OrdinalIgnoreCase);
+            Assert.All(recoveryCodes, code => Assert.DoesNotContain(code, value, StringComparison.OrdinalIgnoreCase));
+        });
+
+        // Rows written in clear before the store sealed them: the key still gives codes, a clear recovery code still signs in once.
+        await factory.QueryAsync(db => db.UserTokens.Where(t => t.UserId == id && t.Name == "AuthenticatorKey").ExecuteUpdateAsync(set => set.SetProperty(t => t.Value, key)));
+        await factory.QueryAsync(db => db.UserTokens.Where(t => t.UserId == id && t.Name == "RecoveryCodes").ExecuteUpdateAsync(set => set.SetProperty(t => t.Value, string.Join(';', recoveryCodes))));
+        var byCode = factory.NewSession();
+        var step = await byCode.LogInAsync(citizen.IdNumber, citizen.Password);
+        Assert.Equal("/my", (await byCode.SubmitAsync(step.Page, CodeUrl, new Dictionary<string, string?> { ["Code"] = NextCode(key) })).Location);
+        var byRecovery = factory.NewSession();
+        step = await byRecovery.LogInAsync(citizen.IdNumber, citizen.Password);
+        Assert.Equal("/my", (await byRecovery.SubmitAsync(step.Page, CodeUrl, new Dictionary<string, string?> { ["Code"] = recoveryCodes[1], ["Recovery"] = "true" })).Location);
+        var again = factory.NewSession();
+        step = await again.LogInAsync(citizen.IdNumber, citizen.Password);
+        Assert.Null((await again.SubmitAsync(step.Page, CodeUrl, new Dictionary<string, string?> { ["Code"] = recoveryCodes[1], ["Recovery"] = "true" })).Location);
+    }
+
+    [Fact]
     public async Task A_recovery_code_signs_in_once()
     {
         var (citizen, session) = await factory.RegisteredCitizenAsync();
