@@ -242,3 +242,39 @@ public abstract class QrSignInTests<TFactory>(TFactory factory) : IClassFixture<
 public sealed class QrSignInTestsOnSqlite(SqlitePortalFactory factory) : QrSignInTests<SqlitePortalFactory>(factory);
 
 public sealed class QrSignInTestsOnPostgreSql(PostgreSqlPortalFactory factory) : QrSignInTests<PostgreSqlPortalFactory>(factory);
+
+/// <summary>扫码登录's per-address limits: new codes under <c>qr</c>, polling under <c>qr-poll</c>.</summary>
+public sealed class QrSignInRateLimitTests(QrSignInRateLimitTests.LowLimitsFactory factory) : IClassFixture<QrSignInRateLimitTests.LowLimitsFactory>
+{
+    public sealed class LowLimitsFactory : SqlitePortalFactory
+    {
+        protected override void ConfigureSettings(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            ArgumentNullException.ThrowIfNull(builder);
+            builder.UseSetting("RateLimits:qr:PermitLimit", "2");
+            builder.UseSetting("RateLimits:qr-poll:PermitLimit", "3");
+        }
+    }
+
+    [Fact]
+    public async Task Too_many_new_codes_or_polls_from_one_address_are_refused_with_429()
+    {
+        var desktop = factory.NewSession();
+        var code = await NewCodeAsync(desktop);
+        await NewCodeAsync(desktop);
+        var page = await desktop.GetPageAsync("/account/login");
+        var third = await desktop.PostAsync("/qr/new", new Dictionary<string, string?> { ["__RequestVerificationToken"] = Counter.CounterDeskSteps.Token(page) }, asScript: true);
+
+        var polls = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var poll = await desktop.Client.GetAsync(new Uri(code.Status, UriKind.Relative));
+            polls.Add(poll.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.Status);
+        Assert.Contains(Web.Infrastructure.ClientRateLimits.TooManyMessage, third.Body, StringComparison.Ordinal);
+        Assert.All(polls.Take(3), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, polls[3]);
+    }
+}
