@@ -32,6 +32,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 
+    public DbSet<QrSignIn> QrSignIns => Set<QrSignIn>();
+
     public DbSet<AgentAuthorization> AgentAuthorizations => Set<AgentAuthorization>();
 
     public DbSet<SmsCode> SmsCodes => Set<SmsCode>();

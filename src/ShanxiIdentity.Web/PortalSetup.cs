@@ -114,6 +114,9 @@ public static class PortalSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         app.Services.GetRequiredService<DatabaseModelPreload>().Begin();
+
+        // 扫码登录's place table is read now: a wrong row stops the start, not the first sign-in.
+        app.Services.GetRequiredService<Services.QrLogin.PlaceLookup>();
         app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {

@@ -11,7 +11,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("32168cf7-b37a-42d2-a918-f443bc1d2fed"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("d77619b5-4c7f-4fc9-b4a2-ca1baabe2750"), entityTypeCount: 31)
         {
         }
 
@@ -38,6 +38,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             var organisationRecord = OrganisationRecordEntityType.Create(this);
             var personProfile = PersonProfileEntityType.Create(this);
             var providerKey = ProviderKeyEntityType.Create(this);
+            var qrSignIn = QrSignInEntityType.Create(this);
             var reservedPhoneChange = ReservedPhoneChangeEntityType.Create(this);
             var residentRecord = ResidentRecordEntityType.Create(this);
             var serviceHall = ServiceHallEntityType.Create(this);
@@ -66,6 +67,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             LegalEntityProfileEntityType.CreateForeignKey1(legalEntityProfile, account);
             MaterialScanEntityType.CreateForeignKey1(materialScan, counterRequestMaterial);
             PersonProfileEntityType.CreateForeignKey1(personProfile, account);
+            QrSignInEntityType.CreateForeignKey1(qrSignIn, account);
             ReservedPhoneChangeEntityType.CreateForeignKey1(reservedPhoneChange, account);
             ReservedPhoneChangeEntityType.CreateForeignKey2(reservedPhoneChange, counterRequest);
             SignInSessionEntityType.CreateForeignKey1(signInSession, account);
@@ -93,6 +95,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             OrganisationRecordEntityType.CreateAnnotations(organisationRecord);
             PersonProfileEntityType.CreateAnnotations(personProfile);
             ProviderKeyEntityType.CreateAnnotations(providerKey);
+            QrSignInEntityType.CreateAnnotations(qrSignIn);
             ReservedPhoneChangeEntityType.CreateAnnotations(reservedPhoneChange);
             ResidentRecordEntityType.CreateAnnotations(residentRecord);
             ServiceHallEntityType.CreateAnnotations(serviceHall);

@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c7bb061c-1e14-4b9f-b6b3-54d993bb14d2"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("07e6bc49-f9a3-45ba-90d9-b449b1106d3f"), entityTypeCount: 31)
         {
         }
 
@@ -37,6 +37,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             var organisationRecord = OrganisationRecordEntityType.Create(this);
             var personProfile = PersonProfileEntityType.Create(this);
             var providerKey = ProviderKeyEntityType.Create(this);
+            var qrSignIn = QrSignInEntityType.Create(this);
             var reservedPhoneChange = ReservedPhoneChangeEntityType.Create(this);
             var residentRecord = ResidentRecordEntityType.Create(this);
             var serviceHall = ServiceHallEntityType.Create(this);
@@ -65,6 +66,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             LegalEntityProfileEntityType.CreateForeignKey1(legalEntityProfile, account);
             MaterialScanEntityType.CreateForeignKey1(materialScan, counterRequestMaterial);
             PersonProfileEntityType.CreateForeignKey1(personProfile, account);
+            QrSignInEntityType.CreateForeignKey1(qrSignIn, account);
             ReservedPhoneChangeEntityType.CreateForeignKey1(reservedPhoneChange, account);
             ReservedPhoneChangeEntityType.CreateForeignKey2(reservedPhoneChange, counterRequest);
             SignInSessionEntityType.CreateForeignKey1(signInSession, account);
@@ -92,6 +94,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             OrganisationRecordEntityType.CreateAnnotations(organisationRecord);
             PersonProfileEntityType.CreateAnnotations(personProfile);
             ProviderKeyEntityType.CreateAnnotations(providerKey);
+            QrSignInEntityType.CreateAnnotations(qrSignIn);
             ReservedPhoneChangeEntityType.CreateAnnotations(reservedPhoneChange);
             ResidentRecordEntityType.CreateAnnotations(residentRecord);
             ServiceHallEntityType.CreateAnnotations(serviceHall);

@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("806fadaa-c8b6-41fd-86b2-537de26f0df0"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("b4f53e7c-898a-4731-a51a-8cc862fbbc61"), entityTypeCount: 31)
         {
         }
 
@@ -37,6 +37,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
             var organisationRecord = OrganisationRecordEntityType.Create(this);
             var personProfile = PersonProfileEntityType.Create(this);
             var providerKey = ProviderKeyEntityType.Create(this);
+            var qrSignIn = QrSignInEntityType.Create(this);
             var reservedPhoneChange = ReservedPhoneChangeEntityType.Create(this);
             var residentRecord = ResidentRecordEntityType.Create(this);
             var serviceHall = ServiceHallEntityType.Create(this);
@@ -65,6 +66,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
             LegalEntityProfileEntityType.CreateForeignKey1(legalEntityProfile, account);
             MaterialScanEntityType.CreateForeignKey1(materialScan, counterRequestMaterial);
             PersonProfileEntityType.CreateForeignKey1(personProfile, account);
+            QrSignInEntityType.CreateForeignKey1(qrSignIn, account);
             ReservedPhoneChangeEntityType.CreateForeignKey1(reservedPhoneChange, account);
             ReservedPhoneChangeEntityType.CreateForeignKey2(reservedPhoneChange, counterRequest);
             SignInSessionEntityType.CreateForeignKey1(signInSession, account);
@@ -92,6 +94,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
             OrganisationRecordEntityType.CreateAnnotations(organisationRecord);
             PersonProfileEntityType.CreateAnnotations(personProfile);
             ProviderKeyEntityType.CreateAnnotations(providerKey);
+            QrSignInEntityType.CreateAnnotations(qrSignIn);
             ReservedPhoneChangeEntityType.CreateAnnotations(reservedPhoneChange);
             ResidentRecordEntityType.CreateAnnotations(residentRecord);
             ServiceHallEntityType.CreateAnnotations(serviceHall);

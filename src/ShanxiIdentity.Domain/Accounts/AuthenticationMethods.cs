@@ -22,6 +22,12 @@ public static class AuthenticationMethods
     /// <summary>A passkey (通行密钥) or another hardware-bound key.</summary>
     public const string HardwareKey = "hwk";
 
+    /// <summary>
+    /// Confirmation through another channel (RFC 8176 "mca"): 扫码登录, a phone already signed in to the
+    /// portal confirms the desktop's sign-in. One factor for step-up (ADR 0013): never counted as <see cref="MultiFactor"/>.
+    /// </summary>
+    public const string MultiChannel = "mca";
+
     /// <summary>More than one factor.</summary>
     public const string MultiFactor = "mfa";
 }

@@ -16,6 +16,9 @@ public static class AuditAction
     public const string SecondFactorDisabled = "account.second-factor-disabled";
     public const string RecoveryCodesRenewed = "account.recovery-codes-renewed";
 
+    /// <summary>扫码登录: the account's phone confirmed a desktop's sign-in (the detail names the desktop).</summary>
+    public const string QrSignInConfirmed = "account.qr-sign-in-confirmed";
+
     public const string StaffCreated = "staff.created";
     public const string StaffRolesChanged = "staff.roles-changed";
     public const string StaffReset = "staff.reset";
@@ -66,7 +69,7 @@ public static class AuditAction
         StaffSignedIn, CounterSearched, CounterAccountViewed, CounterRevealed, RequestOpened, MaterialChecked, ScanUploaded,
         ScanDownloaded, RequestSubmitted, RequestApproved, RequestRejected, ChangeApplied, StaffCreated, StaffRolesChanged,
         StaffReset, AuditExported, ClientRegistered, ClientChanged, ClientSecretRenewed, ClientRemoved, ConsentGranted, ConsentWithdrawn, .. Agent, SignedIn, SignInFailed, LockedOut, PasswordReset, PasswordChanged, PhoneChanged,
-        SecondFactorEnabled, SecondFactorDisabled, RecoveryCodesRenewed,
+        SecondFactorEnabled, SecondFactorDisabled, RecoveryCodesRenewed, QrSignInConfirmed,
     ];
 
     /// <summary>Chinese names for the audit page; an action without one shows its code.</summary>
@@ -90,6 +93,7 @@ public static class AuditAction
         SecondFactorEnabled => "开启两步验证",
         SecondFactorDisabled => "关闭两步验证",
         RecoveryCodesRenewed => "重新生成恢复码",
+        QrSignInConfirmed => "扫码确认登录",
         CounterSearched => "查找账号",
         CounterAccountViewed => "查看账号",
         CounterRevealed => "查看完整信息",

@@ -10,6 +10,9 @@ public static class ConfigurationMessages
     public const string IssuerNotAbsolute = "须为完整地址，例如 https://tyrz.shanxi.gov.cn/ 。";
     public const string EndpointNotHttp = "须为 http 或 https 开头的完整地址。";
     public const string KnownProxiesInvalid = "须为逗号分隔的IP地址。";
+
+    /// <summary>QrSignIn:Places: a row whose range is not CIDR or that names no place.</summary>
+    public static string QrPlaceInvalid(string? network) => $"扫码登录地区表中的“{network}”不是有效的网段（CIDR，如 223.104.3.0/24），或未填写地区名称。";
     public const string PositiveWholeNumber = "须为正整数。";
 
     /// <summary>A setting that weakens a defence, outside Development or Testing.</summary>

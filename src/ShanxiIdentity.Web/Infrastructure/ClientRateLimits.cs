@@ -29,6 +29,12 @@ public static class ClientRateLimits
     /// <summary>A fresh captcha (换一张, 听语音验证码) and each spoken one's audio: a bot fishing for easy ones pays per try.</summary>
     public const string Captcha = "captcha";
 
+    /// <summary>扫码登录: a new code (a row) for the desktop's login page, and each 刷新二维码.</summary>
+    public const string QrCode = "qr";
+
+    /// <summary>扫码登录's polling (every two seconds per open login page): generous, an office shares one address.</summary>
+    public const string QrPoll = "qr-poll";
+
     /// <summary>
     /// The OpenID Connect token and revocation endpoints, where client secrets, codes and refresh
     /// tokens are checked; a client system's server sends many. OpenIddict answers a wrong secret
@@ -38,7 +44,7 @@ public static class ClientRateLimits
 
     public const string TooManyMessage = FormMessages.TooManyRequests;
 
-    private static readonly (string Name, int PermitLimit)[] Defaults = [(Credentials, 30), (Registration, 20), (Sms, 20), (Captcha, 60)];
+    private static readonly (string Name, int PermitLimit)[] Defaults = [(Credentials, 30), (Registration, 20), (Sms, 20), (Captcha, 60), (QrCode, 60), (QrPoll, 1200)];
 
     /// <summary>A fixed window per client address, sized by <c>RateLimits:{name}:PermitLimit</c> and <c>…:WindowSeconds</c>.</summary>
     private static Func<HttpContext, RateLimitPartition<string>> PerAddress(IConfiguration configuration, string name, int defaultLimit)

@@ -111,6 +111,10 @@ public static class ServiceRegistration
         services.AddScoped<AuditLog>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<SmsSignIn>();
+        services.Configure<QrLogin.QrSignInSettings>(configuration.GetSection(QrLogin.QrSignInSettings.Section));
+        services.AddSingleton<QrLogin.PlaceLookup>();
+        services.AddScoped<QrLogin.QrSignIns>();
+        services.AddScoped<QrLogin.QrSignInCompletion>();
         services.AddScoped<PersonRegistration>();
         services.AddSingleton<PasswordResetTicket>();
         services.AddSingleton<StaffSignInTicket>();

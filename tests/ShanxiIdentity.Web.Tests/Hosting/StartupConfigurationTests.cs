@@ -83,6 +83,18 @@ public sealed class StartupConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_qr_place_row_that_is_not_a_network_stops_start_up_naming_the_setting()
+    {
+        var outcome = await PortalProcess.RunAsync(Settings(("QrSignIn__Places__0__Network", "太原市"), ("QrSignIn__Places__0__Place", "山西省太原市")));
+
+        Assert.Equal(2, outcome.ExitCode);
+        var line = Assert.Single(outcome.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("QrSignIn:Places", line, StringComparison.Ordinal);
+        Assert.Contains("太原市", line, StringComparison.Ordinal);
+        AssertNoStackTrace(outcome);
+    }
+
+    [Fact]
     public async Task Outside_development_the_single_sign_on_issuer_must_be_set()
     {
         // Otherwise the issuer (and every endpoint in discovery) follows whatever Host a request names.

@@ -126,6 +126,8 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
             new("login", factory.NewSession(), "/account/login", "/account/login", new() { ["Account"] = "nobody_here", ["Password"] = "Wrong#123" }),
             // 短信验证码登录: a phone without an account and a code never sent (refused after every field's check).
             new("sms login", factory.NewSession(), "/account/login/sms", "/account/login/sms", new() { ["Phone"] = Citizen.NewPhone(), ["SmsCode"] = wrongCode }),
+            // 扫码登录's forms (确认登录, 取消, the desktop's completion) have no visible field: their input, the code's id in
+            // the address, gets the corpus in QrSignInTests.Hostile_ids_in_the_address_are_answered_without_an_error.
             new("forgot password", factory.NewSession(), "/account/forgot", "/account/forgot", new() { ["Account"] = "nobody_here" }),
             new("change password", citizenSession, "/my", "/my/password", new() { ["ChangePassword.CurrentPassword"] = "Wrong#123", ["ChangePassword.Password"] = "New#Pingyao7q", ["ChangePassword.ConfirmPassword"] = "New#Pingyao7q" }),
             new("change phone", citizenSession, "/my", "/my/phone", new() { ["ChangePhone.CurrentPassword"] = citizen.Password, ["ChangePhone.NewPhone"] = Citizen.NewPhone(), ["ChangePhone.OldPhoneCode"] = wrongCode, ["ChangePhone.NewPhoneCode"] = wrongCode }),

@@ -53,6 +53,10 @@ public sealed partial class TwoInstanceTests : IAsyncLifetime
             ["RateLimits__credentials__PermitLimit"] = "100000",
             ["RateLimits__registration__PermitLimit"] = "100000",
             ["RateLimits__sms__PermitLimit"] = "100000",
+
+            // 扫码登录's place table: nginx forwards from loopback, so the phone sees this place (QrSignInAcrossInstances).
+            ["QrSignIn__Places__0__Network"] = "127.0.0.0/8",
+            ["QrSignIn__Places__0__Place"] = QrPlace,
         });
     }
 
