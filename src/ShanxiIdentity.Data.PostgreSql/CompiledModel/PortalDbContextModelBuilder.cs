@@ -11,7 +11,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("32168cf7-b37a-42d2-a918-f443bc1d2fed"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("98a11b7b-48f2-401b-b8cf-cbabf4d1a9e3"), entityTypeCount: 30)
         {
         }
 

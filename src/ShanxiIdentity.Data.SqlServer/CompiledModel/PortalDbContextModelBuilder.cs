@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c7bb061c-1e14-4b9f-b6b3-54d993bb14d2"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("b8989a8e-acd6-4084-9a13-2d4af6381ea7"), entityTypeCount: 30)
         {
         }
 

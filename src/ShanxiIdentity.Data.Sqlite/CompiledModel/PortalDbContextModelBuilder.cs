@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("806fadaa-c8b6-41fd-86b2-537de26f0df0"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("574f7541-5e67-42fc-834e-a713fd621083"), entityTypeCount: 30)
         {
         }
 
