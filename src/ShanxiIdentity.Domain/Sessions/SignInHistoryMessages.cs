@@ -12,7 +12,7 @@ public static class SignInHistoryMessages
     /// <summary>How many recent sign-ins the page lists.</summary>
     public const int RecentCount = 20;
 
-    public const string RecentCountText = "20";
+    public const string RecentNote = "显示最近 20 次登录（时间为北京时间，地址只保留部分）。";
 
     public const string ThisDevice = "本设备";
 
