@@ -6,6 +6,7 @@ using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Domain.Sessions;
 using ShanxiIdentity.Web.Services.Accounts;
 using ShanxiIdentity.Web.Services.Sms;
+using ShanxiIdentity.Web.Tests.Agents;
 using ShanxiIdentity.Web.Tests.Infrastructure;
 using static ShanxiIdentity.Web.Tests.Accounts.SignInHistoryJourney;
 using static ShanxiIdentity.Web.Tests.Accounts.SmsLoginJourney;
@@ -193,6 +194,23 @@ public abstract class SignInHistoryTests<TFactory>(TFactory factory) : IClassFix
 
     private Task<int> NoticesAsync(string phone) =>
         factory.QueryAsync(db => db.SmsOutbox.CountAsync(m => m.Phone == phone && m.Purpose == SmsPurpose.NewBrowserNotice));
+
+    [Fact]
+    public async Task A_person_acting_as_an_agent_sees_their_own_sessions_not_the_organisations()
+    {
+        var (organisation, organisationSession) = await factory.RegisteredOrganisationAsync();
+        var (citizen, session, _) = await factory.ActingCitizenAsync(organisation, Domain.Agents.AgentRole.Agent);
+        var personId = await factory.PersonIdAsync(citizen);
+        var organisationId = await factory.OrganisationIdAsync(organisation);
+        var own = await factory.QueryAsync(db => db.SignInSessions.Where(s => s.AccountId == personId).Select(s => s.Id).ToListAsync());
+        var theirs = await factory.QueryAsync(db => db.SignInSessions.Where(s => s.AccountId == organisationId).Select(s => s.Id).ToListAsync());
+
+        var listed = (await session.GetPageAsync(HistoryUrl)).QuerySelectorAll("[data-recent-sign-ins] li").Select(li => Guid.Parse(li.GetAttribute("data-sign-in")!)).ToList();
+
+        Assert.Equal(own.Order(), listed.Order());
+        Assert.Empty(listed.Intersect(theirs));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(organisationSession, "/my"));
+    }
 }
 
 /// <summary>The browsers and steps of 登录记录's tests (also the two-instance test's).</summary>

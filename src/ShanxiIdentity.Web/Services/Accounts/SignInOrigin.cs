@@ -32,10 +32,12 @@ public sealed class SignInOrigin(IHttpContextAccessor http)
             return null;
         }
 
-        var key = context.Request.Cookies[KeyCookie];
+        // A sign-in retried within the request (an execution strategy's retry) keeps the key it was given.
+        var key = context.Items[KeyCookie] as string ?? context.Request.Cookies[KeyCookie];
         if (key is null || !IsWellFormed(key))
         {
             key = Base64Url(RandomNumberGenerator.GetBytes(KeyBytes));
+            context.Items[KeyCookie] = key;
             // HttpOnly, SameSite=Lax and Secure (outside Development) also by the portal's cookie policy.
             context.Response.Cookies.Append(KeyCookie, key, new CookieOptions
             {
