@@ -11,7 +11,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d77619b5-4c7f-4fc9-b4a2-ca1baabe2750"), entityTypeCount: 31)
+            : base(skipDetectChanges: false, modelId: new Guid("8ddcf4e2-be80-429f-ba59-1301f9794407"), entityTypeCount: 31)
         {
         }
 

@@ -20,7 +20,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
                 "ShanxiIdentity.Data.Entities.SignInSession",
                 typeof(SignInSession),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 10,
                 navigationCount: 2,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
@@ -51,6 +51,25 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
                 nullable: true);
             actingAuthorizationId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var browser = runtimeEntityType.AddProperty(
+                "Browser",
+                typeof(string),
+                propertyInfo: typeof(SignInSession).GetProperty("Browser", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SignInSession).GetField("<Browser>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            browser.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var browserKeyHash = runtimeEntityType.AddProperty(
+                "BrowserKeyHash",
+                typeof(string),
+                propertyInfo: typeof(SignInSession).GetProperty("BrowserKeyHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SignInSession).GetField("<BrowserKeyHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64,
+                unicode: false);
+            browserKeyHash.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
                 typeof(DateTime),
@@ -69,15 +88,42 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
                 valueConverter: new UtcDateTimeConverter());
             endedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var lastSeenAt = runtimeEntityType.AddProperty(
+                "LastSeenAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(SignInSession).GetProperty("LastSeenAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SignInSession).GetField("<LastSeenAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+            lastSeenAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var maskedAddress = runtimeEntityType.AddProperty(
+                "MaskedAddress",
+                typeof(string),
+                propertyInfo: typeof(SignInSession).GetProperty("MaskedAddress", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SignInSession).GetField("<MaskedAddress>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
+            maskedAddress.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var methods = runtimeEntityType.AddProperty(
+                "Methods",
+                typeof(string),
+                propertyInfo: typeof(SignInSession).GetProperty("Methods", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SignInSession).GetField("<Methods>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            methods.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { accountId });
+                new[] { actingAuthorizationId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { actingAuthorizationId });
+                new[] { accountId, browserKeyHash });
 
             return runtimeEntityType;
         }

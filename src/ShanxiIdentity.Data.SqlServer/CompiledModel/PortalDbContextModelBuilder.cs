@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("07e6bc49-f9a3-45ba-90d9-b449b1106d3f"), entityTypeCount: 31)
+            : base(skipDetectChanges: false, modelId: new Guid("6b62b4d4-12c5-414d-97d3-a0c815699be7"), entityTypeCount: 31)
         {
         }
 

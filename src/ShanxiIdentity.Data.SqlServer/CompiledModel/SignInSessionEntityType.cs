@@ -19,7 +19,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
                 "ShanxiIdentity.Data.Entities.SignInSession",
                 typeof(SignInSession),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 10,
                 navigationCount: 2,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
@@ -50,6 +50,25 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
                 nullable: true);
             actingAuthorizationId.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
+            var browser = runtimeEntityType.AddProperty(
+                "Browser",
+                typeof(string),
+                propertyInfo: typeof(SignInSession).GetProperty("Browser", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SignInSession).GetField("<Browser>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            browser.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var browserKeyHash = runtimeEntityType.AddProperty(
+                "BrowserKeyHash",
+                typeof(string),
+                propertyInfo: typeof(SignInSession).GetProperty("BrowserKeyHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SignInSession).GetField("<BrowserKeyHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64,
+                unicode: false);
+            browserKeyHash.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
                 typeof(DateTime),
@@ -68,15 +87,42 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
                 valueConverter: new UtcDateTimeConverter());
             endedAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
+            var lastSeenAt = runtimeEntityType.AddProperty(
+                "LastSeenAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(SignInSession).GetProperty("LastSeenAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SignInSession).GetField("<LastSeenAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+            lastSeenAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var maskedAddress = runtimeEntityType.AddProperty(
+                "MaskedAddress",
+                typeof(string),
+                propertyInfo: typeof(SignInSession).GetProperty("MaskedAddress", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SignInSession).GetField("<MaskedAddress>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
+            maskedAddress.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var methods = runtimeEntityType.AddProperty(
+                "Methods",
+                typeof(string),
+                propertyInfo: typeof(SignInSession).GetProperty("Methods", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SignInSession).GetField("<Methods>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            methods.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { accountId });
+                new[] { actingAuthorizationId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { actingAuthorizationId });
+                new[] { accountId, browserKeyHash });
 
             return runtimeEntityType;
         }

@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b4f53e7c-898a-4731-a51a-8cc862fbbc61"), entityTypeCount: 31)
+            : base(skipDetectChanges: false, modelId: new Guid("8758e3f3-b330-4a4f-9a1c-1bc80225daed"), entityTypeCount: 31)
         {
         }
 

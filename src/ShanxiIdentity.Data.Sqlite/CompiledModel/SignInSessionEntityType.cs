@@ -19,7 +19,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
                 "ShanxiIdentity.Data.Entities.SignInSession",
                 typeof(SignInSession),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 10,
                 navigationCount: 2,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
@@ -47,6 +47,23 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(SignInSession).GetField("<ActingAuthorizationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
+            var browser = runtimeEntityType.AddProperty(
+                "Browser",
+                typeof(string),
+                propertyInfo: typeof(SignInSession).GetProperty("Browser", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SignInSession).GetField("<Browser>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+
+            var browserKeyHash = runtimeEntityType.AddProperty(
+                "BrowserKeyHash",
+                typeof(string),
+                propertyInfo: typeof(SignInSession).GetProperty("BrowserKeyHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SignInSession).GetField("<BrowserKeyHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64,
+                unicode: false);
+
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
                 typeof(DateTime),
@@ -63,15 +80,39 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
                 nullable: true,
                 valueConverter: new UtcDateTimeConverter());
 
+            var lastSeenAt = runtimeEntityType.AddProperty(
+                "LastSeenAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(SignInSession).GetProperty("LastSeenAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SignInSession).GetField("<LastSeenAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+
+            var maskedAddress = runtimeEntityType.AddProperty(
+                "MaskedAddress",
+                typeof(string),
+                propertyInfo: typeof(SignInSession).GetProperty("MaskedAddress", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SignInSession).GetField("<MaskedAddress>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
+
+            var methods = runtimeEntityType.AddProperty(
+                "Methods",
+                typeof(string),
+                propertyInfo: typeof(SignInSession).GetProperty("Methods", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SignInSession).GetField("<Methods>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { accountId });
+                new[] { actingAuthorizationId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { actingAuthorizationId });
+                new[] { accountId, browserKeyHash });
 
             return runtimeEntityType;
         }

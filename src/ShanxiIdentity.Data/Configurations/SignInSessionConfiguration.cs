@@ -11,8 +11,14 @@ internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<Sign
         builder.ToTable("SignInSessions");
         builder.Property(s => s.Id).ValueGeneratedNever();
 
-        // Every session of one account is ended at once (a password reset, 退出其他设备).
-        builder.HasIndex(s => s.AccountId);
+        builder.Property(s => s.Methods).HasMaxLength(64);
+        builder.Property(s => s.MaskedAddress).HasMaxLength(32);
+        builder.Property(s => s.Browser).HasMaxLength(64);
+        builder.Property(s => s.BrowserKeyHash).HasMaxLength(64).IsUnicode(false);
+
+        // Every session of one account is ended at once (a password reset, 退出其他设备), and a
+        // sign-in asks whether the account has used this browser before: one index serves both.
+        builder.HasIndex(s => new { s.AccountId, s.BrowserKeyHash });
         builder.HasOne(s => s.Account).WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(s => s.ActingAuthorization).WithMany().HasForeignKey(s => s.ActingAuthorizationId).OnDelete(DeleteBehavior.ClientSetNull);
     }

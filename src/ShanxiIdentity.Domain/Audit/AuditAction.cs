@@ -19,6 +19,9 @@ public static class AuditAction
     /// <summary>扫码登录: the account's phone confirmed a desktop's sign-in (the detail names the desktop).</summary>
     public const string QrSignInConfirmed = "account.qr-sign-in-confirmed";
 
+    /// <summary>登录记录's 退出该设备: one other session of the account ended (its id in the detail).</summary>
+    public const string SessionEnded = "account.session-ended";
+
     public const string StaffCreated = "staff.created";
     public const string StaffRolesChanged = "staff.roles-changed";
     public const string StaffReset = "staff.reset";
@@ -69,7 +72,7 @@ public static class AuditAction
         StaffSignedIn, CounterSearched, CounterAccountViewed, CounterRevealed, RequestOpened, MaterialChecked, ScanUploaded,
         ScanDownloaded, RequestSubmitted, RequestApproved, RequestRejected, ChangeApplied, StaffCreated, StaffRolesChanged,
         StaffReset, AuditExported, ClientRegistered, ClientChanged, ClientSecretRenewed, ClientRemoved, ConsentGranted, ConsentWithdrawn, .. Agent, SignedIn, SignInFailed, LockedOut, PasswordReset, PasswordChanged, PhoneChanged,
-        SecondFactorEnabled, SecondFactorDisabled, RecoveryCodesRenewed, QrSignInConfirmed,
+        SecondFactorEnabled, SecondFactorDisabled, RecoveryCodesRenewed, QrSignInConfirmed, SessionEnded,
     ];
 
     /// <summary>Chinese names for the audit page; an action without one shows its code.</summary>
@@ -84,6 +87,7 @@ public static class AuditAction
         PasswordChanged => "修改密码",
         PhoneChanged => "在线修改手机号",
         OtherSessionsSignedOut => "退出其他设备",
+        SessionEnded => "退出该设备",
         StaffCreated => "创建员工账号",
         StaffRolesChanged => "修改员工角色",
         StaffReset => "重置员工登录",

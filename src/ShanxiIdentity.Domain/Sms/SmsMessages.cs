@@ -18,6 +18,10 @@ public static class SmsMessages
     public static string SecondFactorChanged(string change) =>
         $"{Signature}您的账号已{change}。如非本人操作，请立即登录修改密码，或到当地政务大厅办理。";
 
+    /// <summary>A sign-in from a browser the account has not signed in with before (its time in China time, the browser's short name).</summary>
+    public static string NewBrowserSignIn(string time, string browser) =>
+        $"{Signature}您的账号于{time}在新的浏览器（{browser}）上登录。如非本人操作，请立即修改密码，或到当地政务大厅办理。";
+
     /// <summary>An account registered at the counter has no password yet: the holder sets one with 忘记密码.</summary>
     public static string RegisteredAtCounter(bool person, string? loginName)
     {

@@ -43,6 +43,9 @@ public static class ServiceRegistration
 
         // A session row per sign-in, checked with the stamp (docs/decisions/0007-sign-in-sessions.md).
         services.AddScoped<SignInSessions>();
+        services.AddScoped<SignInOrigin>();
+        services.AddScoped<NewBrowserNotice>();
+        services.AddScoped<SignInHistory>();
         services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, SessionStampValidator>());
 
         // Argon2id instead of Identity's PBKDF2 (docs/decisions/0004-argon2id-password-hashing.md).

@@ -23,6 +23,8 @@ public abstract class SecondFactorTests<TFactory>(TFactory factory) : IClassFixt
     {
         var (citizen, session) = await factory.RegisteredCitizenAsync();
         var (key, _) = await EnableAuthenticatorAsync(citizen, session);
+        await factory.DeliverSmsAsync();
+        Assert.Contains(SecondFactorMessages.NoticeEnabledApp, factory.LatestSmsTo(citizen.Phone), StringComparison.Ordinal);
 
         var other = factory.NewSession();
         var step = await other.LogInAsync(citizen.IdNumber, citizen.Password);
@@ -37,8 +39,10 @@ public abstract class SecondFactorTests<TFactory>(TFactory factory) : IClassFixt
         // The session carries mfa: a step-up asks nothing more.
         Assert.Equal("/my", await GetAsync(other, CodeUrl + "?returnUrl=%2Fmy"));
         Assert.Equal(1, await AuditCountAsync(citizen, AuditAction.SecondFactorEnabled));
+
+        // A browser the account never signed in with: the holder is told (登录记录's notice), after the code, not the password.
         await factory.DeliverSmsAsync();
-        Assert.Contains(SecondFactorMessages.NoticeEnabledApp, factory.LatestSmsTo(citizen.Phone), StringComparison.Ordinal);
+        Assert.Contains("新的浏览器", factory.LatestSmsTo(citizen.Phone), StringComparison.Ordinal);
     }
 
     [Fact]

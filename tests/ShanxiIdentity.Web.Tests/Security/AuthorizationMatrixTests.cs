@@ -94,6 +94,8 @@ public sealed class AuthorizationMatrixTests(SqlitePortalFactory factory) : ICla
         ["POST my/phone/sms-new"] = Access.Holder,
         ["POST my/phone"] = Access.Holder,
         ["POST my/sign-out-others"] = Access.Holder,
+        ["GET my/sign-ins"] = Access.Holder,
+        ["POST my/sign-ins/{id}/end"] = Access.Holder,
         ["GET my/second-factor"] = Access.Holder,
         ["POST my/second-factor/enable"] = Access.Holder,
         ["POST my/second-factor/disable"] = Access.Holder,

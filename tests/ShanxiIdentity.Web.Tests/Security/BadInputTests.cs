@@ -220,6 +220,36 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
         Assert.Equal(1, await factory.QueryAsync(db => db.AgentAuthorizations.CountAsync(a => a.OrganisationAccountId == before.OrganisationAccountId)));
     }
 
+    /// <summary>
+    /// 退出该设备's only input is the session id in the address: hostile text, another account's session,
+    /// this browser's own, an unknown id or a missing token end nothing and never answer 500.
+    /// </summary>
+    [Fact]
+    public async Task Sign_in_session_ids_that_are_not_the_accounts_other_sessions_end_nothing()
+    {
+        var (citizen, session) = await factory.RegisteredCitizenAsync();
+        var (stranger, _) = await factory.RegisteredCitizenAsync();
+        var strangerId = await factory.PersonIdAsync(stranger);
+        var accountId = await factory.PersonIdAsync(citizen);
+        var theirs = await factory.QueryAsync(db => db.SignInSessions.Where(s => s.AccountId == strangerId).Select(s => s.Id).SingleAsync());
+        var own = await factory.QueryAsync(db => db.SignInSessions.Where(s => s.AccountId == accountId).Select(s => s.Id).SingleAsync());
+        var token = CounterDeskSteps.Token(await session.GetPageAsync("/my/sign-ins"));
+        // (A NUL cannot travel in a path: the test client refuses it, as any HTTP client would.)
+        var ids = Corpus.Where(v => v.Trim().Length > 0 && !v.Contains('\0', StringComparison.Ordinal))
+            .Select(v => Uri.EscapeDataString(v.Replace("\uD800\uDBFF", "\uFFFD", StringComparison.Ordinal)))
+            .Concat([theirs.ToString("N"), theirs.ToString(), own.ToString("N"), Guid.NewGuid().ToString("N"), theirs.ToString("N").ToUpperInvariant()]);
+
+        foreach (var id in ids)
+        {
+            var answer = await session.PostAsync($"/my/sign-ins/{id}/end", new Dictionary<string, string?> { ["__RequestVerificationToken"] = token });
+            Assert.True(answer.Status is HttpStatusCode.NotFound or HttpStatusCode.BadRequest, $"{id}: {(int)answer.Status}");
+        }
+
+        var withoutToken = await session.PostAsync($"/my/sign-ins/{theirs:N}/end", new Dictionary<string, string?>());
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.Status);
+        Assert.Equal(0, await factory.QueryAsync(db => db.SignInSessions.CountAsync(s => (s.AccountId == strangerId || s.AccountId == accountId) && s.EndedAt != null)));
+    }
+
     /// <summary>The named inputs a person can type into or choose from (not hidden fields, files or buttons).</summary>
     private static List<string> VisibleFields(IDocument page, string action) =>
         page.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.GetAttribute("action") == action)

@@ -141,6 +141,63 @@ public sealed partial class TwoInstanceTests : IAsyncLifetime
         Assert.Contains("temporarily_unavailable", await answers[TokenLimit].Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_session_signed_in_on_one_instance_is_listed_and_ended_from_the_other_which_then_refuses_it()
+    {
+        var citizen = await RegisteredCitizenAsync();
+        var device = NewSession();
+        Assert.True(device.Client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", Accounts.SignInHistoryJourney.ChromeOnWindows));
+        Assert.Equal("/my", (await device.LogInAsync(citizen.IdNumber, citizen.Password)).Location);
+        var signedInOn = _upstreams.Served[^1];
+        var other = _portal.InstancePorts.Select(p => $"127.0.0.1:{p}").Single(i => i != signedInOn);
+        var manager = NewSession();
+        Assert.Equal("/my", (await manager.LogInAsync(citizen.IdNumber, citizen.Password)).Location);
+
+        await NextGoesToAsync(other);
+        var page = await manager.GetPageAsync(Accounts.SignInHistoryJourney.HistoryUrl);
+        Assert.Equal(other, _upstreams.Served[^1]);
+        var listed = page.QuerySelectorAll("[data-open-sessions] li").Single(li => li.TextContent.Contains("Chrome（Windows）", StringComparison.Ordinal));
+        var action = $"{Accounts.SignInHistoryJourney.HistoryUrl}/{listed.GetAttribute("data-session")}/end";
+        Assert.Contains("127.0.0.*", listed.TextContent, StringComparison.Ordinal); // nginx's address, masked
+
+        await NextGoesToAsync(other);
+        Assert.Equal(Accounts.SignInHistoryJourney.HistoryUrl, (await manager.SubmitAsync(page, action, new Dictionary<string, string?>())).Location);
+        Assert.Equal(other, _upstreams.Served[^1]);
+
+        await NextGoesToAsync(signedInOn);
+        using var refused = await device.Client.GetAsync(new Uri("/my", UriKind.Relative));
+        Assert.Equal(signedInOn, _upstreams.Served[^1]);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/account/login", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    /// <summary>nginx alternates: when the last answer came from <paramref name="instance"/>, one request more, so the next goes to it.</summary>
+    private async Task NextGoesToAsync(string instance)
+    {
+        if (_upstreams.Served[^1] == instance)
+        {
+            using var flip = await NewSession().Client.GetAsync(new Uri("/healthz", UriKind.Relative));
+            Assert.NotEqual(instance, _upstreams.Served[^1]);
+        }
+    }
+
+    /// <summary>A citizen registered through the forms (the code read from the gateway), signed in on a session not kept.</summary>
+    private async Task<Citizen> RegisteredCitizenAsync()
+    {
+        var citizen = Citizen.New();
+        await UseDatabaseAsync(db =>
+        {
+            db.Residents.Add(new ResidentRecord { ResidentIdNumber = citizen.IdNumber, Name = citizen.Name, ImportedAt = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        var session = NewSession();
+        var register = await session.GetPageAsync(CitizenJourney.RegisterUrl);
+        var (sent, message) = await session.SendSmsAsync(register, CitizenJourney.RegisterUrl, CitizenJourney.RegisterUrl + "/sms", new Dictionary<string, string?> { ["Phone"] = citizen.Phone });
+        Assert.True(sent, message);
+        Assert.Equal("/my", (await session.SubmitAsync(register, CitizenJourney.RegisterUrl, CitizenJourney.RegistrationFields(citizen, await LatestCodeAsync(citizen.Phone)))).Location);
+        return citizen;
+    }
+
     private PortalSession NewSession() => new(_portal.NewClient(_upstreams.NewHandler()));
 
     private async Task ResetPasswordAsync(string account, string phone, string password)

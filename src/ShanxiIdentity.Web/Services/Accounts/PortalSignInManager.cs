@@ -34,12 +34,12 @@ public sealed class PortalSignInManager(
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(additionalClaims);
         var given = additionalClaims.ToList();
-        var sessionId = _refreshing ?? await sessions.StartAsync(user).ConfigureAwait(false);
 
         // A refresh (new stamp, or a step-up adding a factor) is not a new sign-in: the session keeps
         // its methods, gains any given, and keeps its auth_time. A sign-in names its methods (amr);
         // Identity's own SignInAsync names none: a password then.
         var methods = given.Where(c => c.Type == AuthenticationMethods.ClaimType).Select(c => c.Value).ToList();
+        var sessionId = _refreshing ?? await sessions.StartAsync(user, [.. methods.DefaultIfEmpty(AuthenticationMethods.Password)]).ConfigureAwait(false);
         IEnumerable<Claim> how = _refreshing is not null
             ? [.. SignInMethods.Claims(SignInMethods.Methods(Context.User).Concat(methods)), .. Context.User.FindAll(AuthenticationMethods.AuthTimeClaimType).Take(1).Select(c => new Claim(c.Type, c.Value, c.ValueType))]
             : [.. SignInMethods.Claims(methods.DefaultIfEmpty(AuthenticationMethods.Password)), SignInMethods.AuthTimeClaim(clock.GetUtcNow())];

@@ -34,6 +34,7 @@ public sealed class SessionStampValidator(
         if (await SignInManager.ValidateSecurityStampAsync(account, stamp).ConfigureAwait(false))
         {
             await ActingAsync(sessionId, open).ConfigureAwait(false);
+            await sessions.SeenAsync(sessionId, open.LastSeen).ConfigureAwait(false);
             return account;
         }
 

@@ -11,9 +11,12 @@ namespace ShanxiIdentity.Web.Services.Accounts;
 /// sign-in cookie names its row in the claim <see cref="ClaimType"/>, and a cookie whose row is
 /// ended or missing is refused on every instance, however valid its encryption and expiry.
 /// </summary>
-public sealed class SignInSessions(PortalDbContext db, TimeProvider clock, Agents.ActingSessions acting)
+public sealed class SignInSessions(PortalDbContext db, TimeProvider clock, Agents.ActingSessions acting, SignInOrigin origin, NewBrowserNotice notice)
 {
     public const string ClaimType = "sid";
+
+    /// <summary>How stale a session's <see cref="SignInSession.LastSeenAt"/> may be: one write per browser per interval at most.</summary>
+    public static readonly TimeSpan SeenInterval = TimeSpan.FromMinutes(5);
 
     /// <summary>The session a principal belongs to, if it names one.</summary>
     public static Guid? IdOf(ClaimsPrincipal? principal) =>
@@ -21,11 +24,28 @@ public sealed class SignInSessions(PortalDbContext db, TimeProvider clock, Agent
 
     public static Claim ClaimFor(Guid sessionId) => new(ClaimType, sessionId.ToString("N", CultureInfo.InvariantCulture));
 
-    /// <summary>A new session; a person with a default organisation (身份切换) acts for it from the start.</summary>
-    public async Task<Guid> StartAsync(Account account, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A new session, with how (<paramref name="methods"/>, amr values) and from where it was signed in
+    /// (登录记录), and the new-browser SMS in the same save; a person with a default organisation
+    /// (身份切换) acts for it from the start.
+    /// </summary>
+    public async Task<Guid> StartAsync(Account account, IReadOnlyCollection<string> methods, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var session = new SignInSession { Id = Guid.NewGuid(), AccountId = account.Id, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        ArgumentNullException.ThrowIfNull(methods);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var session = new SignInSession
+        {
+            Id = Guid.NewGuid(),
+            AccountId = account.Id,
+            CreatedAt = now,
+            LastSeenAt = now,
+            Methods = string.Join(' ', methods.Distinct()) is { Length: > 0 and <= 64 } amr ? amr : null,
+            MaskedAddress = origin.MaskedAddress,
+            Browser = origin.Browser,
+            BrowserKeyHash = origin.BrowserKeyHash(),
+        };
+        await notice.QueueIfNewAsync(account, session.BrowserKeyHash, session.Browser, now, cancellationToken).ConfigureAwait(false);
         if (account.Kind == Domain.Accounts.AccountKind.Person)
         {
             session.ActingAuthorizationId = await acting.DefaultForAsync(account.Id, cancellationToken).ConfigureAwait(false);
@@ -47,8 +67,21 @@ public sealed class SignInSessions(PortalDbContext db, TimeProvider clock, Agent
                 s.Account!,
                 s.ActingAuthorization,
                 s.ActingAuthorization!.Organisation!.LegalEntity!.OrganisationName,
-                db.AgentAuthorizations.Any(a => a.PersonAccountId == s.AccountId && a.Status == Domain.Agents.AgentAuthorizationStatus.Accepted)))
+                db.AgentAuthorizations.Any(a => a.PersonAccountId == s.AccountId && a.Status == Domain.Agents.AgentAuthorizationStatus.Accepted),
+                s.LastSeenAt ?? s.CreatedAt))
             .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// Notes the session's request for 登录记录 (which sessions the sliding cookie still keeps open),
+    /// when the last note is <see cref="SeenInterval"/> old: most requests write nothing.
+    /// </summary>
+    public Task SeenAsync(Guid sessionId, DateTime lastSeen, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return now - lastSeen < SeenInterval
+            ? Task.CompletedTask
+            : db.SignInSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(set => set.SetProperty(s => s.LastSeenAt, now), cancellationToken);
+    }
 
     /// <summary>
     /// Back to 个人办事: the authorisation this session acted under has ended. Only if the session

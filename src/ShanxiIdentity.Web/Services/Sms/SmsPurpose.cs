@@ -22,4 +22,7 @@ public static class SmsPurpose
 
     /// <summary>A notice that 两步验证 changed: not a code, like <see cref="CounterNotice"/>.</summary>
     public const string SecondFactorNotice = "second-factor-notice";
+
+    /// <summary>A notice of a sign-in from a new browser: not a code, like <see cref="CounterNotice"/>.</summary>
+    public const string NewBrowserNotice = "new-browser-notice";
 }
