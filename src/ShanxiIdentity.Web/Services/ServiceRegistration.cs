@@ -33,12 +33,24 @@ public static class ServiceRegistration
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
                 options.SignIn.RequireConfirmedAccount = false;
+
+                // Schema 3: Identity's passkey table (通行密钥); PortalDbContext configures it for the tools too.
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PortalPasswordValidator>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddSignInManager<PortalSignInManager>();
+
+        // Passkeys: the user must be verified (PIN, fingerprint, face) — a passkey counts as two factors.
+        services.Configure<IdentityPasskeyOptions>(options =>
+        {
+            options.UserVerificationRequirement = "required";
+
+            // Discoverable: 使用通行密钥登录 names no account, the authenticator offers its own.
+            options.ResidentKeyRequirement = "required";
+        });
 
         // A session row per sign-in, checked with the stamp (docs/decisions/0007-sign-in-sessions.md).
         services.AddScoped<SignInSessions>();
@@ -110,6 +122,8 @@ public static class ServiceRegistration
         services.AddScoped<AuditLog>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<SmsSignIn>();
+        services.AddScoped<PasskeySignIn>();
+        services.AddScoped<PasskeySetup>();
         services.AddScoped<PersonRegistration>();
         services.AddSingleton<PasswordResetTicket>();
         services.AddSingleton<StaffSignInTicket>();

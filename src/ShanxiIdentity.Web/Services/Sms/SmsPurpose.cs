@@ -22,4 +22,7 @@ public static class SmsPurpose
 
     /// <summary>A notice that 两步验证 changed: not a code, like <see cref="CounterNotice"/>.</summary>
     public const string SecondFactorNotice = "second-factor-notice";
+
+    /// <summary>A notice that a passkey (通行密钥) was added: not a code, like <see cref="CounterNotice"/>.</summary>
+    public const string PasskeyNotice = "passkey-notice";
 }
