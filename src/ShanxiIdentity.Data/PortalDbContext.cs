@@ -91,9 +91,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     }
 
     /// <summary>
-    /// Identity's schema 3 passkey table (通行密钥), configured here as Identity configures it: Identity
-    /// reads the schema version from the host's IdentityOptions (Stores.SchemaVersion = Version3 in the
-    /// portal), which the design-time factories that generate migrations and compiled models lack.
+    /// Identity's schema 3 passkey table (通行密钥), configured here as Identity's schema 3 configures it,
+    /// without the rest of schema 3 (shorter PhoneNumber and key columns: the phone is stored encrypted,
+    /// longer than 256). Identity reads its schema version from the host's IdentityOptions, which the
+    /// tools that generate migrations and compiled models lack; this way both build the same model.
     /// One column is the portal's own: when the passkey last signed its holder in.
     /// </summary>
     private static void ConfigurePasskeys(ModelBuilder builder)

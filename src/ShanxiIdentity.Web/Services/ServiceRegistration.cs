@@ -34,8 +34,9 @@ public static class ServiceRegistration
                 options.Lockout.AllowedForNewUsers = true;
                 options.SignIn.RequireConfirmedAccount = false;
 
-                // Schema 3: Identity's passkey table (通行密钥); PortalDbContext configures it for the tools too.
-                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                // Stores.SchemaVersion stays at schema 1: PortalDbContext adds schema 3's passkey table itself.
+                // Schema 3 would also shorten existing columns (PhoneNumber to 256, which holds the encrypted
+                // phone; login and token keys to 128) and make the model differ between the host and the tools.
             })
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
@@ -50,6 +51,12 @@ public static class ServiceRegistration
 
             // Discoverable: 使用通行密钥登录 names no account, the authenticator offers its own.
             options.ResidentKeyRequirement = "required";
+
+            // The page that ran the ceremony must be the portal's own (as the relying party is its host),
+            // whatever Origin header the request itself carries.
+            options.ValidateOrigin = context => ValueTask.FromResult(
+                !context.CrossOrigin
+                && string.Equals(context.Origin, context.HttpContext.Request.Scheme + "://" + context.HttpContext.Request.Host.Value, StringComparison.Ordinal));
         });
 
         // A session row per sign-in, checked with the stamp (docs/decisions/0007-sign-in-sessions.md).
