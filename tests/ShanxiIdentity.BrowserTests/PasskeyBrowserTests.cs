@@ -25,7 +25,7 @@ public sealed class PasskeyBrowserTests(BrowserFixture browser)
             var site = $"http://localhost:{browser.Portal.Port}";
             var cdp = await page.Context.NewCDPSessionAsync(page);
             await cdp.SendAsync("WebAuthn.enable");
-            await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+            var authenticator = await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
             {
                 ["options"] = new Dictionary<string, object>
                 {
@@ -76,7 +76,17 @@ public sealed class PasskeyBrowserTests(BrowserFixture browser)
             await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
             await page.WaitForURLAsync(site + "/");
             await page.GotoAsync(site + "/account/login");
-            await page.GetByRole(AriaRole.Button, new() { Name = PasskeyMessages.SignInButton }).ClickAsync();
+
+            // The fingerprint not recognised: said in the page (role=alert), the button ready again.
+            var authenticatorId = authenticator!.Value.GetProperty("authenticatorId").GetString()!;
+            await cdp.SendAsync("WebAuthn.setUserVerified", new Dictionary<string, object> { ["authenticatorId"] = authenticatorId, ["isUserVerified"] = false });
+            var signInButton = page.GetByRole(AriaRole.Button, new() { Name = PasskeyMessages.SignInButton });
+            await signInButton.ClickAsync();
+            await Assertions.Expect(page.Locator("[data-passkey-login] [role=alert]")).ToHaveTextAsync(PasskeyMessages.Cancelled);
+            Assert.EndsWith("/account/login", page.Url, StringComparison.Ordinal);
+
+            await cdp.SendAsync("WebAuthn.setUserVerified", new Dictionary<string, object> { ["authenticatorId"] = authenticatorId, ["isUserVerified"] = true });
+            await signInButton.ClickAsync();
             await page.WaitForURLAsync("**/my");
             await page.GotoAsync(site + "/my/passkeys");
             Assert.DoesNotContain("尚未使用", await page.Locator("[data-passkeys]").TextContentAsync(), StringComparison.Ordinal);
