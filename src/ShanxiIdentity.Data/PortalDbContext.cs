@@ -50,6 +50,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<ProviderKey> ProviderKeys => Set<ProviderKey>();
 
+    /// <summary>The portal's own column on Identity's passkey rows (a shadow property).</summary>
+    public const string PasskeyLastUsedAt = "LastUsedAt";
+
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditRewrites();
@@ -76,6 +80,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
 
+        // Identity keeps when a passkey was added; 我的账号 also shows when it last signed its holder in.
+        ConfigurePasskeys(builder);
+
         // The OpenID Connect provider's client systems, consents and tokens (OpenIddict's own entities).
         builder.UseOpenIddict();
         builder.Entity<DataProtectionKey>(key =>
@@ -83,6 +90,26 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
             key.Property(k => k.FriendlyName).HasMaxLength(200);
             key.Property(k => k.Xml).HasMaxLength(8000);
         });
+    }
+
+    /// <summary>
+    /// Identity's schema 3 passkey table (通行密钥), configured here as Identity's schema 3 configures it,
+    /// without the rest of schema 3 (shorter PhoneNumber and key columns: the phone is stored encrypted,
+    /// longer than 256). Identity reads its schema version from the host's IdentityOptions, which the
+    /// tools that generate migrations and compiled models lack; this way both build the same model.
+    /// One column is the portal's own: when the passkey last signed its holder in.
+    /// </summary>
+    private static void ConfigurePasskeys(ModelBuilder builder)
+    {
+        builder.Entity<IdentityUserPasskey<Guid>>(passkey =>
+        {
+            passkey.HasKey(p => p.CredentialId);
+            passkey.ToTable("AspNetUserPasskeys");
+            passkey.Property(p => p.CredentialId).HasMaxLength(1024);
+            passkey.OwnsOne(p => p.Data).ToJson();
+            passkey.Property<DateTime?>(PasskeyLastUsedAt);
+        });
+        builder.Entity<Account>().HasMany<IdentityUserPasskey<Guid>>().WithOne().HasForeignKey(p => p.UserId).IsRequired();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

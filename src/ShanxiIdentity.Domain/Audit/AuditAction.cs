@@ -15,6 +15,9 @@ public static class AuditAction
     public const string SecondFactorEnabled = "account.second-factor-enabled";
     public const string SecondFactorDisabled = "account.second-factor-disabled";
     public const string RecoveryCodesRenewed = "account.recovery-codes-renewed";
+    public const string PasskeyAdded = "account.passkey-added";
+    public const string PasskeyRenamed = "account.passkey-renamed";
+    public const string PasskeyRemoved = "account.passkey-removed";
 
     /// <summary>扫码登录: the account's phone confirmed a desktop's sign-in (the detail names the desktop).</summary>
     public const string QrSignInConfirmed = "account.qr-sign-in-confirmed";
@@ -73,6 +76,7 @@ public static class AuditAction
         ScanDownloaded, RequestSubmitted, RequestApproved, RequestRejected, ChangeApplied, StaffCreated, StaffRolesChanged,
         StaffReset, AuditExported, ClientRegistered, ClientChanged, ClientSecretRenewed, ClientRemoved, ConsentGranted, ConsentWithdrawn, .. Agent, SignedIn, SignInFailed, LockedOut, PasswordReset, PasswordChanged, PhoneChanged,
         SecondFactorEnabled, SecondFactorDisabled, RecoveryCodesRenewed, QrSignInConfirmed, SessionEnded,
+        PasskeyAdded, PasskeyRenamed, PasskeyRemoved,
     ];
 
     /// <summary>Chinese names for the audit page; an action without one shows its code.</summary>
@@ -98,6 +102,9 @@ public static class AuditAction
         SecondFactorDisabled => "关闭两步验证",
         RecoveryCodesRenewed => "重新生成恢复码",
         QrSignInConfirmed => "扫码确认登录",
+        PasskeyAdded => "添加通行密钥",
+        PasskeyRenamed => "重命名通行密钥",
+        PasskeyRemoved => "删除通行密钥",
         CounterSearched => "查找账号",
         CounterAccountViewed => "查看账号",
         CounterRevealed => "查看完整信息",

@@ -33,6 +33,10 @@ public static class ServiceRegistration
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
                 options.SignIn.RequireConfirmedAccount = false;
+
+                // Stores.SchemaVersion stays at schema 1: PortalDbContext adds schema 3's passkey table itself.
+                // Schema 3 would also shorten existing columns (PhoneNumber to 256, which holds the encrypted
+                // phone; login and token keys to 128) and make the model differ between the host and the tools.
             })
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddUserStore<PortalUserStore>()
@@ -40,6 +44,21 @@ public static class ServiceRegistration
             .AddPasswordValidator<PortalPasswordValidator>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddSignInManager<PortalSignInManager>();
+
+        // Passkeys: the user must be verified (PIN, fingerprint, face) — a passkey counts as two factors.
+        services.Configure<IdentityPasskeyOptions>(options =>
+        {
+            options.UserVerificationRequirement = "required";
+
+            // Discoverable: 使用通行密钥登录 names no account, the authenticator offers its own.
+            options.ResidentKeyRequirement = "required";
+
+            // The page that ran the ceremony must be the portal's own (as the relying party is its host),
+            // whatever Origin header the request itself carries.
+            options.ValidateOrigin = context => ValueTask.FromResult(
+                !context.CrossOrigin
+                && string.Equals(context.Origin, context.HttpContext.Request.Scheme + "://" + context.HttpContext.Request.Host.Value, StringComparison.Ordinal));
+        });
 
         // A session row per sign-in, checked with the stamp (docs/decisions/0007-sign-in-sessions.md).
         services.AddScoped<SignInSessions>();
@@ -118,6 +137,8 @@ public static class ServiceRegistration
         services.AddSingleton<QrLogin.PlaceLookup>();
         services.AddScoped<QrLogin.QrSignIns>();
         services.AddScoped<QrLogin.QrSignInCompletion>();
+        services.AddScoped<PasskeySignIn>();
+        services.AddScoped<PasskeySetup>();
         services.AddScoped<PersonRegistration>();
         services.AddSingleton<PasswordResetTicket>();
         services.AddSingleton<StaffSignInTicket>();

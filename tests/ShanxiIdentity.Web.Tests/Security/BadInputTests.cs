@@ -138,6 +138,8 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
             new("second factor code", secondStep, SecondFactorSteps.CodeUrl, SecondFactorSteps.CodeUrl, new() { ["Code"] = wrongCode }, Page: codePage),
             new("second factor off", twoStepSession, SecondFactorSteps.SetupUrl, SecondFactorSteps.SetupUrl + "/disable", twoStepOff),
             new("recovery codes renewed", twoStepSession, SecondFactorSteps.SetupUrl, SecondFactorSteps.SetupUrl + "/recovery-codes", twoStepOff, SecondFactorSteps.SetupUrl + "/disable"),
+            // 添加通行密钥 posted without script: explained (the ceremony needs the browser), nothing added.
+            new("passkey add", citizenSession, "/my/passkeys", "/my/passkeys/options", new() { ["Form.Name"] = "我的手机", ["Form.CurrentPassword"] = "Wrong#123" }),
             // 身份切换 toward an authorisation that is not the person's: refused whatever else is sent.
             // (接受 / 拒绝 have no field: their only input, the id in the address, is a route constraint.)
             new("acting", citizenSession, "/my/acting", "/my/acting", new() { ["Identity"] = Guid.NewGuid().ToString("N"), ["MakeDefault"] = "true" }),
@@ -248,6 +250,59 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
         var withoutToken = await session.PostAsync($"/my/sign-ins/{theirs:N}/end", new Dictionary<string, string?>());
         Assert.Equal(HttpStatusCode.BadRequest, withoutToken.Status);
         Assert.Equal(0, await factory.QueryAsync(db => db.SignInSessions.CountAsync(s => (s.AccountId == strangerId || s.AccountId == accountId) && s.EndedAt != null)));
+    }
+
+    /// <summary>
+    /// 通行密钥's script endpoints (JSON, as passkeys.js posts them): every hostile value in every field
+    /// is refused with a Chinese message, never a 500, and adds or signs in nothing; a rename of a
+    /// passkey the account does not have is 404 whatever the name.
+    /// </summary>
+    [Fact]
+    public async Task Passkey_endpoints_hold_under_hostile_input()
+    {
+        var (_, session) = await factory.RegisteredCitizenAsync();
+        var failures = new List<string>();
+        var token = CounterDeskSteps.Token(await session.GetPageAsync("/my/passkeys"));
+        var anonymous = factory.NewSession();
+        var anonymousToken = CounterDeskSteps.Token(await anonymous.GetPageAsync("/account/login"));
+        foreach (var value in Corpus)
+        {
+            var asked = new (PortalSession Session, string Url, Dictionary<string, string?> Fields)[]
+            {
+                (session, "/my/passkeys/options", new() { ["Form.Name"] = value, ["Form.CurrentPassword"] = "Wrong#123" }),
+                (session, "/my/passkeys/options", new() { ["Form.Name"] = "我的手机", ["Form.CurrentPassword"] = value }),
+                (session, "/my/passkeys", new() { ["Form.Name"] = value, ["Form.Credential"] = "{}" }),
+                (session, "/my/passkeys", new() { ["Form.Name"] = "我的手机", ["Form.Credential"] = value }),
+                (anonymous, "/account/login/passkey", new() { ["Credential"] = value }),
+            };
+            foreach (var (who, url, fields) in asked)
+            {
+                fields["__RequestVerificationToken"] = who == session ? token : anonymousToken;
+                var answer = await who.PostAsync(url, fields, asScript: true);
+
+                // Control characters are refused for every form before any action (the portal's 请求有误 page).
+                if (answer.Status == HttpStatusCode.BadRequest && answer.Body.Contains("请求有误", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if ((int)answer.Status >= 500 || !answer.Body.Contains("\"ok\":false", StringComparison.Ordinal) || !System.Text.Json.JsonDocument.Parse(answer.Body).RootElement.GetProperty("message").GetString()!.Any(c => c is >= '\u4e00' and <= '\u9fff'))
+                {
+                    failures.Add($"{url} {Describe(value)}: {(int)answer.Status} {answer.Body[..Math.Min(200, answer.Body.Length)]}");
+                }
+            }
+
+            var rename = await session.PostAsync("/my/passkeys/AAAA/rename", new Dictionary<string, string?> { ["Form.Name"] = value, ["__RequestVerificationToken"] = token });
+            if (rename.Status is not (HttpStatusCode.NotFound or HttpStatusCode.BadRequest))
+            {
+                failures.Add($"rename {Describe(value)}: {(int)rename.Status}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures) + factory.LoggedErrors());
+        Assert.Equal(0, await factory.QueryAsync(db => db.Set<Microsoft.AspNetCore.Identity.IdentityUserPasskey<Guid>>().CountAsync()));
+        using var my = await anonymous.Client.GetAsync(new Uri("/my", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, my.StatusCode);
     }
 
     /// <summary>The named inputs a person can type into or choose from (not hidden fields, files or buttons).</summary>

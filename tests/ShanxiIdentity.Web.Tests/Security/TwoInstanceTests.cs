@@ -78,6 +78,19 @@ public sealed partial class TwoInstanceTests : IAsyncLifetime
         // Log in on a fresh session (the cookie of one instance read by the other).
         Assert.Equal("/my", (await NewSession().LogInAsync(citizen.IdNumber, citizen.Password)).Location);
 
+        // 通行密钥: added and signed in with, the ceremony's state (a protected cookie) issued by one instance
+        // and checked by the other; the assertion sent again from another browser opens nothing.
+        using var authenticator = new SoftwareAuthenticator { Origin = _portal.Address.GetLeftPart(UriPartial.Authority) };
+        var added = await Accounts.PasskeyJourney.AddAsync(session, authenticator, citizen.Password);
+        Assert.True(added.Ok, added.Message);
+        var passkeySession = NewSession();
+        var options = await Accounts.PasskeyJourney.PostAsync(passkeySession, Accounts.PasskeyJourney.LoginOptionsUrl, CitizenJourney.LoginUrl, []);
+        var assertion = authenticator.Get(options.Options);
+        var signedIn = await Accounts.PasskeyJourney.PostAsync(passkeySession, Accounts.PasskeyJourney.LoginUrl, CitizenJourney.LoginUrl, new() { ["Credential"] = assertion });
+        Assert.True(signedIn.Ok, signedIn.Message);
+        var replayed = await Accounts.PasskeyJourney.PostAsync(NewSession(), Accounts.PasskeyJourney.LoginUrl, CitizenJourney.LoginUrl, new() { ["Credential"] = assertion });
+        Assert.False(replayed.Ok);
+
         // Forgot password by SMS (the reset ticket crosses instances).
         await AllowNextSmsAsync(citizen.Phone);
         const string resetPassword = "Reset#Wutai5Ks";

@@ -25,4 +25,7 @@ public static class SmsPurpose
 
     /// <summary>A notice of a sign-in from a new browser: not a code, like <see cref="CounterNotice"/>.</summary>
     public const string NewBrowserNotice = "new-browser-notice";
+
+    /// <summary>A notice that a passkey (通行密钥) was added: not a code, like <see cref="CounterNotice"/>.</summary>
+    public const string PasskeyNotice = "passkey-notice";
 }
