@@ -19,5 +19,5 @@ public static class QrSignInMessages
     public const string CompletionRefused = "扫码登录未完成，请刷新二维码后重新扫描";
 
     public const string UnknownPlace = "未知地区";
-    public const string UnknownBrowser = "未知浏览器";
+    public const string UnknownAddress = "未知";
 }

@@ -1,7 +1,8 @@
 namespace ShanxiIdentity.Domain.Sessions;
 
 /// <summary>
-/// A short name of a browser from its User-Agent, for 登录记录 and the new-browser SMS: only the main
+/// A short name of a browser from its User-Agent, for 登录记录, the new-browser SMS and 扫码登录's
+/// confirmation page: only the main
 /// families are named, so the text shown or sent is always one of the portal's own, never the
 /// header's (which anyone can set to anything).
 /// </summary>
@@ -22,6 +23,10 @@ public static class BrowserDescription
         ("UCBrowser/", "UC浏览器"),
         ("UCWEB", "UC浏览器"),
         ("HuaweiBrowser/", "华为浏览器"),
+        ("360SE", "360浏览器"),
+        ("360EE", "360浏览器"),
+        ("SE 2.X MetaSr", "搜狗浏览器"),
+        ("OPR/", "Opera"),
         ("Edg/", "Edge"),
         ("EdgA/", "Edge"),
         ("EdgiOS/", "Edge"),
@@ -42,6 +47,8 @@ public static class BrowserDescription
         ("Android", "Android"),
         ("Macintosh", "macOS"),
         ("Mac OS X", "macOS"),
+        ("CrOS", "ChromeOS"),
+        ("Linux", "Linux"),
     ];
 
     /// <summary>For example "Chrome（Windows）", "微信（Android）", or <see cref="Unknown"/>.</summary>

@@ -28,7 +28,7 @@ public abstract class QrSignInTests<TFactory>(TFactory factory) : IClassFixture<
         Assert.EndsWith("/qr/" + code.Id, code.Link, StringComparison.Ordinal);
 
         var page = await OpenAsync(phone, code.Id);
-        Assert.Equal("Windows 电脑上的 Chrome 浏览器", page.QuerySelector("[data-qr-browser]")!.TextContent);
+        Assert.Equal("Chrome（Windows）", page.QuerySelector("[data-qr-browser]")!.TextContent);
         Assert.Equal(QrSignInMessages.UnknownPlace, page.QuerySelector("[data-qr-place]")!.TextContent);
         Assert.Equal("scanned", await PollAsync(desktop, code.Id));
 
@@ -41,7 +41,7 @@ public abstract class QrSignInTests<TFactory>(TFactory factory) : IClassFixture<
         var accountId = await factory.PersonIdAsync(citizen);
         Assert.Equal(1, await factory.QueryAsync(db => db.AuditEntries.CountAsync(e => e.SubjectAccountId == accountId && e.Action == AuditAction.SignedIn && e.Detail == QrSignInCompletion.AuditDetail)));
         var confirmed = await factory.QueryAsync(db => db.AuditEntries.SingleAsync(e => e.SubjectAccountId == accountId && e.Action == AuditAction.QrSignInConfirmed));
-        Assert.Contains("Windows 电脑上的 Chrome 浏览器", confirmed.Detail, StringComparison.Ordinal);
+        Assert.Contains("Chrome（Windows）", confirmed.Detail, StringComparison.Ordinal);
 
         // Single use: the code is spent, for the poll, the phone, and a second completion (with the signed-in desktop's token).
         Assert.Equal("expired", await PollAsync(desktop, code.Id));

@@ -43,23 +43,4 @@ public sealed class PlaceLookup
 
         return QrSignInMessages.UnknownPlace;
     }
-
-    /// <summary>223.104.3.18 → 223.104.3.*; an IPv6 address keeps its first three groups.</summary>
-    public static string Mask(string? address)
-    {
-        if (!IPAddress.TryParse(address, out var ip))
-        {
-            return "未知";
-        }
-
-        ip = ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip;
-        if (ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
-        {
-            var bytes = ip.GetAddressBytes();
-            return $"{bytes[0]}.{bytes[1]}.{bytes[2]}.*";
-        }
-
-        var groups = ip.GetAddressBytes().Chunk(2).Take(3).Select(g => ((g[0] << 8) | g[1]).ToString("x", System.Globalization.CultureInfo.InvariantCulture));
-        return string.Join(':', groups) + ":*";
-    }
 }

@@ -147,9 +147,9 @@ public sealed class QrSignIns(PortalDbContext db, TimeProvider clock, PlaceLooku
     }
 
     private QrRequester Requester(QrSignIn row) => new(
-        BrowserDescription.Describe(row.RequesterUserAgent),
+        Domain.Sessions.BrowserDescription.Describe(row.RequesterUserAgent),
         places.PlaceOf(row.RequesterAddress),
-        PlaceLookup.Mask(row.RequesterAddress),
+        Domain.Sessions.MaskedAddress.Of(System.Net.IPAddress.TryParse(row.RequesterAddress, out var address) ? address : null) ?? Domain.Accounts.QrSignInMessages.UnknownAddress,
         ChinaTime.Format(row.CreatedAt, "yyyy-MM-dd HH:mm:ss"));
 
     private static string RandomToken() => Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
