@@ -43,7 +43,7 @@ public static class RealNameMessages
         $"该业务系统要求实名等级不低于{Name(required)}，您的账号目前为{Name(actual)}。实名等级无法在线提升（三级可在“我的账号”验证预留手机号），请携带证明材料到政务大厅办理人工实名核验";
 
     /// <summary>unmet_authentication_requirements: the client asks for a second factor and the account has none set up.</summary>
-    public const string SecondFactorMissing = "该业务系统要求多因素登录，您的账号尚未设置第二重验证。请登录本平台，在“我的账号”中设置身份验证器或短信验证后再试";
+    public const string SecondFactorRequired = "该业务系统要求多因素登录。请登录本平台，完成两步验证（或在“我的账号”中设置两步验证）后再试";
 
     /// <summary>Setting 接入系统's minimum.</summary>
     public const string NoMinimum = "不限";

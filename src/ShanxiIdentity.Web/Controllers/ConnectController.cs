@@ -92,7 +92,7 @@ public sealed class ConnectController(
         var stepUp = await assurance.DecideAsync(account, application, request, session.Principal!, ct);
         if (stepUp.Acr is null)
         {
-            return SignInAssurance.CanStepUp(stepUp, account) ? Redirect(SignInAssurance.SecondFactorUrl(Here(RequestParameters()))) : Refuse(SignInAssurance.UnmetAuthenticationRequirements, SignInAssurance.Why(stepUp));
+            return SignInAssurance.CanStepUp(stepUp, account) && !request.HasPromptValue(PromptValues.None) ? Redirect(SignInAssurance.SecondFactorUrl(Here(RequestParameters()))) : Refuse(SignInAssurance.UnmetAuthenticationRequirements, SignInAssurance.Why(stepUp));
         }
 
         var identity = await identities.ForAccountAsync(account, scopes);

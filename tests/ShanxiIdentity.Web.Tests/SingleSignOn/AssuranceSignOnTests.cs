@@ -166,24 +166,36 @@ public abstract class AssuranceSignOnTests<TFactory>(TFactory factory) : IClassF
     }
 
     [Fact]
-    public async Task Asking_for_mfa_refuses_a_password_only_person_without_a_second_factor_and_sends_one_with_a_factor_to_add_it()
+    public async Task Asking_for_mfa_makes_a_password_only_person_set_up_a_second_factor_and_come_back_with_mfa()
     {
         var sso = await SsoClient.RegisterAsync(factory, ["profile"]);
         var (citizen, person) = await factory.RegisteredCitizenAsync();
-        var (error, description) = await RefusalAsync(sso, person, new() { ["acr_values"] = RealNameLevels.MultiFactorAcr });
-        Assert.Equal("unmet_authentication_requirements", error);
-        Assert.Equal(RealNameMessages.SecondFactorMissing, description);
+        var mfa = new Dictionary<string, string?> { ["acr_values"] = RealNameLevels.MultiFactorAcr };
 
-        // With a second factor set up (helper G's page sets it): sent to add it, then back to this request.
-        await factory.QueryAsync(db => db.Users.Where(a => a.Person!.ResidentIdNumber == citizen.IdNumber).ExecuteUpdateAsync(s => s.SetProperty(a => a.TwoFactorEnabled, true)));
-        var request = sso.AuthorizeRequest("openid profile", extra: new Dictionary<string, string?> { ["acr_values"] = RealNameLevels.MultiFactorAcr });
+        // Without prompting allowed, the client learns it at once.
+        var (error, description) = await RefusalAsync(sso, person, new(mfa) { ["prompt"] = "none" });
+        Assert.Equal("unmet_authentication_requirements", error);
+        Assert.Equal(RealNameMessages.SecondFactorRequired, description);
+
+        // Otherwise: the second factor step, which for an account with none opens 两步验证's set-up, keeping the way back.
+        var request = sso.AuthorizeRequest("openid profile", extra: mfa);
         using var response = await person.Client.GetAsync(new Uri(request.Url, UriKind.Relative));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.OriginalString;
         Assert.StartsWith("/account/second-factor?returnUrl=", location, StringComparison.Ordinal);
         var back = QueryHelpers.ParseQuery(location[location.IndexOf('?', StringComparison.Ordinal)..])["returnUrl"].ToString();
         Assert.StartsWith("/connect/authorize?", back, StringComparison.Ordinal);
         Assert.Equal(RealNameLevels.MultiFactorAcr, QueryHelpers.ParseQuery(back[back.IndexOf('?', StringComparison.Ordinal)..])["acr_values"].ToString());
+        using var setUp = await person.Client.GetAsync(new Uri(location, UriKind.Relative));
+        Assert.StartsWith(SecondFactorSteps.SetupUrl + "?returnUrl=", setUp.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var page = await person.GetPageAsync(setUp.Headers.Location!.OriginalString);
+        Assert.Equal(back, page.QuerySelector("input[name='Form.ReturnUrl']")?.GetAttribute("value"));
+
+        // Set up there, the same request now gives a code whose identity token says mfa.
+        await factory.EnableAuthenticatorAsync(citizen, person);
+        var tokens = await sso.RedeemAsync((await sso.SignInAsync(person, request)).Code, request.Verifier);
+        var amr = tokens.Payload("id_token").GetProperty("amr").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Contains(AuthenticationMethods.MultiFactor, amr);
+        Assert.Contains(AuthenticationMethods.OneTimePassword, amr);
     }
 
     [Fact]

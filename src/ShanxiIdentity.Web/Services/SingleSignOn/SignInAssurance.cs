@@ -51,11 +51,14 @@ public sealed class SignInAssurance(RealNameAssessment levels, IOpenIddictApplic
 
     /// <summary>The Chinese description of an unmet requirement, for the client to show.</summary>
     public static string Why(StepUp stepUp) =>
-        stepUp?.Outcome == StepUpOutcome.SecondFactorNeeded ? RealNameMessages.SecondFactorMissing : RealNameMessages.LevelTooLow(stepUp!.Required, stepUp.Level);
+        stepUp?.Outcome == StepUpOutcome.SecondFactorNeeded ? RealNameMessages.SecondFactorRequired : RealNameMessages.LevelTooLow(stepUp!.Required, stepUp.Level);
 
-    /// <summary>Whether the person can add a second factor now (helper G's page), rather than being refused.</summary>
+    /// <summary>
+    /// Whether the person is sent to add a factor now, rather than the client being refused: the second
+    /// factor step asks for the factor they have, or sets one up on 我的账号 and comes back.
+    /// </summary>
     public static bool CanStepUp(StepUp stepUp, Account account) =>
-        stepUp?.Outcome == StepUpOutcome.SecondFactorNeeded && account?.TwoFactorEnabled == true;
+        stepUp?.Outcome == StepUpOutcome.SecondFactorNeeded && account is { Kind: not Domain.Accounts.AccountKind.Staff };
 
     /// <summary>acr (satisfied level), amr (JSON array, from the session) and auth_time (Unix seconds) in both tokens.</summary>
     public static void Apply(ClaimsIdentity identity, string acr, ClaimsPrincipal session)
