@@ -100,6 +100,30 @@ public abstract class SignInMethodAttackTests<TFactory>(TFactory factory) : ICla
     }
 
     [Fact]
+    public async Task A_replayed_add_request_with_its_old_ceremony_cookie_adds_no_second_passkey_without_a_new_password()
+    {
+        var (citizen, _) = await factory.RegisteredCitizenAsync();
+        var jar = new CookieContainer();
+        var origin = new Uri("https://localhost");
+        var session = new PortalSession(factory.CreateDefaultClient(origin, new Microsoft.AspNetCore.Mvc.Testing.Handlers.RedirectHandler(0), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(jar)));
+        Assert.Equal("/my", (await session.LogInAsync(citizen.IdNumber, citizen.Password)).Location);
+        var begun = await BeginAddAsync(session, citizen.Password);
+        Assert.True(begun.Ok, begun.Message);
+        var cookies = jar.GetCookieHeader(origin); // the ceremony's state as the password step left it
+        var token = Counter.CounterDeskSteps.Token(await session.GetPageAsync(PageUrl));
+
+        using var first = new SoftwareAuthenticator();
+        using var second = new SoftwareAuthenticator();
+        Assert.True((await FinishAddAsync(session, first.Create(begun.Options))).Ok);
+        using var raw = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = origin });
+        var replayed = await new ReplayingBrowser(raw).PostAsync(PageUrl, new() { ["__RequestVerificationToken"] = token, ["Form.Name"] = "攻击者的钥匙", ["Form.Credential"] = second.Create(begun.Options) }, cookies);
+
+        Assert.Contains("\"ok\":false", replayed, StringComparison.Ordinal);
+        var accountId = await factory.PersonIdAsync(citizen);
+        Assert.Equal(1, await factory.QueryAsync(db => db.Set<IdentityUserPasskey<Guid>>().CountAsync(p => p.UserId == accountId)));
+    }
+
+    [Fact]
     public async Task Creation_options_begun_for_one_account_add_nothing_to_another_signed_in_on_the_same_browser()
     {
         var (first, browser) = await factory.RegisteredCitizenAsync();
