@@ -224,6 +224,26 @@ public abstract class SignInMethodAttackTests<TFactory>(TFactory factory) : ICla
     }
 
     [Fact]
+    public async Task Concurrent_requests_that_each_note_the_session_as_seen_all_succeed_and_leave_the_account_row_alone()
+    {
+        var (citizen, session) = await factory.RegisteredCitizenAsync();
+        var accountId = await factory.PersonIdAsync(citizen);
+        var stamp = await factory.QueryAsync(db => db.Users.Where(a => a.Id == accountId).Select(a => a.ConcurrencyStamp).SingleAsync());
+        factory.Clock.Advance(SignInSessions.SeenInterval + TimeSpan.FromMinutes(1));
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            using var response = await session.Client.GetAsync(new Uri("/my/sign-ins", UriKind.Relative));
+            return response.StatusCode;
+        }));
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        Assert.Equal(1, await factory.QueryAsync(db => db.SignInSessions.CountAsync(s => s.AccountId == accountId && s.LastSeenAt >= now.AddSeconds(-1))));
+        Assert.Equal(stamp, await factory.QueryAsync(db => db.Users.Where(a => a.Id == accountId).Select(a => a.ConcurrencyStamp).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Ending_a_session_needs_the_pages_token_and_only_ever_ends_the_accounts_own()
     {
         var (citizen, mine) = await factory.RegisteredCitizenAsync();
