@@ -22,6 +22,9 @@ public static class AuditAction
     /// <summary>扫码登录: the account's phone confirmed a desktop's sign-in (the detail names the desktop).</summary>
     public const string QrSignInConfirmed = "account.qr-sign-in-confirmed";
 
+    /// <summary>扫码登录: the account's phone cancelled a desktop's code (the detail names the desktop).</summary>
+    public const string QrSignInCancelled = "account.qr-sign-in-cancelled";
+
     /// <summary>登录记录's 退出该设备: one other session of the account ended (its id in the detail).</summary>
     public const string SessionEnded = "account.session-ended";
 
@@ -75,7 +78,7 @@ public static class AuditAction
         StaffSignedIn, CounterSearched, CounterAccountViewed, CounterRevealed, RequestOpened, MaterialChecked, ScanUploaded,
         ScanDownloaded, RequestSubmitted, RequestApproved, RequestRejected, ChangeApplied, StaffCreated, StaffRolesChanged,
         StaffReset, AuditExported, ClientRegistered, ClientChanged, ClientSecretRenewed, ClientRemoved, ConsentGranted, ConsentWithdrawn, .. Agent, SignedIn, SignInFailed, LockedOut, PasswordReset, PasswordChanged, PhoneChanged,
-        SecondFactorEnabled, SecondFactorDisabled, RecoveryCodesRenewed, QrSignInConfirmed, SessionEnded,
+        SecondFactorEnabled, SecondFactorDisabled, RecoveryCodesRenewed, QrSignInConfirmed, QrSignInCancelled, SessionEnded,
         PasskeyAdded, PasskeyRenamed, PasskeyRemoved,
     ];
 
@@ -102,6 +105,7 @@ public static class AuditAction
         SecondFactorDisabled => "关闭两步验证",
         RecoveryCodesRenewed => "重新生成恢复码",
         QrSignInConfirmed => "扫码确认登录",
+        QrSignInCancelled => "扫码取消登录",
         PasskeyAdded => "添加通行密钥",
         PasskeyRenamed => "重命名通行密钥",
         PasskeyRemoved => "删除通行密钥",

@@ -104,10 +104,17 @@ public sealed class QrSignInController(QrSignIns codes, QrSignInCompletion compl
 
     [Authorize(Policy = Areas.Counter.CounterPolicy.Holder)]
     [HttpPost("{id}/cancel")]
-    public async Task<IActionResult> Cancel(string id) =>
-        await codes.CancelAsync(id, HttpContext.RequestAborted)
+    public async Task<IActionResult> Cancel(string id)
+    {
+        if (await users.GetUserAsync(User) is not { } account)
+        {
+            return Challenge();
+        }
+
+        return await codes.CancelAsync(id, account, HttpContext.RequestAborted)
             ? View("Answer", new QrAnswerView(QrSignInMessages.CancelledOnPhone, true))
             : View("Answer", new QrAnswerView(QrSignInMessages.NotValid, false));
+    }
 
     private static string Message(QrPollState state) => state switch
     {

@@ -139,6 +139,7 @@ public static class ServiceRegistration
         services.AddScoped<QrLogin.QrSignInCompletion>();
         services.AddScoped<PasskeySignIn>();
         services.AddScoped<PasskeySetup>();
+        services.AddScoped<SpentPasskeyChallenges>();
         services.AddScoped<PersonRegistration>();
         services.AddSingleton<PasswordResetTicket>();
         services.AddSingleton<StaffSignInTicket>();

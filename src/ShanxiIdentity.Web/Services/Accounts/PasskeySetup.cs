@@ -23,6 +23,7 @@ public sealed class PasskeySetup(
     PasswordSignIn passwords,
     PortalDbContext db,
     SmsOutbox outbox,
+    SpentPasskeyChallenges challenges,
     AuditLog audit)
 {
     public async Task<IReadOnlyList<PasskeyListItem>> ListAsync(Account account, CancellationToken cancellationToken)
@@ -93,7 +94,9 @@ public sealed class PasskeySetup(
             return new PasskeyChange(null, PasskeyMessages.AddFailed);
         }
 
+        // One password proof, one passkey: a replay of the ceremony's cookie adds no second.
         if (attestation.UserEntity.Id != account.Id.ToString()
+            || !await challenges.SpendAsync(credentialJson, cancellationToken).ConfigureAwait(false)
             || (await users.GetPasskeysAsync(account).ConfigureAwait(false)).Count >= PasskeyMessages.MaxPerAccount)
         {
             return new PasskeyChange(null, PasskeyMessages.StartAgain);

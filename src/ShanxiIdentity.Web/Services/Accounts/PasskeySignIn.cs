@@ -26,11 +26,9 @@ public sealed class PasskeySignIn(
     AccountLocator locator,
     LoginGate gate,
     AuditLog audit,
+    SpentPasskeyChallenges challenges,
     TimeProvider clock)
 {
-    /// <summary>How long a spent challenge is remembered: longer than Identity's ceremony state lives.</summary>
-    private static readonly TimeSpan SpentFor = TimeSpan.FromMinutes(15);
-
     /// <summary>The browser's request options (no credentials listed: the authenticator offers its own).</summary>
     public Task<string> BeginAsync() => signIn.MakePasskeyRequestOptionsAsync(null);
 
@@ -58,7 +56,7 @@ public sealed class PasskeySignIn(
             return new PasskeySignInResult(false, PasskeyMessages.SignInFailed);
         }
 
-        if (!await SpendChallengeAsync(credentialJson, cancellationToken).ConfigureAwait(false)
+        if (!await challenges.SpendAsync(credentialJson, cancellationToken).ConfigureAwait(false)
             || await locator.FindByIdAsync(assertion.User.Id, cancellationToken).ConfigureAwait(false) is not { } account
             || account.Kind == AccountKind.Staff)
         {
@@ -98,31 +96,6 @@ public sealed class PasskeySignIn(
             },
             cancellationToken).ConfigureAwait(false);
         return new PasskeySignInResult(true, Account: account);
-    }
-
-    /// <summary>
-    /// Written down before anything is told; a challenge already spent (a replayed request, with or
-    /// without its cookie) or spent by a concurrent request at the same moment opens nothing.
-    /// </summary>
-    private async Task<bool> SpendChallengeAsync(string credentialJson, CancellationToken cancellationToken)
-    {
-        if (PasskeyCredentials.ChallengeKey(credentialJson) is not { } key
-            || await db.SpentCaptchas.AnyAsync(c => c.Id == key, cancellationToken).ConfigureAwait(false))
-        {
-            return false;
-        }
-
-        var spent = db.SpentCaptchas.Add(new SpentCaptcha { Id = key, ExpiresAt = clock.GetUtcNow().UtcDateTime + SpentFor });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            spent.State = EntityState.Detached;
-            return false;
-        }
     }
 
     /// <summary>

@@ -114,17 +114,26 @@ public sealed class QrSignIns(PortalDbContext db, TimeProvider clock, PlaceLooku
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>取消 on the phone: the desktop is told, and the code opens nothing.</summary>
-    public async Task<bool> CancelAsync(string? publicId, CancellationToken cancellationToken)
+    /// <summary>取消 on the phone by its signed-in account: the desktop is told, the code opens nothing, and the audit row says who.</summary>
+    public async Task<bool> CancelAsync(string? publicId, Account account, CancellationToken cancellationToken)
     {
-        if (!WellFormed(publicId))
+        ArgumentNullException.ThrowIfNull(account);
+        if (await LiveAsync(publicId, cancellationToken).ConfigureAwait(false) is not { } row)
         {
             return false;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.QrSignIns.Where(q => q.PublicId == publicId && q.Status == QrSignInStatus.Waiting && q.ExpiresAt > now)
-            .ExecuteUpdateAsync(set => set.SetProperty(q => q.Status, QrSignInStatus.Cancelled), cancellationToken).ConfigureAwait(false) == 1;
+        return await audit.CommitAsync(
+            async () =>
+            {
+                var taken = await db.QrSignIns.Where(q => q.Id == row.Id && q.Status == QrSignInStatus.Waiting && q.ExpiresAt > now)
+                    .ExecuteUpdateAsync(set => set.SetProperty(q => q.Status, QrSignInStatus.Cancelled), cancellationToken).ConfigureAwait(false) == 1;
+                audit.Record(AuditAction.QrSignInCancelled, account.Id, detail: Requester(row).AuditDetail);
+                return taken;
+            },
+            taken => taken,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>SHA-256, hex: the secret has 256 random bits, so no salt or slow hash is needed.</summary>
