@@ -56,6 +56,7 @@ public sealed class QrSignInBrowserTests(BrowserFixture browser)
         // 确认登录 with the keyboard; the desktop's polling sees it and signs in.
         await keys.PressAsync(phone.GetByRole(AriaRole.Button, new() { Name = "确认登录" }), "Enter");
         await phone.GetByText(QrSignInMessages.ConfirmedOnPhone).WaitForAsync();
+        Assert.True(await phone.Locator("[data-qr-answer]").EvaluateAsync<bool>("e => e === document.activeElement"), "the phone's answer does not take focus");
         await desktop.WaitForURLAsync("**/my", new() { Timeout = 15_000 });
         await phone.Context.CloseAsync();
         await desktop.Context.CloseAsync();

@@ -41,6 +41,7 @@ public sealed class SignInHistoryBrowserTests(BrowserFixture browser)
 
             await keys.PressAsync(mine.Locator("[data-open-sessions] li:not(:has([data-this-device])) [data-end-session]"), "Enter");
             await mine.Locator("[role=status]").WaitForAsync();
+            Assert.True(await mine.Locator("[role=status]").EvaluateAsync<bool>("e => e === document.activeElement"), "focus is not on what 退出该设备 did");
             Assert.Equal(1, await mine.Locator("[data-open-sessions] li").CountAsync());
             await BrowserFixture.ScreenshotAsync(mine, $"sign-ins-{width}");
 

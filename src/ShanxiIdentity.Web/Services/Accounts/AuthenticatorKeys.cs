@@ -30,6 +30,6 @@ public sealed class AuthenticatorKeys(UserManager<Account> users, IUserStore<Acc
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
         var png = new PngByteQRCode(data).GetGraphic(4);
-        return new AuthenticatorSetup(key, formatted, "data:image/png;base64," + Convert.ToBase64String(png));
+        return new AuthenticatorSetup(key, formatted, "data:image/png;base64," + Convert.ToBase64String(png), uri);
     }
 }

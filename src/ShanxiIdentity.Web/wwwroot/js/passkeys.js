@@ -79,8 +79,10 @@
         var form = box.querySelector("form");
         var say = Messages(box);
         if (!supported) {
-            // A plain post would explain the same; saying it at once spares typing the password for nothing.
-            form.addEventListener("submit", function (event) { event.preventDefault(); say.fail(box.dataset.msgUnsupported); });
+            // Said on arrival, with the form that cannot work here hidden, so nobody types a password for nothing
+            // (without script the form posts, and the server says the same).
+            form.hidden = true;
+            say.fail(box.dataset.msgUnsupported);
             return;
         }
 

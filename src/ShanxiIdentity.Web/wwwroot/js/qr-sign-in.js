@@ -1,12 +1,13 @@
-// 扫码登录 on the desktop login page (no CDN, no inline script, for the CSP). Only where the block is shown
-// (wide screens): a code is asked for, its state polled every two seconds into the live region, and once the
+// 扫码登录 on the login page of a computer (no CDN, no inline script, for the CSP). Only where the block is shown
+// (computers): a code is asked for, its state polled every two seconds into the live region, and once the
 // phone confirmed, the completion form is posted (antiforgery token; the secret is the code's HttpOnly cookie).
 (function () {
     "use strict";
 
     var box = document.querySelector("[data-qr-sign-in]");
     if (!box || !window.fetch) { return; }
-    var wide = window.matchMedia("(min-width: 992px)");
+    // The same query as .qr-sign-in in site.css: a wide screen, or a computer's window zoomed in (200 % of 1280 px).
+    var wide = window.matchMedia("(min-width: 992px), (min-width: 576px) and (hover: hover) and (pointer: fine)");
     var image = box.querySelector("[data-qr-image]");
     var progress = box.querySelector("[data-qr-progress]");
     var refresh = box.querySelector("[data-qr-refresh]");
