@@ -22,9 +22,12 @@ public static class SmsMessages
     public static string NewBrowserSignIn(string time, string browser) =>
         $"{Signature}您的账号于{time}在新的浏览器（{browser}）上登录。如非本人操作，请立即修改密码，或到当地政务大厅办理。";
 
-    /// <summary>A notice to the reserved phone when a passkey (通行密钥) is added to the account.</summary>
-    public static string PasskeyAdded(string name) =>
-        $"{Signature}您的账号已添加通行密钥“{name}”，今后可用它登录。如非本人操作，请立即登录删除该通行密钥并修改密码，或到当地政务大厅办理。";
+    /// <summary>
+    /// A notice to the reserved phone when a passkey (通行密钥) is added. Without the passkey's name:
+    /// whoever added it chose the name, and an official text must not carry their words.
+    /// </summary>
+    public const string PasskeyAdded =
+        Signature + "您的账号已添加一个通行密钥，今后可用它登录。如非本人操作，请立即登录删除该通行密钥并修改密码，或到当地政务大厅办理。";
 
     /// <summary>An account registered at the counter has no password yet: the holder sets one with 忘记密码.</summary>
     public static string RegisteredAtCounter(bool person, string? loginName)

@@ -155,9 +155,16 @@ public abstract class SignInMethodAttackTests<TFactory>(TFactory factory) : ICla
         var sso = await SsoClient.RegisterAsync(factory, ["profile"]);
         var request = sso.AuthorizeRequest("openid profile", extra: new Dictionary<string, string?> { ["acr_values"] = RealNameLevels.MultiFactorAcr });
         using var response = await desktop.Client.GetAsync(new Uri(request.Url, UriKind.Relative));
+        // Not a code: the desktop is sent to add a second factor first.
         var location = response.Headers.Location?.ToString() ?? string.Empty;
-        Assert.StartsWith(sso.RedirectUri, location, StringComparison.Ordinal);
-        Assert.Equal("unmet_authentication_requirements", QueryHelpers.ParseQuery(new Uri(location).Query)["error"].ToString());
+        Assert.StartsWith("/account/second-factor?returnUrl=", location, StringComparison.Ordinal);
+
+        // And where it may not prompt, the client is told the requirement is unmet.
+        var silent = sso.AuthorizeRequest("openid profile", prompt: "none", extra: new Dictionary<string, string?> { ["acr_values"] = RealNameLevels.MultiFactorAcr });
+        using var refused = await desktop.Client.GetAsync(new Uri(silent.Url, UriKind.Relative));
+        var back = refused.Headers.Location?.ToString() ?? string.Empty;
+        Assert.StartsWith(sso.RedirectUri, back, StringComparison.Ordinal);
+        Assert.Equal("unmet_authentication_requirements", QueryHelpers.ParseQuery(new Uri(back).Query)["error"].ToString());
     }
 
     [Fact]

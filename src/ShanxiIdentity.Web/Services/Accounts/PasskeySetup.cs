@@ -111,7 +111,7 @@ public sealed class PasskeySetup(
                 audit.Record(AuditAction.PasskeyAdded, account.Id, detail: passkey.Name);
                 if (MobilePhone.Parse(account.PhoneNumber).Value is { } phone)
                 {
-                    outbox.Add(phone.Value, SmsMessages.PasskeyAdded(passkey.Name), SmsPurpose.PasskeyNotice);
+                    outbox.Add(phone.Value, SmsMessages.PasskeyAdded, SmsPurpose.PasskeyNotice);
                 }
             },
             cancellationToken).ConfigureAwait(false);
