@@ -18,6 +18,9 @@ public static class SecondFactorMessages
     public const string NotEnabled = "您尚未开启两步验证";
     public const string StartAgain = "验证已超时，请重新登录";
 
+    /// <summary>A step-up by SMS on a desktop signed in by 扫码登录: the code would go to the phone that confirmed it.</summary>
+    public const string SmsAfterQr = "扫码登录后不能用短信验证码完成两步验证（验证码会发到确认扫码的同一部手机）。请勾选“使用恢复码”，或退出后用密码登录";
+
     /// <summary>短信验证码登录 is one factor: an account that asked for two signs in with its password and then its second factor.</summary>
     public const string UsePasswordLogin = "您的账号已开启两步验证，请使用密码登录并完成两步验证";
 

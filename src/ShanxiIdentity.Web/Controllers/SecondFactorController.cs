@@ -7,6 +7,7 @@ using ShanxiIdentity.Domain.Accounts;
 using ShanxiIdentity.Web.Infrastructure;
 using ShanxiIdentity.Web.Models.Account;
 using ShanxiIdentity.Web.Services.Accounts;
+using ShanxiIdentity.Web.Services.Sms;
 using ShanxiIdentity.Web.Services.SingleSignOn;
 
 namespace ShanxiIdentity.Web.Controllers;
@@ -86,7 +87,9 @@ public sealed class SecondFactorController(
         }
 
         form.Method = AuthenticationMethods.Sms;
-        var result = await codes.SendAsync(account, HttpContext.RequestAborted);
+        var result = string.IsNullOrEmpty(form.Ticket) && SignInMethods.SmsAddsNoFactor(User)
+            ? new SmsSendResult(false, SecondFactorMessages.SmsAfterQr)
+            : await codes.SendAsync(account, HttpContext.RequestAborted);
         return this.SmsSendAnswer(result, nameof(form.Code), CodeView, form);
     }
 

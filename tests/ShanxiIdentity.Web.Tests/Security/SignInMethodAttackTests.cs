@@ -168,6 +168,41 @@ public abstract class SignInMethodAttackTests<TFactory>(TFactory factory) : ICla
     }
 
     [Fact]
+    public async Task A_qr_signed_in_desktop_cannot_step_up_by_an_sms_code_to_the_phone_that_confirmed_it()
+    {
+        // 两步验证 by SMS, turned on through 我的账号's form.
+        var (citizen, phone) = await factory.RegisteredCitizenAsync();
+        factory.Clock.Advance(TimeSpan.FromSeconds(61));
+        var setup = await phone.GetPageAsync(SecondFactorSteps.SetupUrl);
+        Assert.True((await phone.SendSmsAsync(setup, SecondFactorSteps.SetupUrl + "/enable", SecondFactorSteps.SetupUrl + "/sms", new Dictionary<string, string?>())).Sent);
+        var enabled = await phone.SubmitAsync(setup, SecondFactorSteps.SetupUrl + "/enable", new Dictionary<string, string?>
+        {
+            ["Form.Method"] = AuthenticationMethods.Sms,
+            ["Form.CurrentPassword"] = citizen.Password,
+            ["Form.Code"] = await factory.LatestSmsCodeAsync(citizen.Phone),
+        });
+        var recoveryCode = enabled.Page.QuerySelector("[data-recovery-codes] li")!.TextContent.Trim();
+
+        var desktop = factory.NewSession();
+        var code = await NewCodeAsync(desktop);
+        Assert.Equal(QrSignInMessages.ConfirmedOnPhone, await AnswerAsync(phone, code.Id));
+        Assert.Equal("/my", (await CompleteAsync(desktop, code)).Location);
+
+        // No code is sent to that phone for the step-up, and none it already has is taken.
+        factory.Clock.Advance(TimeSpan.FromSeconds(61));
+        var step = await desktop.GetPageAsync(SecondFactorSteps.CodeUrl);
+        var (sent, message) = await desktop.SendSmsAsync(step, SecondFactorSteps.CodeUrl, SecondFactorSteps.CodeUrl + "/sms", new Dictionary<string, string?>());
+        Assert.False(sent);
+        Assert.Equal(SecondFactorMessages.SmsAfterQr, message);
+        var refused = await desktop.SubmitAsync(step, SecondFactorSteps.CodeUrl, new Dictionary<string, string?> { ["Code"] = await factory.LatestSmsCodeAsync(citizen.Phone) });
+        Assert.Equal(SecondFactorMessages.SmsAfterQr, refused.FieldError("Code"));
+
+        // A recovery code (kept apart from the phone) still steps up.
+        var recovered = await desktop.SubmitAsync(step, SecondFactorSteps.CodeUrl, new Dictionary<string, string?> { ["Code"] = recoveryCode, ["Recovery"] = "true" });
+        Assert.Equal("/my", recovered.Location);
+    }
+
+    [Fact]
     public async Task A_forged_confirm_without_the_pages_token_confirms_nothing()
     {
         var (_, phone) = await factory.RegisteredCitizenAsync();

@@ -45,6 +45,11 @@ public sealed class SecondFactorSignIn(
             return SecondFactorMessages.NotEnabled;
         }
 
+        if (stepUp && method == AuthenticationMethods.Sms && !recovery && SignInMethods.SmsAddsNoFactor(signIn.Context.User))
+        {
+            return SecondFactorMessages.SmsAfterQr;
+        }
+
         var verdict = await codes.VerifyAsync(account, method, code, recovery, cancellationToken).ConfigureAwait(false);
         if (!verdict.Passed)
         {

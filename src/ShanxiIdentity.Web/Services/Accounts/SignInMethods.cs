@@ -22,6 +22,13 @@ public static class SignInMethods
     public static bool MultiFactor(ClaimsPrincipal? principal) =>
         Methods(principal).Contains(AuthenticationMethods.MultiFactor);
 
+    /// <summary>
+    /// Whether an SMS code would add no factor to the session: one signed in by 扫码登录 was proved by
+    /// the phone the code would go to (docs/decisions/0013-real-name-levels.md).
+    /// </summary>
+    public static bool SmsAddsNoFactor(ClaimsPrincipal? principal) =>
+        Methods(principal).Contains(AuthenticationMethods.MultiChannel);
+
     /// <summary>When the person last proved who they are; null for a cookie issued before the claim existed.</summary>
     public static DateTimeOffset? AuthTime(ClaimsPrincipal? principal) =>
         long.TryParse(principal?.FindFirst(AuthenticationMethods.AuthTimeClaimType)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
