@@ -29,6 +29,10 @@ public static class SmsMessages
     public const string PasskeyAdded =
         Signature + "您的账号已添加一个通行密钥，今后可用它登录。如非本人操作，请立即登录删除该通行密钥并修改密码，或到当地政务大厅办理。";
 
+    /// <summary>A notice to the reserved phone when a passkey is removed.</summary>
+    public const string PasskeyRemoved =
+        Signature + "您的账号已删除一个通行密钥。如非本人操作，请立即登录修改密码，或到当地政务大厅办理。";
+
     /// <summary>An account registered at the counter has no password yet: the holder sets one with 忘记密码.</summary>
     public static string RegisteredAtCounter(bool person, string? loginName)
     {

@@ -157,6 +157,8 @@ public abstract class PasskeyTests<TFactory>(TFactory factory) : IClassFixture<T
         var remove = await session.SubmitAsync(page, $"{PageUrl}/{removed.Id}/remove", new Dictionary<string, string?>());
         Assert.Equal(PageUrl, remove.Location);
         Assert.False((await SignInAsync(factory.NewSession(), removed)).Ok);
+        await factory.DeliverSmsAsync();
+        Assert.Equal(SmsMessages.PasskeyRemoved, factory.LatestSmsTo(citizen.Phone));
 
         var lockedUntil = factory.Clock.GetUtcNow().AddMinutes(15);
         await using (var scope = factory.CreateScope())

@@ -109,10 +109,7 @@ public sealed class PasskeySetup(
             {
                 Require(await users.AddOrUpdatePasskeyAsync(account, passkey).ConfigureAwait(false));
                 audit.Record(AuditAction.PasskeyAdded, account.Id, detail: passkey.Name);
-                if (MobilePhone.Parse(account.PhoneNumber).Value is { } phone)
-                {
-                    outbox.Add(phone.Value, SmsMessages.PasskeyAdded, SmsPurpose.PasskeyNotice);
-                }
+                Notify(account, SmsMessages.PasskeyAdded);
             },
             cancellationToken).ConfigureAwait(false);
         return PasskeyChange.Done();
@@ -157,9 +154,19 @@ public sealed class PasskeySetup(
             {
                 Require(await users.RemovePasskeyAsync(account, passkey.CredentialId).ConfigureAwait(false));
                 audit.Record(AuditAction.PasskeyRemoved, account.Id, detail: passkey.Name);
+                Notify(account, SmsMessages.PasskeyRemoved);
             },
             cancellationToken).ConfigureAwait(false);
         return PasskeyChange.Done();
+    }
+
+    /// <summary>An added or removed way in is told to the reserved phone (ASVS 5.0 V6.3.7), in the change's save.</summary>
+    private void Notify(Account account, string text)
+    {
+        if (MobilePhone.Parse(account.PhoneNumber).Value is { } phone)
+        {
+            outbox.Add(phone.Value, text, SmsPurpose.PasskeyNotice);
+        }
     }
 
     /// <summary>
