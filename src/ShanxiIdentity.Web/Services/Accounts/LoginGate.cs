@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Identity;
 using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Domain.Accounts;
+using ShanxiIdentity.Domain.Identifiers;
 using ShanxiIdentity.Web.Services.Registry;
 
 namespace ShanxiIdentity.Web.Services.Accounts;
@@ -9,8 +11,20 @@ namespace ShanxiIdentity.Web.Services.Accounts;
 /// holder learns them: a legal entity awaiting counter verification, or a market-regulated one the
 /// registry no longer holds (the seed's question 10).
 /// </summary>
-public sealed class LoginGate(IOrganisationRegistry registry)
+public sealed class LoginGate(IOrganisationRegistry registry, UserManager<Account> users)
 {
+    /// <summary>
+    /// For the ways in without a password (SMS code, passkey, QR code): null unless the account is
+    /// locked, then the lock's message with its end, told only to whoever proved the other factor.
+    /// </summary>
+    public async Task<string?> LockedOutAsync(Account account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return await users.IsLockedOutAsync(account).ConfigureAwait(false)
+            ? AccountMessages.SignInLockedOut(account.LockoutEnd is { } end ? ChinaTime.ToMinute(end) : string.Empty)
+            : null;
+    }
+
     /// <summary>Null to let the account in; otherwise why not.</summary>
     public async Task<string?> RefusalAsync(Account account, CancellationToken cancellationToken)
     {

@@ -63,10 +63,9 @@ public sealed class PasskeySignIn(
             return new PasskeySignInResult(false, PasskeyMessages.SignInFailed);
         }
 
-        if (await users.IsLockedOutAsync(account).ConfigureAwait(false))
+        if (await gate.LockedOutAsync(account).ConfigureAwait(false) is { } locked)
         {
-            var until = account.LockoutEnd is { } end ? ChinaTime.ToMinute(end) : string.Empty;
-            return new PasskeySignInResult(false, AccountMessages.SignInLockedOut(until), Account: account);
+            return new PasskeySignInResult(false, locked, Account: account);
         }
 
         if (await gate.RefusalAsync(account, cancellationToken).ConfigureAwait(false) is { } refusal)

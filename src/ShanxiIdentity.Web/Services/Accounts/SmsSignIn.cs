@@ -23,7 +23,6 @@ public sealed class SmsSignIn(
     PortalDbContext db,
     SmsCodeService sms,
     PasswordSignIn passwordSignIn,
-    UserManager<Account> users,
     SignInManager<Account> signIn,
     LoginGate gate,
     AuditLog audit)
@@ -71,10 +70,9 @@ public sealed class SmsSignIn(
             return new SmsSignInResult(SmsSignInOutcome.CodeRefused, AccountMessages.SmsCodeExpired);
         }
 
-        if (await users.IsLockedOutAsync(holder).ConfigureAwait(false))
+        if (await gate.LockedOutAsync(holder).ConfigureAwait(false) is { } locked)
         {
-            var until = holder.LockoutEnd is { } end ? ChinaTime.ToMinute(end) : string.Empty;
-            return new SmsSignInResult(SmsSignInOutcome.LockedOut, AccountMessages.SignInLockedOut(until), holder);
+            return new SmsSignInResult(SmsSignInOutcome.LockedOut, locked, holder);
         }
 
         if (await gate.RefusalAsync(holder, cancellationToken).ConfigureAwait(false) is { } refusal)

@@ -18,7 +18,6 @@ namespace ShanxiIdentity.Web.Services.QrLogin;
 /// </summary>
 public sealed class QrSignInCompletion(
     PortalDbContext db,
-    UserManager<Account> users,
     SignInManager<Account> signIn,
     LoginGate gate,
     AuditLog audit,
@@ -52,10 +51,9 @@ public sealed class QrSignInCompletion(
             return refused;
         }
 
-        if (await users.IsLockedOutAsync(account).ConfigureAwait(false))
+        if (await gate.LockedOutAsync(account).ConfigureAwait(false) is { } locked)
         {
-            var until = account.LockoutEnd is { } end ? ChinaTime.ToMinute(end) : string.Empty;
-            return new QrCompletionResult(QrCompletionOutcome.LockedOut, AccountMessages.SignInLockedOut(until), account);
+            return new QrCompletionResult(QrCompletionOutcome.LockedOut, locked, account);
         }
 
         if (await gate.RefusalAsync(account, cancellationToken).ConfigureAwait(false) is { } refusal)
