@@ -25,12 +25,10 @@ public sealed class SignInChoicesBrowserTests(BrowserFixture browser)
         var where = $"@{width}{(care ? " 长辈版" : string.Empty)}";
 
         await page.GotoAsync("/account/login");
-        await keys.PressAsync(page.GetByRole(AriaRole.Link, new() { Name = "短信验证码登录" }), "Enter");
-        await page.WaitForURLAsync("**/account/login/sms");
+        await Navigation.FollowAsync(page, () => keys.PressAsync(page.GetByRole(AriaRole.Link, new() { Name = "短信验证码登录" }), "Enter"), "**/account/login/sms");
         await AssertReflowsAsync(page, "/account/login/sms " + where);
         findings.AddRange(await AccessibilityBrowserTests.ScanAsync(page, "/account/login/sms " + where));
-        await keys.PressAsync(page.GetByRole(AriaRole.Link, new() { Name = "密码登录" }), "Enter");
-        await page.WaitForURLAsync("**/account/login");
+        await Navigation.FollowAsync(page, () => keys.PressAsync(page.GetByRole(AriaRole.Link, new() { Name = "密码登录" }), "Enter"), "**/account/login");
 
         // 扫码登录: a computer's window, zoomed in, still shows the code; a phone (which cannot scan itself) gets the hint.
         var progress = page.Locator("[data-qr-progress]");

@@ -48,8 +48,7 @@ public sealed class SiteShellBrowserTests(BrowserFixture browser)
         Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "抱歉，您访问的页面不存在" }).IsVisibleAsync());
         await BrowserFixture.ScreenshotAsync(page, "not-found");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "返回首页" }).ClickAsync();
-        await page.WaitForURLAsync(browser.BaseAddress.ToString());
+        await Navigation.FollowAsync(page, () => page.GetByRole(AriaRole.Link, new() { Name = "返回首页" }).ClickAsync(), browser.BaseAddress.ToString());
         Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "山西政务服务网统一身份认证系统" }).IsVisibleAsync());
         await page.Context.CloseAsync();
     }

@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+
+namespace ShanxiIdentity.BrowserTests;
+
+/// <summary>
+/// Follows a link and waits for the next page to load. Twice in ~40 full runs such a wait ran out on a loaded
+/// machine and could not be reproduced; on a timeout this says where the page is and which requests never
+/// finished, so the next one tells a stalled server from a stalled resource or a press that went nowhere.
+/// </summary>
+internal static class Navigation
+{
+    public static async Task FollowAsync(IPage page, Func<Task> act, string url)
+    {
+        var pending = new ConcurrentDictionary<IRequest, DateTime>();
+        void Started(object? sender, IRequest request) => pending[request] = DateTime.UtcNow;
+        void Ended(object? sender, IRequest request) => pending.TryRemove(request, out _);
+        page.Request += Started;
+        page.RequestFinished += Ended;
+        page.RequestFailed += Ended;
+        try
+        {
+            await act();
+            await page.WaitForURLAsync(url);
+        }
+        catch (TimeoutException e)
+        {
+            var unfinished = string.Join("; ", pending.Select(p => $"{p.Key.Method} {p.Key.Url} since {p.Value:HH:mm:ss.fff}"));
+            throw new TimeoutException(
+                $"{e.Message}{Environment.NewLine}now at {page.Url}, focus on {await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML?.slice(0, 120) ?? ''")}; unfinished: [{unfinished}]", e);
+        }
+        finally
+        {
+            page.Request -= Started;
+            page.RequestFinished -= Ended;
+            page.RequestFailed -= Ended;
+        }
+    }
+}
