@@ -11,7 +11,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f30461d0-3bba-4ac4-b6f8-23775311d36c"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("ae1e6106-93c3-490d-a442-1686871d3849"), entityTypeCount: 34)
         {
         }
 
@@ -35,6 +35,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             var auditEntry = AuditEntryEntityType.Create(this);
             var counterRequest = CounterRequestEntityType.Create(this);
             var counterRequestMaterial = CounterRequestMaterialEntityType.Create(this);
+            var jobLease = JobLeaseEntityType.Create(this);
             var legalEntityProfile = LegalEntityProfileEntityType.Create(this);
             var materialScan = MaterialScanEntityType.Create(this);
             var organisationRecord = OrganisationRecordEntityType.Create(this);
@@ -96,6 +97,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CounterRequestEntityType.CreateAnnotations(counterRequest);
             CounterRequestMaterialEntityType.CreateAnnotations(counterRequestMaterial);
+            JobLeaseEntityType.CreateAnnotations(jobLease);
             LegalEntityProfileEntityType.CreateAnnotations(legalEntityProfile);
             MaterialScanEntityType.CreateAnnotations(materialScan);
             OrganisationRecordEntityType.CreateAnnotations(organisationRecord);

@@ -730,6 +730,27 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     b.ToTable("CounterRequestMaterials", (string)null);
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime?>("LastCompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.LegalEntityProfile", b =>
                 {
                     b.Property<Guid>("AccountId")

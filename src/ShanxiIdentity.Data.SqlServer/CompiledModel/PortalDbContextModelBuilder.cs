@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8bd55ccb-8ce1-4375-992d-17c4fa65926f"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("74995a5a-0ecc-494e-a5fb-278c25792034"), entityTypeCount: 34)
         {
         }
 
@@ -34,6 +34,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             var auditEntry = AuditEntryEntityType.Create(this);
             var counterRequest = CounterRequestEntityType.Create(this);
             var counterRequestMaterial = CounterRequestMaterialEntityType.Create(this);
+            var jobLease = JobLeaseEntityType.Create(this);
             var legalEntityProfile = LegalEntityProfileEntityType.Create(this);
             var materialScan = MaterialScanEntityType.Create(this);
             var organisationRecord = OrganisationRecordEntityType.Create(this);
@@ -95,6 +96,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CounterRequestEntityType.CreateAnnotations(counterRequest);
             CounterRequestMaterialEntityType.CreateAnnotations(counterRequestMaterial);
+            JobLeaseEntityType.CreateAnnotations(jobLease);
             LegalEntityProfileEntityType.CreateAnnotations(legalEntityProfile);
             MaterialScanEntityType.CreateAnnotations(materialScan);
             OrganisationRecordEntityType.CreateAnnotations(organisationRecord);

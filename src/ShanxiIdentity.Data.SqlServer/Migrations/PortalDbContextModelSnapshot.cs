@@ -735,6 +735,27 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     b.ToTable("CounterRequestMaterials", (string)null);
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime?>("LastCompletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.LegalEntityProfile", b =>
                 {
                     b.Property<Guid>("AccountId")

@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("70042c99-8021-4f90-aca3-698db2bc5984"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("e75c5d04-13d1-42d3-bcd4-48042be544da"), entityTypeCount: 34)
         {
         }
 
@@ -34,6 +34,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
             var auditEntry = AuditEntryEntityType.Create(this);
             var counterRequest = CounterRequestEntityType.Create(this);
             var counterRequestMaterial = CounterRequestMaterialEntityType.Create(this);
+            var jobLease = JobLeaseEntityType.Create(this);
             var legalEntityProfile = LegalEntityProfileEntityType.Create(this);
             var materialScan = MaterialScanEntityType.Create(this);
             var organisationRecord = OrganisationRecordEntityType.Create(this);
@@ -95,6 +96,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CounterRequestEntityType.CreateAnnotations(counterRequest);
             CounterRequestMaterialEntityType.CreateAnnotations(counterRequestMaterial);
+            JobLeaseEntityType.CreateAnnotations(jobLease);
             LegalEntityProfileEntityType.CreateAnnotations(legalEntityProfile);
             MaterialScanEntityType.CreateAnnotations(materialScan);
             OrganisationRecordEntityType.CreateAnnotations(organisationRecord);

@@ -715,6 +715,27 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                     b.ToTable("CounterRequestMaterials", (string)null);
                 });
 
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastCompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.LegalEntityProfile", b =>
                 {
                     b.Property<Guid>("AccountId")

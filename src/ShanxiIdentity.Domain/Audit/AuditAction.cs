@@ -48,6 +48,9 @@ public static class AuditAction
     public const string ChangeApplied = "counter.change-applied";
     public const string AuditExported = "audit.exported";
 
+    /// <summary>A round of the retention job deleted or anonymised rows past their period (the counts by kind).</summary>
+    public const string RetentionRun = "retention.run";
+
     public const string ClientRegistered = "sso.client-registered";
     public const string ClientChanged = "sso.client-changed";
     public const string ClientSecretRenewed = "sso.client-secret-renewed";
@@ -77,7 +80,7 @@ public static class AuditAction
     [
         StaffSignedIn, CounterSearched, CounterAccountViewed, CounterRevealed, RequestOpened, MaterialChecked, ScanUploaded,
         ScanDownloaded, RequestSubmitted, RequestApproved, RequestRejected, ChangeApplied, StaffCreated, StaffRolesChanged,
-        StaffReset, AuditExported, ClientRegistered, ClientChanged, ClientSecretRenewed, ClientRemoved, ConsentGranted, ConsentWithdrawn, .. Agent, SignedIn, SignInFailed, LockedOut, PasswordReset, PasswordChanged, PhoneChanged,
+        StaffReset, AuditExported, RetentionRun, ClientRegistered, ClientChanged, ClientSecretRenewed, ClientRemoved, ConsentGranted, ConsentWithdrawn, .. Agent, SignedIn, SignInFailed, LockedOut, PasswordReset, PasswordChanged, PhoneChanged,
         SecondFactorEnabled, SecondFactorDisabled, RecoveryCodesRenewed, QrSignInConfirmed, QrSignInCancelled, SessionEnded,
         PasskeyAdded, PasskeyRenamed, PasskeyRemoved,
     ];
@@ -121,6 +124,7 @@ public static class AuditAction
         RequestRejected => "驳回申请",
         ChangeApplied => "变更生效",
         AuditExported => "导出审计日志",
+        RetentionRun => "到期数据清理",
         ClientRegistered => "接入业务系统",
         ClientChanged => "修改接入系统",
         ClientSecretRenewed => "重置系统密钥",

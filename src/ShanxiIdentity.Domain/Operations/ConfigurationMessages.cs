@@ -15,6 +15,9 @@ public static class ConfigurationMessages
     public static string QrPlaceInvalid(string? network) => $"扫码登录地区表中的“{network}”不是有效的网段（CIDR，如 223.104.3.0/24），或未填写地区名称。";
     public const string PositiveWholeNumber = "须为正整数。";
 
+    /// <summary>Retention:AuditDays below the six months the Cybersecurity Law (art. 21) requires.</summary>
+    public static string AuditRetentionTooShort(int minimumDays) => $"审计日志须至少保存 {minimumDays} 天（《网络安全法》第二十一条：网络日志留存不少于六个月）。";
+
     /// <summary>A setting that weakens a defence, outside Development or Testing.</summary>
     public static string TestOnly(string what) =>
         $"{what}仅允许在 Development 或 Testing 环境中设置（当前环境不允许），请删除该配置。";

@@ -9,6 +9,7 @@ using ShanxiIdentity.Web.Services.Captcha;
 using ShanxiIdentity.Web.Services.Counter;
 using ShanxiIdentity.Web.Services.RealName;
 using ShanxiIdentity.Web.Services.Registry;
+using ShanxiIdentity.Web.Services.Retention;
 using ShanxiIdentity.Web.Services.Sms;
 using ShanxiIdentity.Domain.Operations;
 
@@ -117,6 +118,7 @@ public static class ServiceRegistration
         services.AddSingleton(new CaptchaSettings(fixedAnswer));
         services.AddScoped<CaptchaService>();
         services.AddSmsOutbox(configuration);
+        services.AddRetention(configuration);
         services.AddScoped<ResidentImporter>();
         services.AddScoped<OrganisationImporter>();
         services.AddScoped<Halls.HallImporter>();

@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ShanxiIdentity.Data;
+using ShanxiIdentity.Data.Entities;
 using ShanxiIdentity.Web.Services.Accounts;
-
 
 namespace ShanxiIdentity.Web.Services.Counter;
 
@@ -11,6 +11,8 @@ public sealed class AuditTrail(PortalDbContext db, AccountLocator locator)
 {
     public const int PageSize = 100;
     public const int ExportLimit = 100_000;
+
+    public const string CsvHeader = "\uFEFF时间,操作人,操作,操作代码,账号,详情,来源地址\r\n";
 
     public async Task<IReadOnlyList<AuditRow>> SearchAsync(AuditQuery query, int limit, CancellationToken cancellationToken)
     {
@@ -47,7 +49,14 @@ public sealed class AuditTrail(PortalDbContext db, AccountLocator locator)
             entries = entries.Where(e => e.At < end);
         }
 
-        var rows = await entries.OrderByDescending(e => e.Id).Take(limit)
+        return await RowsAsync(entries.OrderByDescending(e => e.Id).Take(limit), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The rows as administrators read them (account names, not ids), in the order given.</summary>
+    public async Task<IReadOnlyList<AuditRow>> RowsAsync(IQueryable<AuditEntry> ordered, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ordered);
+        var rows = await ordered
             .Select(e => new
             {
                 e.Id,
@@ -65,10 +74,13 @@ public sealed class AuditTrail(PortalDbContext db, AccountLocator locator)
     }
 
     /// <summary>UTF-8 with BOM (Excel opens it as Chinese); cells that a spreadsheet would run as formulas are quoted with '.</summary>
-    public static string ToCsv(IEnumerable<AuditRow> rows)
+    public static string ToCsv(IEnumerable<AuditRow> rows) => CsvHeader + ToCsvLines(rows);
+
+    /// <summary>The rows without the header, for a file written a batch at a time (the retention job's archive).</summary>
+    public static string ToCsvLines(IEnumerable<AuditRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var csv = new StringBuilder("\uFEFF时间,操作人,操作,操作代码,账号,详情,来源地址\r\n");
+        var csv = new StringBuilder();
         foreach (var row in rows)
         {
             csv.AppendJoin(',', new[] { row.AtText, row.Actor, row.ActionName, row.Action, row.Account, row.Detail, row.ClientAddress }.Select(Cell)).Append("\r\n");
