@@ -11,7 +11,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f30461d0-3bba-4ac4-b6f8-23775311d36c"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("b8a18d82-8bef-4d9b-b302-09c3af1d3e8e"), entityTypeCount: 33)
         {
         }
 

@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8bd55ccb-8ce1-4375-992d-17c4fa65926f"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("455e9896-35d0-46c8-b119-cb711c366a29"), entityTypeCount: 33)
         {
         }
 

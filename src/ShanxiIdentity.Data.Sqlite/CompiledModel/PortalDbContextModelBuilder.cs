@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("70042c99-8021-4f90-aca3-698db2bc5984"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("dd8348df-e442-4c3b-b74c-8d8318b352d7"), entityTypeCount: 33)
         {
         }
 
