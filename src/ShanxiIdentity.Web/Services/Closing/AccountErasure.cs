@@ -21,17 +21,17 @@ namespace ShanxiIdentity.Web.Services.Closing;
 /// somewhere. The account's concurrency stamp, read in the transaction, makes a cancellation that
 /// races it win or lose as a whole.
 /// </summary>
-public sealed class AccountErasure(PortalDbContext db, AuditLog audit, SmsOutbox outbox, AuditScrubber scrubber, TimeProvider clock)
+public sealed class AccountErasure(PortalDbContext db, AuditLog audit, SmsOutbox outbox, AuditScrubber scrubber)
 {
     /// <summary>The tombstone's login name: derived from the account's random id, which audit rows already hold.</summary>
     public const string TombstonePrefix = "closed-";
 
-    /// <summary>True when the account was closed now; false when it was not due (cancelled meanwhile, or closed already).</summary>
-    public async Task<bool> EraseAsync(Guid accountId, CancellationToken cancellationToken)
+    /// <summary>True when the account was closed; false when it was not due at <paramref name="now"/> (cancelled meanwhile, or closed already).</summary>
+    public async Task<bool> EraseAsync(Guid accountId, DateTime now, CancellationToken cancellationToken)
     {
         try
         {
-            return await audit.CommitAsync(() => EraseInTransactionAsync(accountId, cancellationToken), closed => closed, cancellationToken).ConfigureAwait(false);
+            return await audit.CommitAsync(() => EraseInTransactionAsync(accountId, now, cancellationToken), closed => closed, cancellationToken).ConfigureAwait(false);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -41,9 +41,8 @@ public sealed class AccountErasure(PortalDbContext db, AuditLog audit, SmsOutbox
         }
     }
 
-    private async Task<bool> EraseInTransactionAsync(Guid accountId, CancellationToken cancellationToken)
+    private async Task<bool> EraseInTransactionAsync(Guid accountId, DateTime now, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         var account = await db.Users.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken).ConfigureAwait(false);
         if (account is null || account.IsClosed || !ClosingRules.IsDue(account.ClosingDueAt, now))
         {

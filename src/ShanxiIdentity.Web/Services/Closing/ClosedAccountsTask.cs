@@ -30,7 +30,7 @@ public sealed partial class ClosedAccountsTask(PortalDbContext db, IServiceScope
             using var scope = scopes.CreateScope();
             try
             {
-                if (await scope.ServiceProvider.GetRequiredService<AccountErasure>().EraseAsync(id, cancellationToken).ConfigureAwait(false))
+                if (await scope.ServiceProvider.GetRequiredService<AccountErasure>().EraseAsync(id, now, cancellationToken).ConfigureAwait(false))
                 {
                     closed++;
                     LogClosed(id);
