@@ -48,12 +48,13 @@ public abstract class AccountClosingTests<TFactory>(TFactory factory) : IClassFi
         Assert.Null(await factory.QueryAsync(db => db.Users.Where(a => a.Id == id).Select(a => a.ClosingDueAt).SingleAsync()));
         Assert.False(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.SubjectAccountId == id && e.Action == AuditAction.ClosingRequested)));
 
-        // A password guessed wrong here counts towards the login's lockout like anywhere.
+        // A password guessed wrong here counts towards the login's lockout like anywhere: five in a row lock the account.
         for (var i = 0; i < 4; i++)
         {
             await Submit(session, "Wrong#Password1", code);
         }
 
+        Assert.Contains("账号已锁定", (await Submit(session, "Wrong#Password1", code)).FieldError("Form_CurrentPassword"), StringComparison.Ordinal);
         Assert.Contains("账号已锁定", (await Submit(session, citizen.Password, code)).FieldError("Form_CurrentPassword"), StringComparison.Ordinal);
     }
 
@@ -78,9 +79,10 @@ public abstract class AccountClosingTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.Redirect, (await otherDevice.Client.GetAsync(new Uri("/my", UriKind.Relative))).StatusCode);
 
         // Not due yet: the task leaves it alone. Fifteen days on, it closes it.
-        Assert.Equal(0, await factory.RunClosingTaskAsync(factory.Clock.GetUtcNow().UtcDateTime));
+        await factory.RunClosingTaskAsync(factory.Clock.GetUtcNow().UtcDateTime);
+        Assert.Null(await factory.QueryAsync(db => db.Users.Where(a => a.Id == id).Select(a => a.ClosedAt).SingleAsync()));
         factory.Clock.Advance(TimeSpan.FromDays(ClosingRules.DefaultCoolingOffDays) + TimeSpan.FromMinutes(1));
-        Assert.Equal(1, await factory.RunClosingTaskAsync(factory.Clock.GetUtcNow().UtcDateTime));
+        Assert.True(await factory.RunClosingTaskAsync(factory.Clock.GetUtcNow().UtcDateTime) >= 1);
 
         var tombstone = await factory.QueryAsync(db => db.Users.AsNoTracking().SingleAsync(a => a.Id == id));
         Assert.NotNull(tombstone.ClosedAt);
@@ -136,7 +138,7 @@ public abstract class AccountClosingTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal("/account/closing", (await factory.RequestClosingAsync(session, citizen.Phone, citizen.Password)).Location);
 
         // The clock of the cookie and the token has not moved: only the closing refuses them.
-        Assert.Equal(1, await factory.RunClosingTaskAsync(factory.AfterCoolingOff()));
+        Assert.True(await factory.RunClosingTaskAsync(factory.AfterCoolingOff()) >= 1);
 
         using var old = await session.Client.GetAsync(new Uri("/my", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, old.StatusCode);
@@ -171,7 +173,7 @@ public abstract class AccountClosingTests<TFactory>(TFactory factory) : IClassFi
         await factory.DeliverSmsAsync();
         Assert.Equal(SmsMessages.ClosingCancelled, factory.LatestSmsTo(citizen.Phone));
         Assert.True(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.SubjectAccountId == id && e.Action == AuditAction.ClosingCancelled)));
-        Assert.Equal(0, await factory.RunClosingTaskAsync(factory.AfterCoolingOff()));
+        await factory.RunClosingTaskAsync(factory.AfterCoolingOff());
         Assert.True(await factory.QueryAsync(db => db.PersonProfiles.AnyAsync(p => p.AccountId == id)));
     }
 
