@@ -57,6 +57,9 @@ public abstract class CounterClosingTests<TFactory>(TFactory factory) : IClassFi
         // A second closing cannot be opened while this one runs; after the cooling-off the task closes the account.
         Assert.Equal(ClosingMessages.AlreadyRequested, (await OpenAsync(clerk, accountUrl, CounterUserType.Person)).Errors[0]);
         Assert.True(await factory.RunClosingTaskAsync(factory.AfterCoolingOff()) >= 1);
+
+        // The tombstone is nobody's to find or open at the counter.
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.Client.GetAsync(new Uri(accountUrl, UriKind.Relative))).StatusCode);
     }
 
     [Fact]
