@@ -14,6 +14,10 @@ public static class ClosingMessages
     public const string Blocked = "请先结束以下事项，再申请注销账号";
     public const string NoReservedPhone = "账号没有预留手机号，请到政务大厅申请注销";
     public const string Cancelled = "已撤销注销，账号恢复正常使用";
+    /// <summary>Start-up refuses any other <c>AccountClosing:CoolingOffDays</c>.</summary>
+    public static readonly string CoolingOffInvalid =
+        $"注销账号的冷静期须为 0 至 {ClosingRules.MaxCoolingOffDays} 之间的整数天数（GB/T 35273-2020 要求 15 个工作日内完成注销）。";
+
     public const string ChangedMeanwhile = "账号状态已发生变化，请刷新页面后重试";
 
     /// <summary>The counter's refusal when the account has an open closing already, or things to end first.</summary>

@@ -17,6 +17,6 @@ public sealed record AccountClosingSettings(int CoolingOffDays)
 
         return int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var days) && ClosingRules.IsValidCoolingOff(days)
             ? new AccountClosingSettings(days)
-            : throw new PortalConfigurationException(ClosingRules.CoolingOffSetting, $"注销账号的冷静期须为 0 至 {ClosingRules.MaxCoolingOffDays} 之间的整数天数（GB/T 35273-2020 要求 15 个工作日内完成注销）。");
+            : throw new PortalConfigurationException(ClosingRules.CoolingOffSetting, ClosingMessages.CoolingOffInvalid);
     }
 }
