@@ -71,6 +71,37 @@ public sealed class ClosingBrowserTests(BrowserFixture browser, ITestOutputHelpe
         Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings.Take(40)));
     }
 
+    [Fact]
+    public async Task At_desktop_width_the_form_s_errors_and_an_organisation_s_list_of_what_to_end_first_have_no_violations()
+    {
+        var findings = new List<string>();
+        var citizen = await browser.Portal.SeedCitizenAsync();
+        var page = await browser.NewPageAsync();
+        await page.LogInAsync(citizen.IdNumber, citizen.Password);
+        await page.WaitForURLAsync("**/my");
+        await page.GotoAsync("/my/closing");
+        await page.GetByLabel("当前密码").FillAsync("Wrong#Password1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认注销账号" }).ClickAsync();
+        await page.Locator("[data-error-summary]").WaitForAsync();
+        findings.AddRange(await BothModesAsync(page, "/my/closing (errors) @1280"));
+        await page.Context.CloseAsync();
+
+        var organisation = await browser.Portal.SeedOrganisationAsync();
+        await browser.Portal.GrantAgentAsync(organisation, Citizen.New());
+        var legal = await browser.NewPageAsync();
+        await legal.LogInAsync(organisation.LoginName, organisation.Password, legal: true);
+        await legal.WaitForURLAsync("**/my");
+        await legal.GotoAsync("/my/closing");
+        await legal.Locator("[data-closing-blockers]").WaitForAsync();
+        Assert.Equal(0, await legal.Locator("[data-closing-form]").CountAsync());
+        findings.AddRange(await BothModesAsync(legal, "/my/closing (organisation, blocked) @1280"));
+        await BrowserFixture.ScreenshotAsync(legal, "closing-organisation-blocked-1280");
+        await legal.Context.CloseAsync();
+
+        findings.ForEach(output.WriteLine);
+        Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings.Take(40)));
+    }
+
     /// <summary>Scans the page as it is, then in 长辈版 (switched on and off again with its own button).</summary>
     private static async Task<List<string>> BothModesAsync(IPage page, string where)
     {
