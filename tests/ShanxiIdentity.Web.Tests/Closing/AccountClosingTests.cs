@@ -105,6 +105,8 @@ public abstract class AccountClosingTests<TFactory>(TFactory factory) : IClassFi
             await db.Set<OpenIddictEntityFrameworkCoreAuthorization>().CountAsync(a => a.Subject == subject),
             await db.Set<OpenIddictEntityFrameworkCoreToken>().CountAsync(t => t.Subject == subject),
             await db.SmsCodes.CountAsync(c => phoneForms.Contains(c.Phone)),
+            await db.SmsThrottles.CountAsync(t => phoneForms.Contains(t.Phone)),
+            await db.SmsOutbox.CountAsync(m => phoneForms.Contains(m.Phone) && m.NextAttemptAt == null),
             await db.Users.CountAsync(a => phoneForms.Contains(a.PhoneNumber!)),
         });
         Assert.All(left, count => Assert.Equal(0, count));

@@ -145,9 +145,13 @@ public sealed class AccountErasure(PortalDbContext db, AuditLog audit, SmsOutbox
 
         if (phone is not null)
         {
-            // Codes sent to the phone (hashed, but keyed by the number).
+            // Codes sent to the phone (hashed, but keyed by the number), its send throttle, and the
+            // messages already delivered or given up (their text is gone; the number was all they kept).
+            // Messages still due stay for the worker, the last one (AccountClosed) among them.
             var forms = PersonalData.LookupForms(phone);
             await db.SmsCodes.Where(c => forms.Contains(c.Phone)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.SmsThrottles.Where(t => forms.Contains(t.Phone)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.SmsOutbox.Where(m => forms.Contains(m.Phone) && m.NextAttemptAt == null).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }
