@@ -96,6 +96,9 @@ public static class PortalSetup
         {
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             options.Filters.Add(new FormValidationFilter());
+
+            // 注销账号's cooling-off: a signed-in account that asked to close may only cancel or sign out.
+            options.Filters.Add(new Services.Closing.ClosingGate());
             ChineseBindingMessages.Apply(options.ModelBindingMessageProvider);
         });
         builder.Services.AddSingleton<CookieTempDataProvider>();

@@ -23,9 +23,9 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
                 "ShanxiIdentity.Data.Entities.Account",
                 typeof(Account),
                 baseEntityType,
-                propertyCount: 19,
+                propertyCount: 22,
                 navigationCount: 4,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -45,6 +45,33 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
                 fieldInfo: typeof(IdentityUser<Guid>).GetField("<AccessFailedCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             accessFailedCount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var closedAt = runtimeEntityType.AddProperty(
+                "ClosedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Account).GetProperty("ClosedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Account).GetField("<ClosedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+            closedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var closingDueAt = runtimeEntityType.AddProperty(
+                "ClosingDueAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Account).GetProperty("ClosingDueAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Account).GetField("<ClosingDueAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+            closingDueAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var closingRequestedAt = runtimeEntityType.AddProperty(
+                "ClosingRequestedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Account).GetProperty("ClosingRequestedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Account).GetField("<ClosingRequestedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+            closingRequestedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var concurrencyStamp = runtimeEntityType.AddProperty(
                 "ConcurrencyStamp",
@@ -205,15 +232,18 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { normalizedEmail });
-            index.AddAnnotation("Relational:Name", "EmailIndex");
+                new[] { closingDueAt });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { normalizedUserName },
-                unique: true);
-            index0.AddAnnotation("Relational:Name", "UserNameIndex");
+                new[] { normalizedEmail });
+            index0.AddAnnotation("Relational:Name", "EmailIndex");
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { normalizedUserName },
+                unique: true);
+            index1.AddAnnotation("Relational:Name", "UserNameIndex");
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { phoneNumber });
 
             return runtimeEntityType;

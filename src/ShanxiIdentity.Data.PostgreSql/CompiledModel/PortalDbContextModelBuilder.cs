@@ -11,7 +11,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ae1e6106-93c3-490d-a442-1686871d3849"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("6d4d8ec7-277e-47dd-ad4f-bc88ddd72c30"), entityTypeCount: 34)
         {
         }
 

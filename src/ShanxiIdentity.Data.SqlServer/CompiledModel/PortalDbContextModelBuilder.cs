@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("74995a5a-0ecc-494e-a5fb-278c25792034"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("c4bfb631-6138-46a7-b7cd-b621ed37c55b"), entityTypeCount: 34)
         {
         }
 

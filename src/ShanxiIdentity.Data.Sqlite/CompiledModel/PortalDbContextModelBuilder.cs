@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e75c5d04-13d1-42d3-bcd4-48042be544da"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("6aabd424-197f-407e-92db-2941fc6b4955"), entityTypeCount: 34)
         {
         }
 

@@ -16,6 +16,9 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.Property(a => a.ConcurrencyStamp).HasMaxLength(64);
         builder.HasIndex(a => a.PhoneNumber);
 
+        // The closing task looks for accounts whose cooling-off has ended.
+        builder.HasIndex(a => a.ClosingDueAt);
+
         builder.HasOne(a => a.Person).WithOne().HasForeignKey<PersonProfile>(p => p.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.LegalEntity).WithOne().HasForeignKey<LegalEntityProfile>(p => p.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.Staff).WithOne().HasForeignKey<StaffProfile>(p => p.AccountId).OnDelete(DeleteBehavior.Cascade);

@@ -23,6 +23,23 @@ public class Account : IdentityUser<Guid>
     /// </summary>
     public long? LastAuthenticatorStep { get; set; }
 
+    /// <summary>注销账号: when the holder (or the counter) asked to close the account; null when not asked, or cancelled.</summary>
+    public DateTime? ClosingRequestedAt { get; set; }
+
+    /// <summary>When the cooling-off ends and the closing task erases the account; until then the holder may cancel.</summary>
+    public DateTime? ClosingDueAt { get; set; }
+
+    /// <summary>
+    /// Closed: the row is a pseudonymous tombstone (no name, identifier, phone or credential), kept so
+    /// that audit rows still point at an account without identifying anyone.
+    /// </summary>
+    public DateTime? ClosedAt { get; set; }
+
+    /// <summary>In the cooling-off: signed in, the account may only cancel the closing or sign out.</summary>
+    public bool IsClosing => ClosingDueAt is not null && ClosedAt is null;
+
+    public bool IsClosed => ClosedAt is not null;
+
     public PersonProfile? Person { get; set; }
 
     public LegalEntityProfile? LegalEntity { get; set; }

@@ -76,6 +76,8 @@ public partial class CounterRequest
 
             // The new administrator is the 被授权人 of the letter: there is no such change without one.
             CounterChangeKind.OrganisationAdministrator when !open.ByAgent => new CounterRefusal(CounterMessages.AdministratorByAgentOnly, "AgentName"),
+            CounterChangeKind.CloseAccount when account.ClosingDueAt is not null || account.ClosedAt is not null =>
+                new CounterRefusal(Domain.Closing.ClosingMessages.AlreadyRequested),
             CounterChangeKind.ManualRealNameVerification when account.LegalEntity is { VerifiedAtCounter: true } || account.Person is { RealNameVerifiedAt: not null } =>
                 new CounterRefusal(CounterMessages.AlreadyVerified),
             _ => null,

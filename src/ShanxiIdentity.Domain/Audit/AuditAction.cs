@@ -28,6 +28,11 @@ public static class AuditAction
     /// <summary>登录记录's 退出该设备: one other session of the account ended (its id in the detail).</summary>
     public const string SessionEnded = "account.session-ended";
 
+    /// <summary>注销账号: asked for (online or at the counter), cancelled in the cooling-off, done by the closing task.</summary>
+    public const string ClosingRequested = "account.closing-requested";
+    public const string ClosingCancelled = "account.closing-cancelled";
+    public const string Closed = "account.closed";
+
     public const string StaffCreated = "staff.created";
     public const string StaffRolesChanged = "staff.roles-changed";
     public const string StaffReset = "staff.reset";
@@ -65,6 +70,9 @@ public static class AuditAction
     public const string AgentWithdrawn = "agent.withdrawn";
     public const string AgentExpired = "agent.expired";
 
+    /// <summary>An authorisation ended because the person's (or the organisation's) account closed.</summary>
+    public const string AgentEndedByClosing = "agent.ended-by-closing";
+
     /// <summary>A person began acting for an organisation in the portal (at sign-in by default, or by 身份切换).</summary>
     public const string ActingAsOrganisation = "agent.acting";
 
@@ -73,7 +81,7 @@ public static class AuditAction
 
     /// <summary>Every action 经办人管理 shows an organisation's administrators about their organisation.</summary>
     public static IReadOnlyList<string> Agent { get; } =
-        [AgentGranted, AgentChanged, AgentAccepted, AgentDeclined, AgentWithdrawn, AgentExpired, ActingAsOrganisation, ClientSignInAsOrganisation];
+        [AgentGranted, AgentChanged, AgentAccepted, AgentDeclined, AgentWithdrawn, AgentExpired, AgentEndedByClosing, ActingAsOrganisation, ClientSignInAsOrganisation];
 
     /// <summary>The actions an administrator can filter the audit page by, in the order offered.</summary>
     public static IReadOnlyList<string> Searchable { get; } =
@@ -82,7 +90,7 @@ public static class AuditAction
         ScanDownloaded, RequestSubmitted, RequestApproved, RequestRejected, ChangeApplied, StaffCreated, StaffRolesChanged,
         StaffReset, AuditExported, RetentionRun, ClientRegistered, ClientChanged, ClientSecretRenewed, ClientRemoved, ConsentGranted, ConsentWithdrawn, .. Agent, SignedIn, SignInFailed, LockedOut, PasswordReset, PasswordChanged, PhoneChanged,
         SecondFactorEnabled, SecondFactorDisabled, RecoveryCodesRenewed, QrSignInConfirmed, QrSignInCancelled, SessionEnded,
-        PasskeyAdded, PasskeyRenamed, PasskeyRemoved,
+        PasskeyAdded, PasskeyRenamed, PasskeyRemoved, ClosingRequested, ClosingCancelled, Closed,
     ];
 
     /// <summary>Chinese names for the audit page; an action without one shows its code.</summary>
@@ -112,6 +120,10 @@ public static class AuditAction
         PasskeyAdded => "添加通行密钥",
         PasskeyRenamed => "重命名通行密钥",
         PasskeyRemoved => "删除通行密钥",
+        ClosingRequested => "申请注销账号",
+        ClosingCancelled => "撤销注销账号",
+        Closed => "账号注销",
+        AgentEndedByClosing => "注销账号结束授权",
         CounterSearched => "查找账号",
         CounterAccountViewed => "查看账号",
         CounterRevealed => "查看完整信息",

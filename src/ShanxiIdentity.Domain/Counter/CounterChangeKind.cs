@@ -17,4 +17,7 @@ public enum CounterChangeKind
 
     /// <summary>设定单位管理员: the 被授权人 of the organisation's letter becomes its administrator (经办人管理, issue #21).</summary>
     OrganisationAdministrator = 5,
+
+    /// <summary>注销账号 on the holder's written request (issue #23): the same cooling-off as online.</summary>
+    CloseAccount = 6,
 }

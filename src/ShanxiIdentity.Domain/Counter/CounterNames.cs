@@ -4,11 +4,14 @@ public static class CounterNames
 {
     /// <summary>The changes a clerk can open for an existing account (信息修改), in the order offered.</summary>
     public static IReadOnlyList<CounterChangeKind> Modifications { get; } =
-        [CounterChangeKind.ReservedPhone, CounterChangeKind.AccountInformation, CounterChangeKind.ManualRealNameVerification];
+        [CounterChangeKind.ReservedPhone, CounterChangeKind.AccountInformation, CounterChangeKind.ManualRealNameVerification, CounterChangeKind.CloseAccount];
+
+    private static readonly CounterChangeKind[] OrganisationModifications =
+        [CounterChangeKind.ReservedPhone, CounterChangeKind.AccountInformation, CounterChangeKind.ManualRealNameVerification, CounterChangeKind.OrganisationAdministrator, CounterChangeKind.CloseAccount];
 
     /// <summary>The changes offered for an account: an organisation's also include 设定单位管理员.</summary>
     public static IReadOnlyList<CounterChangeKind> ModificationsFor(bool legalEntity) =>
-        legalEntity ? [.. Modifications, CounterChangeKind.OrganisationAdministrator] : Modifications;
+        legalEntity ? OrganisationModifications : Modifications;
 
     public static string DisplayName(this CounterChangeKind kind) => kind switch
     {
@@ -17,6 +20,7 @@ public static class CounterNames
         CounterChangeKind.ManualRealNameVerification => "人工实名核验",
         CounterChangeKind.Registration => "代为注册账号",
         CounterChangeKind.OrganisationAdministrator => "设定单位管理员",
+        CounterChangeKind.CloseAccount => "注销账号",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

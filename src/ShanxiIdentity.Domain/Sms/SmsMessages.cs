@@ -61,4 +61,15 @@ public static class SmsMessages
     /// <summary>To the organisation's reserved phone.</summary>
     public static string AdministratorSetAtCounterToOrganisation(string maskedName) =>
         $"{Signature}贵单位已在政务大厅将{maskedName}设定为单位管理员，原由个人担任的单位管理员（如有）同时撤回。如非本单位办理，请立即联系当地政务大厅。";
+
+    /// <summary>注销账号 asked for (online or at the counter): when it takes effect and how to cancel it.</summary>
+    public static string ClosingRequested(string dueAt, bool atCounter) =>
+        $"{Signature}您的账号已{(atCounter ? "在政务大厅" : string.Empty)}申请注销，将于{dueAt}生效。生效前登录山西政务服务网即可撤销注销。如非本人操作，请立即登录撤销并修改密码，或到当地政务大厅办理。";
+
+    public const string ClosingCancelled =
+        Signature + "您的账号注销申请已撤销，账号恢复正常使用。如非本人操作，请立即登录修改密码，或到当地政务大厅办理。";
+
+    /// <summary>The last message to the reserved phone, written before the number is erased.</summary>
+    public const string AccountClosed =
+        Signature + "您的账号已注销，账号中的个人信息已删除，身份证号（统一社会信用代码）可重新注册。";
 }

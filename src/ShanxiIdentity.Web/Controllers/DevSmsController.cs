@@ -5,6 +5,7 @@ namespace ShanxiIdentity.Web.Controllers;
 
 /// <summary>Development only: the newest messages the development phone received, so codes can be read without a phone.</summary>
 [Route("/dev/sms")]
+[Services.Closing.AllowDuringClosing]
 public sealed class DevSmsController(DevelopmentPhone phone, IHostEnvironment environment) : Controller
 {
     [HttpGet("")]

@@ -82,6 +82,7 @@ public sealed class LoginController(
     }
 
     [HttpPost("logout")]
+    [Services.Closing.AllowDuringClosing]
     [Authorize]
     public async Task<IActionResult> Logout()
     {

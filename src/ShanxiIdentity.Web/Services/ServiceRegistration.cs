@@ -6,6 +6,7 @@ using ShanxiIdentity.Web.Services.Accounts;
 using ShanxiIdentity.Web.Services.Agents;
 using ShanxiIdentity.Web.Areas.Counter;
 using ShanxiIdentity.Web.Services.Captcha;
+using ShanxiIdentity.Web.Services.Closing;
 using ShanxiIdentity.Web.Services.Counter;
 using ShanxiIdentity.Web.Services.RealName;
 using ShanxiIdentity.Web.Services.Registry;
@@ -162,6 +163,7 @@ public static class ServiceRegistration
         services.AddScoped<CounterChangeApplier>();
         services.AddScoped<CounterAdministratorAppointment>();
         services.AddScoped<AuditTrail>();
+        services.AddAccountClosing(configuration);
         services.AddHttpContextAccessor();
 
         AddGateway<ISmsGateway, HttpSmsGateway, DevelopmentSmsGateway>(services, configuration, HttpSmsGateway.EndpointKey, HttpSmsGateway.ApiKeyKey);

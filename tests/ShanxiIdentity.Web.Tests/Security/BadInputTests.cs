@@ -140,6 +140,8 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
             new("recovery codes renewed", twoStepSession, SecondFactorSteps.SetupUrl, SecondFactorSteps.SetupUrl + "/recovery-codes", twoStepOff, SecondFactorSteps.SetupUrl + "/disable"),
             // 添加通行密钥 posted without script: explained (the ceremony needs the browser), nothing added.
             new("passkey add", citizenSession, "/my/passkeys", "/my/passkeys/options", new() { ["Form.Name"] = "我的手机", ["Form.CurrentPassword"] = "Wrong#123" }),
+            // 注销账号 with a wrong password: refused after every field's check, nothing started. (撤销注销 has no field.)
+            new("close account", citizenSession, "/my/closing", "/my/closing", new() { ["Form.CurrentPassword"] = "Wrong#123", ["Form.SmsCode"] = wrongCode }),
             // 身份切换 toward an authorisation that is not the person's: refused whatever else is sent.
             // (接受 / 拒绝 have no field: their only input, the id in the address, is a route constraint.)
             new("acting", citizenSession, "/my/acting", "/my/acting", new() { ["Identity"] = Guid.NewGuid().ToString("N"), ["MakeDefault"] = "true" }),

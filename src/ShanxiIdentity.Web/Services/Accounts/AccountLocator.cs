@@ -80,7 +80,8 @@ public sealed class AccountLocator(PortalDbContext db, ILookupNormalizer normali
             return null;
         }
 
-        var accounts = db.Users.Include(a => a.Person).Include(a => a.LegalEntity).Where(a => a.Kind != AccountKind.Staff);
+        // A closed account's tombstone is nobody's to find (注销账号).
+        var accounts = db.Users.Include(a => a.Person).Include(a => a.LegalEntity).Where(a => a.Kind != AccountKind.Staff && a.ClosedAt == null);
         if (ResidentIdNumber.Parse(text).Value is { } id)
         {
             var forms = PersonalData.LookupForms(id.Value);

@@ -30,6 +30,12 @@ public sealed class PortalClaimsPrincipalFactory(UserManager<Account> users, IOp
         }
 
         identity.AddClaim(new Claim(types.SecurityStampClaimType, user.SecurityStamp ?? string.Empty));
+
+        // Rebuilt on every request from the account: the cooling-off of 注销账号 shows at once (ClosingGate).
+        if (user.IsClosing)
+        {
+            identity.AddClaim(Closing.ClosingGate.Claim);
+        }
         if (user.Kind == AccountKind.Staff)
         {
             identity.AddClaims((await UserManager.GetRolesAsync(user).ConfigureAwait(false)).Select(role => new Claim(types.RoleClaimType, role)));

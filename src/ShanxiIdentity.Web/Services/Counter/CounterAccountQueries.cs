@@ -28,7 +28,7 @@ public sealed class CounterAccountQueries(PortalDbContext db, AccountLocator loc
     public async Task<AccountPage?> AccountPageAsync(Guid accountId, Guid staffId, bool revealed, CancellationToken cancellationToken)
     {
         var account = await locator.FindByIdAsync(accountId, cancellationToken).ConfigureAwait(false);
-        if (account is null || account.Kind == AccountKind.Staff)
+        if (account is null || account.Kind == AccountKind.Staff || account.IsClosed)
         {
             return null;
         }

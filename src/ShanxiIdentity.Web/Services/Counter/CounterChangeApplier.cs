@@ -17,6 +17,7 @@ public sealed class CounterChangeApplier(
     AccountFactory factory,
     ReservedPhones phones,
     CounterAdministratorAppointment administrators,
+    Closing.CounterClosing closing,
     SmsOutbox outbox,
     TimeProvider clock)
 {
@@ -73,6 +74,8 @@ public sealed class CounterChangeApplier(
                 break;
             case CounterChangeKind.OrganisationAdministrator when account.LegalEntity is not null:
                 return new AppliedChange(await administrators.StageAsync(request, account, cancellationToken).ConfigureAwait(false));
+            case CounterChangeKind.CloseAccount:
+                return await closing.StageAsync(request, account, cancellationToken).ConfigureAwait(false);
             default:
                 throw new InvalidOperationException($"Unknown change kind {request.ChangeKind}");
         }

@@ -28,4 +28,10 @@ public static class SmsPurpose
 
     /// <summary>A notice that a passkey (通行密钥) was added: not a code, like <see cref="CounterNotice"/>.</summary>
     public const string PasskeyNotice = "passkey-notice";
+
+    /// <summary>注销账号: the code to the reserved phone that, with the password, asks to close the account.</summary>
+    public const string AccountClosing = "account-closing";
+
+    /// <summary>A notice that a closing was asked for or cancelled, or is done: not a code, like <see cref="CounterNotice"/>.</summary>
+    public const string ClosingNotice = "closing-notice";
 }

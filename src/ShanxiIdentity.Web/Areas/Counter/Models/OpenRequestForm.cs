@@ -71,8 +71,8 @@ public sealed class OpenRequestForm
         DateInput.Parse(LetterDate),
         Change());
 
-    /// <summary>The change itself; 设定单位管理员 has none besides the agent it names.</summary>
-    private CounterChange Change() => ChangeKind == CounterChangeKind.OrganisationAdministrator ? new CounterChange() : new CounterChange
+    /// <summary>The change itself; 设定单位管理员 has none besides the agent it names, 注销账号 none at all.</summary>
+    private CounterChange Change() => ChangeKind is CounterChangeKind.OrganisationAdministrator or CounterChangeKind.CloseAccount ? new CounterChange() : new CounterChange
     {
         NewPhone = MobilePhone.Parse(NewPhone).Value?.Value,
         Name = ChangeKind == CounterChangeKind.ReservedPhone ? null : UserType == CounterUserType.Person ? PersonName.NormalizeName(Name) ?? Clean(Name) : Clean(Name),
