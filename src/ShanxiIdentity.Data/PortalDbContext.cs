@@ -50,6 +50,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<ProviderKey> ProviderKeys => Set<ProviderKey>();
 
+    public DbSet<BackChannelLogout> BackChannelLogouts => Set<BackChannelLogout>();
+
     /// <summary>The portal's own column on Identity's passkey rows (a shadow property).</summary>
     public const string PasskeyLastUsedAt = "LastUsedAt";
 

@@ -11,7 +11,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f30461d0-3bba-4ac4-b6f8-23775311d36c"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("07485384-fabc-4044-ab60-a6c8d6d06650"), entityTypeCount: 34)
         {
         }
 
@@ -33,6 +33,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             var account = AccountEntityType.Create(this);
             var agentAuthorization = AgentAuthorizationEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
+            var backChannelLogout = BackChannelLogoutEntityType.Create(this);
             var counterRequest = CounterRequestEntityType.Create(this);
             var counterRequestMaterial = CounterRequestMaterialEntityType.Create(this);
             var legalEntityProfile = LegalEntityProfileEntityType.Create(this);
@@ -94,6 +95,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             AccountEntityType.CreateAnnotations(account);
             AgentAuthorizationEntityType.CreateAnnotations(agentAuthorization);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
+            BackChannelLogoutEntityType.CreateAnnotations(backChannelLogout);
             CounterRequestEntityType.CreateAnnotations(counterRequest);
             CounterRequestMaterialEntityType.CreateAnnotations(counterRequestMaterial);
             LegalEntityProfileEntityType.CreateAnnotations(legalEntityProfile);

@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8bd55ccb-8ce1-4375-992d-17c4fa65926f"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("33380c91-4ffe-431c-aec1-da2db7d0b59b"), entityTypeCount: 34)
         {
         }
 
@@ -32,6 +32,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             var account = AccountEntityType.Create(this);
             var agentAuthorization = AgentAuthorizationEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
+            var backChannelLogout = BackChannelLogoutEntityType.Create(this);
             var counterRequest = CounterRequestEntityType.Create(this);
             var counterRequestMaterial = CounterRequestMaterialEntityType.Create(this);
             var legalEntityProfile = LegalEntityProfileEntityType.Create(this);
@@ -93,6 +94,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             AccountEntityType.CreateAnnotations(account);
             AgentAuthorizationEntityType.CreateAnnotations(agentAuthorization);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
+            BackChannelLogoutEntityType.CreateAnnotations(backChannelLogout);
             CounterRequestEntityType.CreateAnnotations(counterRequest);
             CounterRequestMaterialEntityType.CreateAnnotations(counterRequestMaterial);
             LegalEntityProfileEntityType.CreateAnnotations(legalEntityProfile);

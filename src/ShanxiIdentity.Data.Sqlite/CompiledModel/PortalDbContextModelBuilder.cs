@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("70042c99-8021-4f90-aca3-698db2bc5984"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("30f2f822-ebed-4973-962e-51b3fecce8bc"), entityTypeCount: 34)
         {
         }
 
@@ -32,6 +32,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
             var account = AccountEntityType.Create(this);
             var agentAuthorization = AgentAuthorizationEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
+            var backChannelLogout = BackChannelLogoutEntityType.Create(this);
             var counterRequest = CounterRequestEntityType.Create(this);
             var counterRequestMaterial = CounterRequestMaterialEntityType.Create(this);
             var legalEntityProfile = LegalEntityProfileEntityType.Create(this);
@@ -93,6 +94,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
             AccountEntityType.CreateAnnotations(account);
             AgentAuthorizationEntityType.CreateAnnotations(agentAuthorization);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
+            BackChannelLogoutEntityType.CreateAnnotations(backChannelLogout);
             CounterRequestEntityType.CreateAnnotations(counterRequest);
             CounterRequestMaterialEntityType.CreateAnnotations(counterRequestMaterial);
             LegalEntityProfileEntityType.CreateAnnotations(legalEntityProfile);
