@@ -62,7 +62,8 @@ public abstract class BackChannelLogoutTests<TFactory>(TFactory factory) : IClas
         Assert.False(string.IsNullOrEmpty(claims.GetProperty("jti").GetString()));
         var lifetime = claims.GetProperty("exp").GetInt64() - claims.GetProperty("iat").GetInt64();
         Assert.InRange(lifetime, 1, 300);
-        Assert.Equal(factory.Clock.GetUtcNow().ToUnixTimeSeconds(), claims.GetProperty("iat").GetInt64(), 5.0);
+        var now = factory.Clock.GetUtcNow().ToUnixTimeSeconds();
+        Assert.InRange(claims.GetProperty("iat").GetInt64(), now - 30, now); // by the portal's clock, at the delivery
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ShanxiIdentity.Domain.SingleSignOn;
 using ShanxiIdentity.Web.Tests.Infrastructure;
 
 namespace ShanxiIdentity.Web.Tests.SingleSignOn;
@@ -114,6 +116,41 @@ public abstract class PairwiseSubjectTests<TFactory>(TFactory factory) : IClassF
             claims);
         Assert.True(root.GetProperty("backchannel_logout_supported").GetBoolean());
         Assert.True(root.GetProperty("backchannel_logout_session_supported").GetBoolean());
+    }
+
+    [Fact]
+    public async Task An_administrator_sets_the_sector_the_public_subject_and_the_logout_address_in_the_client_form()
+    {
+        var (_, admin) = await factory.SignedInStaffAsync(Domain.Counter.StaffRole.Administrator);
+        var form = await admin.GetPageAsync("/counter/clients/new");
+        var clientId = "bj-" + Guid.NewGuid().ToString("N")[..10];
+        var fields = new Dictionary<string, string?>
+        {
+            ["ClientId"] = clientId,
+            ["Name"] = "社保查询系统",
+            ["RedirectUris"] = "https://shebao.example.gov.cn/signin-oidc",
+            ["Confidential"] = "true",
+            ["Sector"] = "Shebao!",
+            ["BackChannelLogoutUri"] = "http://shebao.example.gov.cn/backchannel-logout",
+        };
+
+        var refused = await admin.SubmitAsync(form, "/counter/clients/new", fields);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains(ClientMessages.SectorRule, refused.Body, StringComparison.Ordinal);
+        Assert.Contains(ClientMessages.BackChannelLogoutUriRule, refused.Body, StringComparison.Ordinal);
+
+        fields["Sector"] = "shebao";
+        fields["BackChannelLogoutUri"] = "https://shebao.example.gov.cn/backchannel-logout";
+        fields["PublicSubject"] = "true";
+        Assert.Equal(HttpStatusCode.OK, (await admin.SubmitAsync(form, "/counter/clients/new", fields)).Status);
+
+        var edit = await admin.GetPageAsync($"/counter/clients/{clientId}");
+        Assert.Equal("shebao", ((AngleSharp.Html.Dom.IHtmlInputElement)edit.QuerySelector("#Sector")!).Value);
+        Assert.Equal("https://shebao.example.gov.cn/backchannel-logout", ((AngleSharp.Html.Dom.IHtmlInputElement)edit.QuerySelector("#BackChannelLogoutUri")!).Value);
+        Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)edit.QuerySelector("#PublicSubject")!).IsChecked);
+        var audited = await factory.QueryAsync(db => db.AuditEntries.Where(e => e.Detail!.StartsWith(clientId)).Select(e => e.Detail).SingleAsync());
+        Assert.Contains("标识:public", audited, StringComparison.Ordinal);
+        Assert.Contains("后端退出通知:https://shebao.example.gov.cn/backchannel-logout", audited, StringComparison.Ordinal);
     }
 
     private static string? Sub(TokenAnswer tokens, string token) => tokens.Payload(token).GetProperty("sub").GetString();

@@ -110,12 +110,17 @@ public sealed class SignInSessions(PortalDbContext db, TimeProvider clock, Agent
     /// Beside a new security stamp, which already refuses them: the rows then say what is open.
     /// Client systems hear of it: of each ended session (退出其他设备), or of the whole account when none is kept (a password reset).
     /// </summary>
-    public async Task EndAllAsync(Guid accountId, Guid? keep = null, CancellationToken cancellationToken = default)
+    public async Task EndAllAsync(Guid accountId, Guid? keep = null, bool tellClients = true, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var open = db.SignInSessions.Where(s => s.AccountId == accountId && s.EndedAt == null && s.Id != keep);
         var ending = keep is null ? [] : await open.Select(s => s.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         await open.ExecuteUpdateAsync(set => set.SetProperty(s => s.EndedAt, now), cancellationToken).ConfigureAwait(false);
+        if (!tellClients)
+        {
+            return; // the caller queues its own logouts (account closing) and saves them with its change
+        }
+
         await NotifyAsync(
             keep is null
                 ? await logouts.QueueForAccountAsync(accountId, BackChannel.BackChannelLogoutReasons.AllSessionsEnded, cancellationToken).ConfigureAwait(false)
