@@ -142,6 +142,33 @@ public abstract class BackChannelLogoutTests<TFactory>(TFactory factory) : IClas
     }
 
     [Fact]
+    public async Task Account_closing_stages_the_logouts_and_the_revocations_for_the_caller_to_save_with_its_change()
+    {
+        var (sso, citizen, person, tokens) = await SignedInAtClientAsync();
+        var refresh = (await SignInWithRefreshAsync(sso, person)).Get("refresh_token");
+        var accountId = await factory.PersonIdAsync(citizen);
+
+        await using (var scope = factory.CreateScope())
+        {
+            var logouts = scope.ServiceProvider.GetRequiredService<BackChannelLogouts>();
+            Assert.Equal(1, await logouts.QueueForAccountAsync(accountId, BackChannelLogoutReasons.AccountClosed, CancellationToken.None));
+            await logouts.RevokeGrantsAsync(accountId, CancellationToken.None);
+
+            // Nothing written until the caller saves (its state change and audit row in the same save).
+            Assert.Empty(await RowsAsync(sso.ClientId));
+            var subject = accountId.ToString();
+            Assert.True(await factory.QueryAsync(db => db.Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken>().AnyAsync(t => t.Subject == subject && t.Status == "valid")));
+            await scope.ServiceProvider.GetRequiredService<ShanxiIdentity.Data.PortalDbContext>().SaveChangesAsync();
+        }
+
+        var row = Assert.Single(await RowsAsync(sso.ClientId));
+        Assert.Equal(BackChannelLogoutReasons.AccountClosed, row.Reason);
+        Assert.Equal(tokens.Payload("id_token").GetProperty("sub").GetString(), row.Subject);
+        Assert.Null(row.SessionId);
+        Assert.Equal("invalid_grant", (await sso.RefreshAsync(refresh)).Error);
+    }
+
+    [Fact]
     public async Task A_failing_client_is_tried_again_after_doubling_waits_then_given_up_and_shown_to_its_administrator()
     {
         var (sso, _, person, _) = await SignedInAtClientAsync();
@@ -285,6 +312,14 @@ public abstract class BackChannelLogoutTests<TFactory>(TFactory factory) : IClas
     private static async Task<TokenAnswer> SignInAsync(SsoClient sso, PortalSession person)
     {
         var request = sso.AuthorizeRequest("openid profile");
+        var tokens = await sso.RedeemAsync((await sso.SignInAsync(person, request)).Code, request.Verifier);
+        Assert.Equal(HttpStatusCode.OK, tokens.Status);
+        return tokens;
+    }
+
+    private static async Task<TokenAnswer> SignInWithRefreshAsync(SsoClient sso, PortalSession person)
+    {
+        var request = sso.AuthorizeRequest("openid profile offline_access");
         var tokens = await sso.RedeemAsync((await sso.SignInAsync(person, request)).Code, request.Verifier);
         Assert.Equal(HttpStatusCode.OK, tokens.Status);
         return tokens;
