@@ -13,14 +13,17 @@ namespace ShanxiIdentity.BrowserTests;
 [Collection(BrowserTestGroup.Name)]
 public sealed class BackChannelLogoutBrowserTests(BrowserFixture browser)
 {
-    [Fact]
-    public async Task Signing_out_of_the_portal_ends_the_sign_in_at_my_cases()
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1280)]
+    public async Task Signing_out_of_the_portal_ends_the_sign_in_at_my_cases(int width)
     {
         var citizen = await browser.Portal.SeedCitizenAsync();
-        var (cases, casesAddress) = await MyCasesHost.StartAsync(browser.Portal, browser.BaseAddress, "wode-banjian-logout", "我的办件（单点退出测试）");
+        var clientId = $"wode-banjian-logout-{width}";
+        var (cases, casesAddress) = await MyCasesHost.StartAsync(browser.Portal, browser.BaseAddress, clientId, "我的办件（单点退出测试）");
         await using var _ = cases;
 
-        var page = await browser.NewPageAsync(width: 1280, height: 900);
+        var page = await browser.NewPageAsync(width: width, height: 900);
         await page.GotoAsync(casesAddress + "signin");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
         await page.SubmitLoginAsync(citizen.IdNumber, citizen.Password);
@@ -30,15 +33,22 @@ public sealed class BackChannelLogoutBrowserTests(BrowserFixture browser)
 
         // 退出 at the portal: its own page, its own button.
         await page.GotoAsync(browser.BaseAddress + "my");
+        if (width < 992)
+        {
+            // On a phone 退出 is in the collapsed menu: open it first, as a person would.
+            await page.GetByRole(AriaRole.Button, new() { Name = "展开导航" }).ClickAsync();
+            await page.Locator("#portal-nav.show").WaitForAsync(new() { Timeout = 5000 });
+        }
+
         await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
         await page.WaitForURLAsync(browser.BaseAddress.ToString());
         await browser.Portal.Services.GetRequiredService<BackChannelDelivery>().DeliverDueAsync(CancellationToken.None);
-        await WaitForDeliveryAsync("wode-banjian-logout");
+        await WaitForDeliveryAsync(clientId);
 
         // 我的办件 no longer knows the person: its page sends them to sign in again (at the portal, signed out there too).
         await page.GotoAsync(casesAddress + "cases");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
-        await BrowserFixture.ScreenshotAsync(page, "sso-7-signed-out-by-the-portal");
+        await BrowserFixture.ScreenshotAsync(page, $"sso-7-signed-out-by-the-portal-{width}");
     }
 
     /// <summary>The worker may have taken the row before the test's own drain: wait until it is delivered.</summary>
