@@ -52,6 +52,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 
+    public DbSet<BackChannelLogout> BackChannelLogouts => Set<BackChannelLogout>();
+
     /// <summary>The portal's own column on Identity's passkey rows (a shadow property).</summary>
     public const string PasskeyLastUsedAt = "LastUsedAt";
 

@@ -20,6 +20,8 @@ catch (SettingException ex)
 }
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(portal);
+builder.Services.AddScoped<ShanxiIdentity.MyCases.BackChannel.LogoutTokenValidator>();
 builder.Services.AddDbContext<CasesDbContext>(options => options.UseSqlite(CasesDatabase.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath)));
 builder.Services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
     .AddCookieTempDataProvider(options => options.Cookie.Name = "mycases.tempdata");
@@ -43,6 +45,7 @@ builder.Services.AddAuthentication(options =>
         options.Cookie.SecurePolicy = portal.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
         options.SlidingExpiration = true;
+        options.Events.OnValidatePrincipal = ShanxiIdentity.MyCases.BackChannel.SessionEnds.OnValidatePrincipal; // back-channel logout
     })
     .AddOpenIdConnect(options =>
     {
@@ -71,6 +74,7 @@ builder.Services.AddAuthentication(options =>
             options.ClaimActions.MapUniqueJsonKey(claim, claim);
         }
 
+        options.Events.OnTokenValidated = ShanxiIdentity.MyCases.BackChannel.SessionEnds.OnTokenValidated;
         options.Events.OnRemoteFailure = context =>
         {
             // 拒绝授权 or a refused request: back to the home page with a Chinese message, no stack trace.

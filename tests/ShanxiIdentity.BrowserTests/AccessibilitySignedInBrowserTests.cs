@@ -99,8 +99,21 @@ public sealed class AccessibilitySignedInBrowserTests(BrowserFixture browser, IT
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/counter/requests/[0-9a-f-]{36}$"));
         var administratorRequest = new Uri(page.Url).AbsolutePath;
 
+        // 接入系统's page of a client system with a back-channel logout given up (the table its administrator reads).
+        var client = await SsoClient.RegisterAsync(browser.Portal, ["profile"], backChannelLogout: true);
+        await using (var scope = browser.Portal.CreateScope())
+        {
+            var now = browser.Portal.Clock.GetUtcNow().UtcDateTime;
+            var givenUp = ShanxiIdentity.Data.Entities.BackChannelLogout.Queue(client.ClientId, "subject", null, "signed-out", now);
+            givenUp.Failed(now, "HTTP 500", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), maxAttempts: 1);
+            var db = scope.ServiceProvider.GetRequiredService<ShanxiIdentity.Data.PortalDbContext>();
+            db.BackChannelLogouts.Add(givenUp);
+            await db.SaveChangesAsync();
+        }
+
         foreach (var path in new[]
                  {
+                     $"/counter/clients/{client.ClientId}",
                      "/counter", "/counter/accounts", account, $"/counter/requests/new?accountId={accountId}&kind=ReservedPhone",
                      request, "/counter/requests", "/counter/staff", "/counter/staff/new", "/counter/clients",
                      "/counter/clients/new", "/counter/audit", "/counter/password", administrator, administratorRequest,

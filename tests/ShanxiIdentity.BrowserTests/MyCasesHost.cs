@@ -46,7 +46,8 @@ public sealed class MyCasesHost(Uri portal, string clientId, string clientSecret
             [new Uri(address, "signin-oidc").ToString()],
             [new Uri(address, "signout-callback-oidc").ToString()],
             ["openid", "profile", "phone", SsoScopes.IdNumber, SsoScopes.OrganizationAgent],
-            FullPhone: false);
+            FullPhone: false,
+            BackChannelLogoutUri: new Uri(address, "backchannel-logout").ToString());
         if (await registry.FindAsync(clientId, CancellationToken.None) is null)
         {
             return (await registry.RegisterAsync(clientId, confidential: true, settings, actor: null, CancellationToken.None))!.Secret!;

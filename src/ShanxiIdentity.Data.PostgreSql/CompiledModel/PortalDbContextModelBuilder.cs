@@ -11,7 +11,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6d4d8ec7-277e-47dd-ad4f-bc88ddd72c30"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("5bea6453-b278-4171-aeba-28db160c329e"), entityTypeCount: 35)
         {
         }
 
@@ -33,6 +33,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             var account = AccountEntityType.Create(this);
             var agentAuthorization = AgentAuthorizationEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
+            var backChannelLogout = BackChannelLogoutEntityType.Create(this);
             var counterRequest = CounterRequestEntityType.Create(this);
             var counterRequestMaterial = CounterRequestMaterialEntityType.Create(this);
             var jobLease = JobLeaseEntityType.Create(this);
@@ -95,6 +96,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             AccountEntityType.CreateAnnotations(account);
             AgentAuthorizationEntityType.CreateAnnotations(agentAuthorization);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
+            BackChannelLogoutEntityType.CreateAnnotations(backChannelLogout);
             CounterRequestEntityType.CreateAnnotations(counterRequest);
             CounterRequestMaterialEntityType.CreateAnnotations(counterRequestMaterial);
             JobLeaseEntityType.CreateAnnotations(jobLease);

@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c4bfb631-6138-46a7-b7cd-b621ed37c55b"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("69f42503-e9d6-47eb-8423-6b22d5161ae9"), entityTypeCount: 35)
         {
         }
 
@@ -32,6 +32,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             var account = AccountEntityType.Create(this);
             var agentAuthorization = AgentAuthorizationEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
+            var backChannelLogout = BackChannelLogoutEntityType.Create(this);
             var counterRequest = CounterRequestEntityType.Create(this);
             var counterRequestMaterial = CounterRequestMaterialEntityType.Create(this);
             var jobLease = JobLeaseEntityType.Create(this);
@@ -94,6 +95,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             AccountEntityType.CreateAnnotations(account);
             AgentAuthorizationEntityType.CreateAnnotations(agentAuthorization);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
+            BackChannelLogoutEntityType.CreateAnnotations(backChannelLogout);
             CounterRequestEntityType.CreateAnnotations(counterRequest);
             CounterRequestMaterialEntityType.CreateAnnotations(counterRequestMaterial);
             JobLeaseEntityType.CreateAnnotations(jobLease);

@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6aabd424-197f-407e-92db-2941fc6b4955"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("216ebca1-f962-4a98-9fda-a78c7d6eb854"), entityTypeCount: 35)
         {
         }
 
@@ -32,6 +32,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
             var account = AccountEntityType.Create(this);
             var agentAuthorization = AgentAuthorizationEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
+            var backChannelLogout = BackChannelLogoutEntityType.Create(this);
             var counterRequest = CounterRequestEntityType.Create(this);
             var counterRequestMaterial = CounterRequestMaterialEntityType.Create(this);
             var jobLease = JobLeaseEntityType.Create(this);
@@ -94,6 +95,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
             AccountEntityType.CreateAnnotations(account);
             AgentAuthorizationEntityType.CreateAnnotations(agentAuthorization);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
+            BackChannelLogoutEntityType.CreateAnnotations(backChannelLogout);
             CounterRequestEntityType.CreateAnnotations(counterRequest);
             CounterRequestMaterialEntityType.CreateAnnotations(counterRequestMaterial);
             JobLeaseEntityType.CreateAnnotations(jobLease);

@@ -8,4 +8,7 @@ public static class ProviderKeyPurpose
 
     /// <summary>AES-256 key wrap: encrypts what only the portal reads back (codes, refresh tokens).</summary>
     public const string Encryption = "encryption-a256kw";
+
+    /// <summary>HMAC-SHA256 key deriving each client's pairwise <c>sub</c> and <c>sid</c>: never rotated (a new key would give everyone new identifiers).</summary>
+    public const string Pairwise = "pairwise-hs256";
 }

@@ -20,6 +20,8 @@ public static class ClientMessages
     public const string StaffCannotSignInElsewhere = "政务大厅工作人员账号不能用于登录其他业务系统，请使用个人或法人账号登录";
     public const string GrantNoLongerValid = "账号的密码或登录状态已变更，请重新登录";
     public const string ConsentDenied = "您已拒绝授权";
+    public const string SectorRule = "标识共享组须为3至50位小写字母、数字或短横线，并以字母开头";
+    public const string BackChannelLogoutUriRule = "后端退出通知地址须为 https 开头的完整地址（本机测试可用 http://localhost），不能带 # 片段";
     public const string GrantsRevoked = "（收回了信息项，已撤销该系统已获得的全部授权和令牌）";
     /// <summary>
     /// Sent in the WWW-Authenticate header, which RFC 6750 (and Kestrel) limit to printable ASCII:

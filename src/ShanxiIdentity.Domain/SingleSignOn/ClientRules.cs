@@ -24,6 +24,9 @@ public static partial class ClientRules
         && string.IsNullOrEmpty(uri.UserInfo)
         && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 
+    /// <summary>A sector (标识共享组) of clients that see one pairwise <c>sub</c> for a person: the client id's alphabet.</summary>
+    public static bool IsValidSector(string? sector) => sector is not null && ClientIdPattern().IsMatch(sector);
+
     /// <summary>The lines of a textarea, trimmed, without blanks or repeats.</summary>
     public static IReadOnlyList<string> Lines(string? text) =>
         (text ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();

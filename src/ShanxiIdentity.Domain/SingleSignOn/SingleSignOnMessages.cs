@@ -6,7 +6,7 @@ namespace ShanxiIdentity.Domain.SingleSignOn;
 /// </summary>
 public static class SingleSignOnMessages
 {
-    public const string ScopeOpenId = "您在本平台的账号标识（不含身份证号）";
+    public const string ScopeOpenId = "您在该系统的用户标识（各系统互不相同，不含身份证号）";
     public const string ScopeProfile = "姓名（或单位名称）和账号类型";
     public const string ScopePhone = "预留手机号";
     public const string ScopeOrganization = "单位名称、统一社会信用代码和法人类型";

@@ -6,6 +6,10 @@ public class CasesDbContext(DbContextOptions<CasesDbContext> options) : DbContex
 {
     public DbSet<CaseApplication> Cases => Set<CaseApplication>();
 
+    public DbSet<EndedSession> EndedSessions => Set<EndedSession>();
+
+    public DbSet<SeenLogoutToken> SeenLogoutTokens => Set<SeenLogoutToken>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var application = modelBuilder.Entity<CaseApplication>();
@@ -21,5 +25,14 @@ public class CasesDbContext(DbContextOptions<CasesDbContext> options) : DbContex
         application.Property(c => c.Remarks).HasMaxLength(500);
         application.HasIndex(c => new { c.OwnerSubject, c.UpdatedAt });
         application.HasIndex(c => c.ReferenceNumber).IsUnique();
+
+        var ended = modelBuilder.Entity<EndedSession>();
+        ended.Property(e => e.Subject).HasMaxLength(100);
+        ended.Property(e => e.SessionId).HasMaxLength(100);
+        ended.HasIndex(e => new { e.Subject, e.EndedAt });
+
+        var seen = modelBuilder.Entity<SeenLogoutToken>();
+        seen.HasKey(t => t.JwtId);
+        seen.Property(t => t.JwtId).HasMaxLength(100);
     }
 }

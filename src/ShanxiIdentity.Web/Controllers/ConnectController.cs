@@ -212,8 +212,8 @@ public sealed class ConnectController(
     [HttpPost(ProtocolPaths.UserInfo)]
     public async Task<IActionResult> UserInfo()
     {
-        // A system's own token (client credentials) has no person behind it, whatever its subject.
-        var account = SsoIdentities.PersonAccountId(User) is { } id
+        // A system's token has no person behind it; a person's says the client's pairwise sub: the consent names the account.
+        var account = await consents.AccountBehindAccessTokenAsync(User, HttpContext.RequestAborted) is { } id
             ? await locator.FindByIdAsync(id, HttpContext.RequestAborted)
             : null;
         // A token issued to act for an organisation stops when its authorisation does (invalid_token, as for a system's token).
@@ -228,7 +228,7 @@ public sealed class ConnectController(
         }
 
         var (scopes, fullPhone) = await clients.ReleasableAsync(User.GetPresenters().FirstOrDefault(), User.GetScopes(), HttpContext.RequestAborted);
-        var claims = SsoIdentities.UserInfo(account, scopes, fullPhone);
+        var claims = SsoIdentities.UserInfo(account, User.GetClaim(Claims.Subject)!, scopes, fullPhone);
         AgentSignIn.AddTo(claims, acting, scopes, SsoIdentities.DisplayName(account));
         return Ok(claims);
     }

@@ -14,7 +14,9 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace ShanxiIdentity.Web.Controllers;
 
 /// <summary>RP-initiated logout (OpenID Connect's end-session endpoint), after OpenIddict has validated the request.</summary>
-public sealed class ConnectLogoutController(SignInManager<Account> signIn, IAntiforgery antiforgery) : Controller
+// A client's sign-out works during 注销账号's cooling-off too: signing out is what the pending page offers.
+[Services.Closing.AllowDuringClosing]
+public sealed class ConnectLogoutController(SignInManager<Account> signIn, IAntiforgery antiforgery, PairwiseSubjects subjects) : Controller
 {
     private const string Decision = "decision";
     private const string Accept = "accept";
@@ -35,7 +37,10 @@ public sealed class ConnectLogoutController(SignInManager<Account> signIn, IAnti
 
         // With the identity token the client was given for this very person, the request cannot be a
         // third party's: sign out at once. Otherwise the person confirms (a logout link is no CSRF tool).
-        var sameAccount = session.Succeeded && hint?.GetClaim(Claims.Subject) == signIn.UserManager.GetUserId(session.Principal);
+        // (The token names the person by the sub of the client it was issued to: pairwise, or public.)
+        var sameAccount = session.Succeeded && hint?.GetClaim(Claims.Subject) is { } subject && hint.GetAudiences().FirstOrDefault() is { } client
+            && Guid.TryParse(signIn.UserManager.GetUserId(session.Principal), out var accountId)
+            && subject == await subjects.SubjectAsync(accountId, client, HttpContext.RequestAborted);
         if (session.Succeeded && !sameAccount && !confirmed)
         {
             if (HttpContext.GetOpenIddictServerRequest()?.PostLogoutRedirectUri is { } back)

@@ -11,6 +11,7 @@ using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Domain.Closing;
 using ShanxiIdentity.Domain.Identifiers;
 using ShanxiIdentity.Domain.Sms;
+using ShanxiIdentity.Web.Services.BackChannel;
 using ShanxiIdentity.Web.Tests.Infrastructure;
 
 namespace ShanxiIdentity.Web.Tests.Closing;
@@ -131,17 +132,22 @@ public abstract class AccountClosingTests<TFactory>(TFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task A_closed_account_s_old_cookie_and_refresh_token_are_refused()
+    public async Task A_closed_account_s_old_cookie_and_refresh_token_are_refused_and_its_client_systems_are_told()
     {
         var (citizen, session) = await factory.RegisteredCitizenAsync();
-        var sso = await SsoClient.RegisterAsync(factory, ["profile", "offline_access"]);
+        var sso = await SsoClient.RegisterAsync(factory, ["profile", "offline_access"], backChannelLogout: true);
         var request = sso.AuthorizeRequest("openid profile offline_access");
         var tokens = await sso.RedeemAsync((await sso.SignInAsync(session, request)).Code, request.Verifier);
         var refresh = tokens.Get("refresh_token");
+        var subject = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(tokens.Get("id_token")).Subject;
         Assert.Equal("/account/closing", (await factory.RequestClosingAsync(session, citizen.Phone, citizen.Password)).Location);
 
         // The clock of the cookie and the token has not moved: only the closing refuses them.
         Assert.True(await factory.RunClosingTaskAsync(factory.AfterCoolingOff()) >= 1);
+
+        // The client system is told in the closing's transaction, by the sub it knows the person by (back-channel logout).
+        var told = await factory.QueryAsync(db => db.BackChannelLogouts.Where(l => l.ClientId == sso.ClientId && l.Reason == BackChannelLogoutReasons.AccountClosed).ToListAsync());
+        Assert.Equal(subject, Assert.Single(told).Subject);
 
         using var old = await session.Client.GetAsync(new Uri("/my", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, old.StatusCode);

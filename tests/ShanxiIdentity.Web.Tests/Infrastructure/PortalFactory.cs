@@ -39,6 +39,9 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>Between the development SMS gateway and its phone: a test can take it down.</summary>
     public virtual SmsNetwork SmsNetwork { get; } = new();
 
+    /// <summary>Where back-channel logout tokens to SsoClient's client systems arrive (and how those answer).</summary>
+    public ClientSystems ClientSystems { get; } = new();
+
     /// <summary>A visitor with its own cookies; redirects are not followed, so tests see where they lead.</summary>
     public PortalSession NewSession() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress }));
 
@@ -120,6 +123,7 @@ public abstract class PortalFactory : WebApplicationFactory<Program>, IAsyncLife
             services.AddControllersWithViews().AddApplicationPart(typeof(PortalFactory).Assembly);
             services.AddValidatorsFromAssemblyContaining<PortalFactory>(includeInternalTypes: false);
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddHttpClient(ShanxiIdentity.Web.Services.BackChannel.BackChannelDelivery.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => ClientSystems).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
             // The development gateway reaches its phone through the test's SmsNetwork (an HTTP gateway, if configured, is left alone).
             if (services.LastOrDefault(d => d.ServiceType == typeof(ISmsGateway))?.ImplementationType == typeof(DevelopmentSmsGateway))

@@ -22,10 +22,13 @@ public sealed class SsoClient(PortalFactory factory, string clientId, string? se
 
     public string RedirectUri => redirectUri;
 
+    /// <summary>The client system's host: where its back-channel logout tokens arrive (PortalFactory.ClientSystems).</summary>
+    public string Host => new Uri(redirectUri).Host;
+
     public const string PostLogoutUri = "https://cases.example.gov.cn/signed-out";
 
     /// <summary>Registers a client as an administrator would (through the registry the staff area uses).</summary>
-    public static async Task<SsoClient> RegisterAsync(PortalFactory factory, string[] scopes, bool confidential = true, bool fullPhone = false, ShanxiIdentity.Domain.Accounts.RealNameLevel? minimumLevel = null)
+    public static async Task<SsoClient> RegisterAsync(PortalFactory factory, string[] scopes, bool confidential = true, bool fullPhone = false, ShanxiIdentity.Domain.Accounts.RealNameLevel? minimumLevel = null, string? sector = null, bool publicSubject = false, bool backChannelLogout = false)
     {
         ArgumentNullException.ThrowIfNull(factory);
         var clientId = "sys-" + Guid.NewGuid().ToString("N")[..12];
@@ -34,10 +37,17 @@ public sealed class SsoClient(PortalFactory factory, string clientId, string? se
         var issued = await scope.ServiceProvider.GetRequiredService<ClientRegistry>().RegisterAsync(
             clientId,
             confidential,
-            new ClientSettings("测试业务系统" + clientId[^4..], [redirectUri], [PostLogoutUri], ["openid", .. scopes], fullPhone, minimumLevel),
+            new ClientSettings("测试业务系统" + clientId[^4..], [redirectUri], [PostLogoutUri], ["openid", .. scopes], fullPhone, minimumLevel, sector, publicSubject, backChannelLogout ? $"https://{clientId}.example.gov.cn/backchannel-logout" : null),
             actor: null,
             CancellationToken.None);
         return new SsoClient(factory, clientId, issued!.Secret, redirectUri);
+    }
+
+    /// <summary>The <c>sub</c> this client knows the account by (pairwise unless the client is marked public).</summary>
+    public async Task<string> SubjectOfAsync(Guid accountId)
+    {
+        await using var scope = factory.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<PairwiseSubjects>().SubjectAsync(accountId, clientId, CancellationToken.None))!;
     }
 
     public sealed record Request(string Url, string Verifier, string State);

@@ -165,6 +165,8 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
                 ["Scopes"] = "openid",
                 ["Confidential"] = "true",
                 ["MinimumLevel"] = "3",
+                ["Sector"] = "shebao",
+                ["BackChannelLogoutUri"] = "https://cases.example.gov.cn/backchannel-logout",
             }),
 
             // 经办人管理: a third administrator, and the person already authorised (refused by the service, after

@@ -38,7 +38,7 @@ public abstract class OrganisationAgentSignOnTests<TFactory>(TFactory factory) :
         var tokens = await RedeemAsync(sso, person, request, authorization.ToString("N"));
         Assert.Equal(HttpStatusCode.OK, tokens.Status);
         var identity = tokens.Payload("id_token");
-        Assert.Equal((await factory.PersonIdAsync(citizen)).ToString(), identity.GetProperty("sub").GetString());
+        Assert.Equal(await sso.SubjectOfAsync(await factory.PersonIdAsync(citizen)), identity.GetProperty("sub").GetString());
         Assert.Equal(citizen.Name, identity.GetProperty("name").GetString());
         Assert.Equal("person", identity.GetProperty("account_kind").GetString());
         AssertActingClaims(identity, organisation, citizen, authorization, "agent");

@@ -54,7 +54,7 @@ public abstract class SingleSignOnTests<TFactory>(TFactory factory) : IClassFixt
             var page = await Html.ParseAsync(consentPage);
             Assert.StartsWith("测试业务系统", page.QuerySelector("[data-client-name]")!.TextContent, StringComparison.Ordinal);
             Assert.Equal(
-                ["您在本平台的账号标识（不含身份证号）", "姓名（或单位名称）和账号类型", "预留手机号", "完整的身份证号", "在您离开后继续保持登录状态（刷新令牌）"],
+                ["您在该系统的用户标识（各系统互不相同，不含身份证号）", "姓名（或单位名称）和账号类型", "预留手机号", "完整的身份证号", "在您离开后继续保持登录状态（刷新令牌）"],
                 page.QuerySelectorAll("[data-requested-scopes] li").Select(li => li.TextContent.Trim()));
         }
 
@@ -63,9 +63,10 @@ public abstract class SingleSignOnTests<TFactory>(TFactory factory) : IClassFixt
         var tokens = await sso.RedeemAsync(code, request.Verifier);
         Assert.Equal(HttpStatusCode.OK, tokens.Status);
 
-        // The subject is the account, never the ID number; the identity token names the person.
+        // The subject is the client's own (pairwise), neither the account id nor the ID number; the identity token names the person.
         var identity = tokens.Payload("id_token");
-        Assert.Equal(accountId.ToString(), identity.GetProperty("sub").GetString());
+        Assert.Equal(await sso.SubjectOfAsync(accountId), identity.GetProperty("sub").GetString());
+        Assert.NotEqual(accountId.ToString(), identity.GetProperty("sub").GetString());
         Assert.Equal(citizen.Name, identity.GetProperty("name").GetString());
         Assert.DoesNotContain(citizen.IdNumber, tokens.Json.GetRawText(), StringComparison.Ordinal);
         Assert.DoesNotContain(citizen.Phone, tokens.Json.GetRawText(), StringComparison.Ordinal);
@@ -342,7 +343,7 @@ public abstract class SingleSignOnTests<TFactory>(TFactory factory) : IClassFixt
     public async Task The_provider_keys_are_kept_sealed_in_the_database()
     {
         var rows = await factory.QueryAsync(db => db.ProviderKeys.AsNoTracking().ToListAsync());
-        Assert.Equal(["encryption-a256kw", "signing-es256"], rows.Select(r => r.Purpose).Order());
+        Assert.Equal(["encryption-a256kw", "pairwise-hs256", "signing-es256"], rows.Select(r => r.Purpose).Order());
         Assert.All(rows, row => Assert.True(row.SealedPrivateKey.AsSpan().IndexOf(ShanxiIdentity.Data.Protection.PersonalData.Cipher.Open(row.SealedPrivateKey)) < 0, "a key is stored in clear"));
     }
 

@@ -80,6 +80,45 @@ namespace ShanxiIdentity.MyCases.Data.Migrations
 
                     b.ToTable("Cases", (string)null);
                 });
+
+            modelBuilder.Entity("ShanxiIdentity.MyCases.Data.EndedSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Subject", "EndedAt");
+
+                    b.ToTable("EndedSessions");
+                });
+
+            modelBuilder.Entity("ShanxiIdentity.MyCases.Data.SeenLogoutToken", b =>
+                {
+                    b.Property<string>("JwtId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("JwtId");
+
+                    b.ToTable("SeenLogoutTokens");
+                });
         }
     }
 }

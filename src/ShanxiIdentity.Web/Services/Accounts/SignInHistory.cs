@@ -15,7 +15,7 @@ namespace ShanxiIdentity.Web.Services.Accounts;
 /// 我的账号 › 登录记录 from the session rows every instance shares: an account's recent sign-ins,
 /// its sessions open now, and 退出该设备 for one of them.
 /// </summary>
-public sealed class SignInHistory(PortalDbContext db, TimeProvider clock, AuditLog audit, IOptionsMonitor<CookieAuthenticationOptions> cookies)
+public sealed class SignInHistory(PortalDbContext db, TimeProvider clock, AuditLog audit, IOptionsMonitor<CookieAuthenticationOptions> cookies, BackChannel.BackChannelLogouts logouts)
 {
     public async Task<SignInHistoryView> ForAsync(Guid accountId, Guid? current, CancellationToken cancellationToken)
     {
@@ -44,13 +44,14 @@ public sealed class SignInHistory(PortalDbContext db, TimeProvider clock, AuditL
         if (session.EndedAt is null)
         {
             await audit.CommitAsync(
-                () =>
+                async () =>
                 {
                     session.EndedAt = clock.GetUtcNow().UtcDateTime;
                     audit.Record(AuditAction.SessionEnded, accountId, detail: sessionId.ToString("N", System.Globalization.CultureInfo.InvariantCulture));
-                    return Task.CompletedTask;
+                    await logouts.QueueForSessionsAsync(accountId, [sessionId], BackChannel.BackChannelLogoutReasons.SessionsEnded, cancellationToken).ConfigureAwait(false);
                 },
                 cancellationToken).ConfigureAwait(false);
+            logouts.Ring();
         }
 
         return true;

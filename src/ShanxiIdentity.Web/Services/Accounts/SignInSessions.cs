@@ -11,7 +11,7 @@ namespace ShanxiIdentity.Web.Services.Accounts;
 /// sign-in cookie names its row in the claim <see cref="ClaimType"/>, and a cookie whose row is
 /// ended or missing is refused on every instance, however valid its encryption and expiry.
 /// </summary>
-public sealed class SignInSessions(PortalDbContext db, TimeProvider clock, Agents.ActingSessions acting, SignInOrigin origin, NewBrowserNotice notice)
+public sealed class SignInSessions(PortalDbContext db, TimeProvider clock, Agents.ActingSessions acting, SignInOrigin origin, NewBrowserNotice notice, BackChannel.BackChannelLogouts logouts)
 {
     public const string ClaimType = "sid";
 
@@ -92,24 +92,48 @@ public sealed class SignInSessions(PortalDbContext db, TimeProvider clock, Agent
             .Where(s => s.Id == sessionId && s.ActingAuthorizationId == endedAuthorizationId)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.ActingAuthorizationId, (Guid?)null), cancellationToken);
 
-    /// <summary>退出: this session only; the account's other browsers stay signed in.</summary>
-    public Task EndAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    /// <summary>退出: this session only; the account's other browsers stay signed in. Client systems hear of it (back-channel logout).</summary>
+    public async Task EndAsync(Guid sessionId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.SignInSessions
-            .Where(s => s.Id == sessionId && s.EndedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.EndedAt, now), cancellationToken);
+        var accountId = await db.SignInSessions.Where(s => s.Id == sessionId && s.EndedAt == null).Select(s => (Guid?)s.AccountId).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        // Only the request that ends it tells the clients: never twice for one session.
+        if (accountId is { } account
+            && await db.SignInSessions.Where(s => s.Id == sessionId && s.EndedAt == null).ExecuteUpdateAsync(set => set.SetProperty(s => s.EndedAt, now), cancellationToken).ConfigureAwait(false) == 1)
+        {
+            await NotifyAsync(await logouts.QueueForSessionsAsync(account, [sessionId], BackChannel.BackChannelLogoutReasons.SignedOut, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
     /// Every session of the account but <paramref name="keep"/> (the browser that asked, if any).
     /// Beside a new security stamp, which already refuses them: the rows then say what is open.
+    /// Client systems hear of it: of each ended session (退出其他设备), or of the whole account when none is kept (a password reset).
     /// </summary>
-    public Task EndAllAsync(Guid accountId, Guid? keep = null, CancellationToken cancellationToken = default)
+    public async Task EndAllAsync(Guid accountId, Guid? keep = null, bool tellClients = true, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.SignInSessions
-            .Where(s => s.AccountId == accountId && s.EndedAt == null && s.Id != keep)
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.EndedAt, now), cancellationToken);
+        var open = db.SignInSessions.Where(s => s.AccountId == accountId && s.EndedAt == null && s.Id != keep);
+        var ending = keep is null ? [] : await open.Select(s => s.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        await open.ExecuteUpdateAsync(set => set.SetProperty(s => s.EndedAt, now), cancellationToken).ConfigureAwait(false);
+        if (!tellClients)
+        {
+            return; // the caller queues its own logouts (account closing) and saves them with its change
+        }
+
+        await NotifyAsync(
+            keep is null
+                ? await logouts.QueueForAccountAsync(accountId, BackChannel.BackChannelLogoutReasons.AllSessionsEnded, cancellationToken).ConfigureAwait(false)
+                : await logouts.QueueForSessionsAsync(accountId, ending, BackChannel.BackChannelLogoutReasons.SessionsEnded, cancellationToken).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task NotifyAsync(int queued, CancellationToken cancellationToken)
+    {
+        if (queued > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            logouts.Ring();
+        }
     }
 }

@@ -8,6 +8,7 @@ using ShanxiIdentity.Domain.Audit;
 using ShanxiIdentity.Domain.Closing;
 using ShanxiIdentity.Domain.Sms;
 using ShanxiIdentity.Web.Services.Accounts;
+using ShanxiIdentity.Web.Services.BackChannel;
 using ShanxiIdentity.Web.Services.Sms;
 
 namespace ShanxiIdentity.Web.Services.Closing;
@@ -21,7 +22,7 @@ namespace ShanxiIdentity.Web.Services.Closing;
 /// somewhere. The account's concurrency stamp, read in the transaction, makes a cancellation that
 /// races it win or lose as a whole.
 /// </summary>
-public sealed class AccountErasure(PortalDbContext db, AuditLog audit, SmsOutbox outbox, AuditScrubber scrubber)
+public sealed class AccountErasure(PortalDbContext db, AuditLog audit, SmsOutbox outbox, AuditScrubber scrubber, BackChannelLogouts logouts)
 {
     /// <summary>The tombstone's login name: derived from the account's random id, which audit rows already hold.</summary>
     public const string TombstonePrefix = "closed-";
@@ -31,7 +32,13 @@ public sealed class AccountErasure(PortalDbContext db, AuditLog audit, SmsOutbox
     {
         try
         {
-            return await audit.CommitAsync(() => EraseInTransactionAsync(accountId, now, cancellationToken), closed => closed, cancellationToken).ConfigureAwait(false);
+            var closed = await audit.CommitAsync(() => EraseInTransactionAsync(accountId, now, cancellationToken), closed => closed, cancellationToken).ConfigureAwait(false);
+            if (closed)
+            {
+                logouts.Ring();
+            }
+
+            return closed;
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -54,11 +61,12 @@ public sealed class AccountErasure(PortalDbContext db, AuditLog audit, SmsOutbox
         Tombstone(account, now);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
+        // Client systems are told (back-channel logout) while the consents and tokens that name them still exist.
+        await logouts.QueueForAccountAsync(accountId, BackChannelLogoutReasons.AccountClosed, cancellationToken).ConfigureAwait(false);
         await EndAuthorizationsAsync(accountId, cancellationToken).ConfigureAwait(false);
         await DeletePersonalRowsAsync(accountId, phone, cancellationToken).ConfigureAwait(false);
         await scrubber.ScrubAsync(accountId, cancellationToken).ConfigureAwait(false);
 
-        // back-channel: await backChannelLogouts.QueueForAccountAsync(accountId, "account-closed", cancellationToken);
         audit.Record(AuditAction.Closed, accountId, actor: null, ClosingMessages.AuditClosed);
         if (phone is not null)
         {

@@ -196,12 +196,7 @@ public sealed class ClientRegistry(
         }
 
         descriptor.Permissions.UnionWith(SingleSignOnSetup.PermissionsFor(confidential, settings.Scopes));
-        descriptor.Properties[SsoClaims.FullPhoneProperty] = JsonSerializer.SerializeToElement(settings.FullPhone);
-        descriptor.Properties.Remove(SsoClaims.MinimumLevelProperty);
-        if (settings.MinimumLevel is { } minimum)
-        {
-            descriptor.Properties[SsoClaims.MinimumLevelProperty] = JsonSerializer.SerializeToElement((int)minimum);
-        }
+        ClientProperties.Write(descriptor.Properties, settings);
     }
 
     private async Task<ClientView> ToViewAsync(object application, CancellationToken cancellationToken)
@@ -216,16 +211,16 @@ public sealed class ClientRegistry(
             [.. (await applications.GetRedirectUrisAsync(application, cancellationToken).ConfigureAwait(false)).Order(StringComparer.Ordinal)],
             [.. (await applications.GetPostLogoutRedirectUrisAsync(application, cancellationToken).ConfigureAwait(false)).Order(StringComparer.Ordinal)],
             scopes,
-            FullPhone(properties),
-            MinimumLevel(properties));
+            ClientProperties.FullPhone(properties),
+            MinimumLevel(properties),
+            ClientProperties.Sector(properties),
+            ClientProperties.PublicSubject(properties),
+            ClientProperties.BackChannelLogoutUri(properties));
         return new ClientView(
             await applications.GetClientIdAsync(application, cancellationToken).ConfigureAwait(false) ?? string.Empty,
             await applications.HasClientTypeAsync(application, ClientTypes.Confidential, cancellationToken).ConfigureAwait(false),
             settings);
     }
-
-    private static bool FullPhone(ImmutableDictionary<string, JsonElement> properties) =>
-        properties.TryGetValue(SsoClaims.FullPhoneProperty, out var value) && value.ValueKind == JsonValueKind.True;
 
     /// <summary>The lowest 实名等级 the client's administrator accepts; null when any.</summary>
     public static Domain.Accounts.RealNameLevel? MinimumLevel(ImmutableDictionary<string, JsonElement> properties) =>
@@ -234,7 +229,7 @@ public sealed class ClientRegistry(
             : null;
 
     private static string Describe(string clientId, ClientSettings settings) =>
-        $"{clientId} {settings.Name} 信息:{string.Join(',', settings.Scopes)} 完整手机号:{(settings.FullPhone ? "是" : "否")} 最低实名等级:{(settings.MinimumLevel is { } level ? RealNameLevels.Acr(level) : "不限")} 回调:{string.Join(' ', settings.RedirectUris)}";
+        $"{clientId} {settings.Name} 信息:{string.Join(',', settings.Scopes)} 完整手机号:{(settings.FullPhone ? "是" : "否")} 最低实名等级:{(settings.MinimumLevel is { } level ? RealNameLevels.Acr(level) : "不限")} 回调:{string.Join(' ', settings.RedirectUris)} 标识:{(settings.PublicSubject ? "public" : "pairwise:" + (settings.Sector ?? clientId))} 后端退出通知:{settings.BackChannelLogoutUri ?? "无"}";
 
     /// <summary>256 random bits, URL-safe: the administrator copies it into the client system's configuration.</summary>
     private static string NewSecret() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));

@@ -7,4 +7,7 @@ public sealed record ClientSettings(
     IReadOnlyList<string> PostLogoutRedirectUris,
     IReadOnlyList<string> Scopes,
     bool FullPhone,
-    Domain.Accounts.RealNameLevel? MinimumLevel = null);
+    Domain.Accounts.RealNameLevel? MinimumLevel = null,
+    string? Sector = null,
+    bool PublicSubject = false,
+    string? BackChannelLogoutUri = null);

@@ -15,6 +15,7 @@ public sealed class ConsentRegistry(
     IOpenIddictAuthorizationManager authorizations,
     IOpenIddictApplicationManager applications,
     IOpenIddictTokenManager tokens,
+    BackChannel.BackChannelLogouts logouts,
     AuditLog audit)
 {
     /// <summary>
@@ -77,6 +78,22 @@ public sealed class ConsentRegistry(
         return [.. consents.OrderByDescending(c => c.GrantedAt)];
     }
 
+    /// <summary>
+    /// The account behind a person's access token. Its <c>sub</c> is the client's pairwise one, so the account
+    /// is read from the authorization (consent) it was issued under, whose subject is the account id.
+    /// </summary>
+    public async Task<Guid?> AccountBehindAccessTokenAsync(ClaimsPrincipal token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (token.GetClaim(SsoClaims.TokenKind) != SsoClaims.PersonToken || token.GetAuthorizationId() is not { } authorizationId
+            || await authorizations.FindByIdAsync(authorizationId, cancellationToken).ConfigureAwait(false) is not { } authorization)
+        {
+            return null;
+        }
+
+        return Guid.TryParseExact(await authorizations.GetSubjectAsync(authorization, cancellationToken).ConfigureAwait(false), "D", out var id) ? id : null;
+    }
+
     /// <summary>Withdraws one of the person's own consents and revokes the tokens issued under it.</summary>
     public async Task<bool> WithdrawAsync(Guid account, string authorizationId, CancellationToken cancellationToken)
     {
@@ -86,14 +103,22 @@ public sealed class ConsentRegistry(
             return false;
         }
 
+        // The client is told (back-channel logout): its sessions of the person end with the consent.
+        var applicationId = await authorizations.GetApplicationIdAsync(authorization, cancellationToken).ConfigureAwait(false);
         await audit.CommitAsync(
             async () =>
             {
+                if (applicationId is not null)
+                {
+                    await logouts.QueueForClientAsync(account, applicationId, BackChannel.BackChannelLogoutReasons.ConsentWithdrawn, cancellationToken).ConfigureAwait(false);
+                }
+
                 await authorizations.TryRevokeAsync(authorization, cancellationToken).ConfigureAwait(false);
                 await tokens.RevokeByAuthorizationIdAsync(authorizationId, cancellationToken).ConfigureAwait(false);
                 audit.Record(AuditAction.ConsentWithdrawn, account, detail: authorizationId);
             },
             cancellationToken).ConfigureAwait(false);
+        logouts.Ring();
         return true;
     }
 }

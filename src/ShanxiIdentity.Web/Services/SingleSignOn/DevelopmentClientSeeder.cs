@@ -29,7 +29,8 @@ internal sealed class DevelopmentClientSeeder(IServiceScopeFactory scopes, IConf
             [$"{baseUrl.TrimEnd('/')}/signin-oidc"],
             [$"{baseUrl.TrimEnd('/')}/signout-callback-oidc"],
             [Scopes.OpenId, Scopes.Profile, Scopes.Phone, SsoScopes.Organization, SsoScopes.OrganizationAgent, SsoScopes.IdNumber],
-            FullPhone: false);
+            FullPhone: false,
+            BackChannelLogoutUri: $"{baseUrl.TrimEnd('/')}/backchannel-logout"); // pairwise sub: the sample keys its cases by whatever sub it is given
         if (await registry.FindAsync(ClientId, cancellationToken).ConfigureAwait(false) is null)
         {
             await registry.RegisterAsync(ClientId, confidential: true, settings, actor: null, cancellationToken).ConfigureAwait(false);

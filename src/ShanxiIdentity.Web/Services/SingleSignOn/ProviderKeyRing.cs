@@ -35,6 +35,7 @@ public sealed class ProviderKeyRing : IDisposable
     private readonly SemaphoreSlim _reload = new(1, 1);
     private volatile SigningSet? _signing;
     private SymmetricSecurityKey? _encryption;
+    private byte[]? _pairwise;
 
     public sealed record SigningKey(ECDsaSecurityKey Key, DateTime ActivatesAt);
 
@@ -61,7 +62,11 @@ public sealed class ProviderKeyRing : IDisposable
 
         var encryption = await LoadOrCreateAsync(db, ProviderKeyPurpose.Encryption, () => RandomNumberGenerator.GetBytes(32), clock, cancellationToken).ConfigureAwait(false);
         _encryption = new SymmetricSecurityKey(encryption.Key) { KeyId = encryption.KeyId };
+        _pairwise = (await LoadOrCreateAsync(db, ProviderKeyPurpose.Pairwise, () => RandomNumberGenerator.GetBytes(32), clock, cancellationToken).ConfigureAwait(false)).Key;
     }
+
+    /// <summary>The HMAC key of pairwise subjects (<see cref="PairwiseSubjects"/>): one row, the same on every instance, kept across restarts.</summary>
+    public ReadOnlySpan<byte> PairwiseKey => _pairwise ?? throw NotLoaded();
 
     /// <summary>The key that signs now: the latest activated.</summary>
     public SigningKey Current(DateTimeOffset now)

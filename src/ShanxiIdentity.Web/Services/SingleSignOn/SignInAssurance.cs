@@ -76,6 +76,8 @@ public sealed class SignInAssurance(RealNameAssessment levels, IOpenIddictApplic
             identity.SetClaim(SsoClaims.AuthTime, at.ToUnixTimeSeconds());
         }
 
+        // The portal session, for the identity token's per-client sid (ClientSubjectHandler); no destination of its own.
+        identity.SetClaim(SsoClaims.PortalSession, SignInSessions.IdOf(session)?.ToString("N"));
         Destine(identity);
     }
 
@@ -85,6 +87,7 @@ public sealed class SignInAssurance(RealNameAssessment levels, IOpenIddictApplic
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(grant);
         identity.AddClaims(grant.Claims.Where(c => Kept.Contains(c.Type)).Select(c => new Claim(c.Type, c.Value, c.ValueType)));
+        identity.SetClaim(SsoClaims.PortalSession, grant.GetClaim(SsoClaims.PortalSession));
         Destine(identity);
     }
 

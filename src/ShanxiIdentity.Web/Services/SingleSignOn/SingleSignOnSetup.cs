@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using ShanxiIdentity.Data;
+using ShanxiIdentity.Web.Services.BackChannel;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using ShanxiIdentity.Domain.Operations;
 
@@ -88,6 +89,11 @@ public static class SingleSignOnSetup
 
                 options.AddEventHandler(BurnCodeOnWrongVerifier.Descriptor);
                 options.AddEventHandler(SignInAssurance.Discovery);
+                options.AddEventHandler(ClientSubjectHandler.Descriptor);
+                options.AddEventHandler(Discovery);
+
+                // Pairwise by default (docs/decisions/0015-pairwise-subjects.md); public for the clients marked so.
+                options.Configure(o => o.SubjectTypes.Add(PairwiseSubjects.Pairwise));
                 foreach (var descriptor in SigningKeyRollover.Descriptors)
                 {
                     options.AddEventHandler(descriptor);
@@ -108,9 +114,11 @@ public static class SingleSignOnSetup
         services.AddScoped<AuthenticationHandlerProvider>();
         services.Replace(ServiceDescriptor.Scoped<IAuthenticationHandlerProvider, ProtocolPathHandlerProvider>());
 
+        services.AddBackChannelLogout(configuration);
         services.AddSingleton<ProviderKeyRing>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ProviderKeyRing.ServerOptionsSetup>();
         services.AddScoped<SsoIdentities>();
+        services.AddScoped<PairwiseSubjects>();
         services.AddScoped<ClientRegistry>();
         services.AddScoped<ConsentRegistry>();
         services.AddScoped<AgentSignIn>();
@@ -122,6 +130,19 @@ public static class SingleSignOnSetup
 
         return services;
     }
+
+    /// <summary>Discovery says back-channel logout is supported, with the session's sid (Back-Channel Logout 1.0 §2.1).</summary>
+    private static OpenIddictServerHandlerDescriptor Discovery { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<OpenIddictServerEvents.HandleConfigurationRequestContext>()
+            .UseInlineHandler(context =>
+            {
+                context.Metadata["backchannel_logout_supported"] = true;
+                context.Metadata["backchannel_logout_session_supported"] = true;
+                return default;
+            })
+            .SetOrder(int.MaxValue - 100_000)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
 
     /// <summary>The grant types a client registered in the staff area may use, by client type.</summary>
     internal static IEnumerable<string> PermissionsFor(bool confidential, IEnumerable<string> scopes)

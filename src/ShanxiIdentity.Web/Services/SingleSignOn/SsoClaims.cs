@@ -42,7 +42,7 @@ public static class SsoClaims
     public static IReadOnlyList<string> Supported { get; } =
     [
         "sub", "name", AccountKind, "phone_number", "phone_number_verified", OrganizationName, CreditCode, OrganizationType,
-        IdNumber, TokenKind, AgentName, AgentRole, AgentAuthorization, AgentExpires, Acr, Amr, AuthTime,
+        IdNumber, TokenKind, AgentName, AgentRole, AgentAuthorization, AgentExpires, Acr, Amr, AuthTime, SessionId,
     ];
 
     /// <summary>The 实名等级 the sign-in satisfied (Domain.Accounts.RealNameLevels).</summary>
@@ -57,4 +57,19 @@ public static class SsoClaims
 
     /// <summary>Application property of a client allowed the full 预留手机号 (otherwise it is masked).</summary>
     public const string FullPhoneProperty = "full_phone";
+
+    /// <summary>In the identity token: the client's own name for the portal session (pairwise, as <c>sub</c>), echoed in back-channel logout tokens.</summary>
+    public const string SessionId = "sid";
+
+    /// <summary>Private claim of codes and refresh tokens (never in what a client reads): the portal session the grant was made in.</summary>
+    public const string PortalSession = "shanxi_sid";
+
+    /// <summary>Application property: the sector a client shares its pairwise <c>sub</c> with; absent = its own.</summary>
+    public const string SectorProperty = "sector";
+
+    /// <summary>Application property of a client an administrator marked as needing the public <c>sub</c> (the account id).</summary>
+    public const string PublicSubjectProperty = "public_subject";
+
+    /// <summary>Application property: where back-channel logout tokens are POSTed (OpenID Connect Back-Channel Logout 1.0).</summary>
+    public const string BackChannelLogoutUriProperty = "backchannel_logout_uri";
 }

@@ -11,7 +11,7 @@ namespace ShanxiIdentity.Web.Services.SingleSignOn;
 
 /// <summary>
 /// What the provider says about an account, scope by scope. Tokens carry the subject (the
-/// account's id, never the ID number) and, in the identity token, the profile; the phone and the
+/// account's id here, which the client sees as its pairwise sub: ClientSubjectHandler; never the ID number) and, in the identity token, the profile; the phone and the
 /// ID number are only on the userinfo endpoint, read fresh from the database at each call.
 /// </summary>
 public sealed class SsoIdentities(UserManager<Account> users)
@@ -78,12 +78,15 @@ public sealed class SsoIdentities(UserManager<Account> users)
             && grant.GetClaim(SecurityStampClaim) == await users.GetSecurityStampAsync(account).ConfigureAwait(false);
     }
 
-    /// <summary>The userinfo answer: the standard claims, plus the portal's, for the scopes the access token carries.</summary>
-    public static Dictionary<string, object> UserInfo(Account account, IReadOnlySet<string> scopes, bool fullPhoneAllowed)
+    /// <summary>
+    /// The userinfo answer: the standard claims, plus the portal's, for the scopes the access token carries;
+    /// <paramref name="subject"/> is the access token's (the client's pairwise or public sub, as in its identity token).
+    /// </summary>
+    public static Dictionary<string, object> UserInfo(Account account, string subject, IReadOnlySet<string> scopes, bool fullPhoneAllowed)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(scopes);
-        var claims = new Dictionary<string, object>(StringComparer.Ordinal) { [Claims.Subject] = account.Id.ToString() };
+        var claims = new Dictionary<string, object>(StringComparer.Ordinal) { [Claims.Subject] = subject };
         foreach (var (type, value) in ProfileAndOrganisation(account, scopes))
         {
             claims[type] = value;

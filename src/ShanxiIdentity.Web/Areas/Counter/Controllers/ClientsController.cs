@@ -9,7 +9,7 @@ namespace ShanxiIdentity.Web.Areas.Counter.Controllers;
 /// <summary>接入系统 (administrators): the government systems that sign people in through the portal.</summary>
 [Authorize(Policy = CounterPolicy.Administrator)]
 [Route("/counter/clients")]
-public sealed class ClientsController(ClientRegistry registry) : CounterController
+public sealed class ClientsController(ClientRegistry registry, Services.BackChannel.BackChannelLogouts logouts) : CounterController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index() => View(await registry.ListAsync(Aborted));
@@ -37,8 +37,17 @@ public sealed class ClientsController(ClientRegistry registry) : CounterControll
     }
 
     [HttpGet("{clientId}")]
-    public async Task<IActionResult> Edit(string clientId) =>
-        await registry.FindAsync(clientId, Aborted) is { } client ? View("Edit", ClientForm.From(client)) : Gone();
+    public async Task<IActionResult> Edit(string clientId)
+    {
+        if (await registry.FindAsync(clientId, Aborted) is not { } client)
+        {
+            return Gone();
+        }
+
+        // Logout tokens the system never accepted: its administrator should know its users stayed signed in there.
+        ViewData["GivenUp"] = await logouts.GivenUpAsync(clientId, 10, Aborted);
+        return View("Edit", ClientForm.From(client));
+    }
 
     [HttpPost("{clientId}")]
     public async Task<IActionResult> Edit(string clientId, ClientForm form)

@@ -31,13 +31,26 @@ public sealed class ClientForm
     [Display(Name = "最低实名等级")]
     public int? MinimumLevel { get; set; }
 
+    /// <summary>标识共享组: clients in one sector see one pairwise sub for a person; empty = the client's own.</summary>
+    [Display(Name = "标识共享组（可不填）")]
+    public string? Sector { get; set; }
+
+    /// <summary>The account id as sub, as before pairwise subjects: only for a system that must match people across systems.</summary>
+    public bool PublicSubject { get; set; }
+
+    [Display(Name = "后端退出通知地址（backchannel_logout_uri，可不填）")]
+    public string? BackChannelLogoutUri { get; set; }
+
     public ClientSettings ToSettings() => new(
         Name!.Trim(),
         ClientRules.Lines(RedirectUris),
         ClientRules.Lines(PostLogoutRedirectUris),
         [.. SsoScopes.Grantable.Where(Scopes.Contains)],
         FullPhone,
-        Domain.Accounts.RealNameLevels.FromNumber(MinimumLevel));
+        Domain.Accounts.RealNameLevels.FromNumber(MinimumLevel),
+        string.IsNullOrWhiteSpace(Sector) ? null : Sector.Trim(),
+        PublicSubject,
+        string.IsNullOrWhiteSpace(BackChannelLogoutUri) ? null : BackChannelLogoutUri.Trim());
 
     public static ClientForm From(ClientView view)
     {
@@ -52,6 +65,9 @@ public sealed class ClientForm
             Scopes = [.. view.Settings.Scopes],
             FullPhone = view.Settings.FullPhone,
             MinimumLevel = view.Settings.MinimumLevel is { } level ? (int)level : null,
+            Sector = view.Settings.Sector,
+            PublicSubject = view.Settings.PublicSubject,
+            BackChannelLogoutUri = view.Settings.BackChannelLogoutUri,
         };
     }
 }

@@ -19,6 +19,8 @@ public sealed class ClientFormValidator : AbstractValidator<ClientForm>
         RuleFor(f => f.PostLogoutRedirectUris)
             .Must(AllValid).WithMessage(f => ClientMessages.RedirectUriRule + FirstInvalid(f.PostLogoutRedirectUris));
         RuleFor(f => f.MinimumLevel).Must(n => n is null || Domain.Accounts.RealNameLevels.FromNumber(n) is not null).WithMessage(Domain.Accounts.RealNameMessages.MinimumRule);
+        RuleFor(f => f.Sector).Must(s => string.IsNullOrWhiteSpace(s) || ClientRules.IsValidSector(s.Trim())).WithMessage(ClientMessages.SectorRule);
+        RuleFor(f => f.BackChannelLogoutUri).Must(u => string.IsNullOrWhiteSpace(u) || ClientRules.IsValidRedirectUri(u.Trim())).WithMessage(ClientMessages.BackChannelLogoutUriRule);
         RuleFor(f => f.Scopes).Must(s => s.Contains(OpenIddictConstants.Scopes.OpenId) && s.All(SsoScopes.Grantable.Contains)).WithMessage(ClientMessages.ScopeRequired);
     }
 
