@@ -50,6 +50,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<ProviderKey> ProviderKeys => Set<ProviderKey>();
 
+    public DbSet<PersonalDataExport> PersonalDataExports => Set<PersonalDataExport>();
+
+    public DbSet<PrivacyAcceptance> PrivacyAcceptances => Set<PrivacyAcceptance>();
+
     /// <summary>The portal's own column on Identity's passkey rows (a shadow property).</summary>
     public const string PasskeyLastUsedAt = "LastUsedAt";
 

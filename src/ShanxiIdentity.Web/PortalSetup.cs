@@ -96,6 +96,7 @@ public static class PortalSetup
         {
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             options.Filters.Add(new FormValidationFilter());
+            options.Filters.AddService<Services.Privacy.PrivacyGateFilter>();
             ChineseBindingMessages.Apply(options.ModelBindingMessageProvider);
         });
         builder.Services.AddSingleton<CookieTempDataProvider>();

@@ -11,7 +11,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f30461d0-3bba-4ac4-b6f8-23775311d36c"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("59421bde-3dc9-46a8-bbc0-3628dc7521b1"), entityTypeCount: 35)
         {
         }
 
@@ -39,6 +39,8 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             var materialScan = MaterialScanEntityType.Create(this);
             var organisationRecord = OrganisationRecordEntityType.Create(this);
             var personProfile = PersonProfileEntityType.Create(this);
+            var personalDataExport = PersonalDataExportEntityType.Create(this);
+            var privacyAcceptance = PrivacyAcceptanceEntityType.Create(this);
             var providerKey = ProviderKeyEntityType.Create(this);
             var qrSignIn = QrSignInEntityType.Create(this);
             var reservedPhoneChange = ReservedPhoneChangeEntityType.Create(this);
@@ -71,6 +73,8 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             LegalEntityProfileEntityType.CreateForeignKey1(legalEntityProfile, account);
             MaterialScanEntityType.CreateForeignKey1(materialScan, counterRequestMaterial);
             PersonProfileEntityType.CreateForeignKey1(personProfile, account);
+            PersonalDataExportEntityType.CreateForeignKey1(personalDataExport, account);
+            PrivacyAcceptanceEntityType.CreateForeignKey1(privacyAcceptance, account);
             QrSignInEntityType.CreateForeignKey1(qrSignIn, account);
             ReservedPhoneChangeEntityType.CreateForeignKey1(reservedPhoneChange, account);
             ReservedPhoneChangeEntityType.CreateForeignKey2(reservedPhoneChange, counterRequest);
@@ -100,6 +104,8 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             MaterialScanEntityType.CreateAnnotations(materialScan);
             OrganisationRecordEntityType.CreateAnnotations(organisationRecord);
             PersonProfileEntityType.CreateAnnotations(personProfile);
+            PersonalDataExportEntityType.CreateAnnotations(personalDataExport);
+            PrivacyAcceptanceEntityType.CreateAnnotations(privacyAcceptance);
             ProviderKeyEntityType.CreateAnnotations(providerKey);
             QrSignInEntityType.CreateAnnotations(qrSignIn);
             ReservedPhoneChangeEntityType.CreateAnnotations(reservedPhoneChange);

@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8bd55ccb-8ce1-4375-992d-17c4fa65926f"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("8640373f-33b2-4d39-a7ee-5088a7da1d56"), entityTypeCount: 35)
         {
         }
 
@@ -38,6 +38,8 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             var materialScan = MaterialScanEntityType.Create(this);
             var organisationRecord = OrganisationRecordEntityType.Create(this);
             var personProfile = PersonProfileEntityType.Create(this);
+            var personalDataExport = PersonalDataExportEntityType.Create(this);
+            var privacyAcceptance = PrivacyAcceptanceEntityType.Create(this);
             var providerKey = ProviderKeyEntityType.Create(this);
             var qrSignIn = QrSignInEntityType.Create(this);
             var reservedPhoneChange = ReservedPhoneChangeEntityType.Create(this);
@@ -70,6 +72,8 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             LegalEntityProfileEntityType.CreateForeignKey1(legalEntityProfile, account);
             MaterialScanEntityType.CreateForeignKey1(materialScan, counterRequestMaterial);
             PersonProfileEntityType.CreateForeignKey1(personProfile, account);
+            PersonalDataExportEntityType.CreateForeignKey1(personalDataExport, account);
+            PrivacyAcceptanceEntityType.CreateForeignKey1(privacyAcceptance, account);
             QrSignInEntityType.CreateForeignKey1(qrSignIn, account);
             ReservedPhoneChangeEntityType.CreateForeignKey1(reservedPhoneChange, account);
             ReservedPhoneChangeEntityType.CreateForeignKey2(reservedPhoneChange, counterRequest);
@@ -99,6 +103,8 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             MaterialScanEntityType.CreateAnnotations(materialScan);
             OrganisationRecordEntityType.CreateAnnotations(organisationRecord);
             PersonProfileEntityType.CreateAnnotations(personProfile);
+            PersonalDataExportEntityType.CreateAnnotations(personalDataExport);
+            PrivacyAcceptanceEntityType.CreateAnnotations(privacyAcceptance);
             ProviderKeyEntityType.CreateAnnotations(providerKey);
             QrSignInEntityType.CreateAnnotations(qrSignIn);
             ReservedPhoneChangeEntityType.CreateAnnotations(reservedPhoneChange);

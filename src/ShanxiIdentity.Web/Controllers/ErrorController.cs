@@ -9,6 +9,7 @@ namespace ShanxiIdentity.Web.Controllers;
 /// </summary>
 [ApiExplorerSettings(IgnoreApi = true)]
 [IgnoreAntiforgeryToken] // a refused POST is re-executed here as a POST; its error page must not be refused too
+[Services.Privacy.PrivacyGateExempt]
 public sealed class ErrorController : Controller
 {
     // No bound parameter: model binding would read the form of a re-executed POST, and a form

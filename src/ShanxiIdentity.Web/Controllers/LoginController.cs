@@ -83,6 +83,7 @@ public sealed class LoginController(
 
     [HttpPost("logout")]
     [Authorize]
+    [Services.Privacy.PrivacyGateExempt]
     public async Task<IActionResult> Logout()
     {
         await signIn.SignOutAsync();

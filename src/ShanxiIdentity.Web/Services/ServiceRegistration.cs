@@ -160,6 +160,7 @@ public static class ServiceRegistration
         services.AddScoped<CounterChangeApplier>();
         services.AddScoped<CounterAdministratorAppointment>();
         services.AddScoped<AuditTrail>();
+        PersonalInformation.PersonalInformationRights.AddPersonalInformationRights(services);
         services.AddHttpContextAccessor();
 
         AddGateway<ISmsGateway, HttpSmsGateway, DevelopmentSmsGateway>(services, configuration, HttpSmsGateway.EndpointKey, HttpSmsGateway.ApiKeyKey);

@@ -14,7 +14,7 @@ namespace ShanxiIdentity.Web.Services.Accounts;
 /// The principal is rebuilt on every signed-in request (the security stamp is checked each time),
 /// so this is one query for staff and none for a person or an organisation, instead of 2 + 2 × roles.
 /// </summary>
-public sealed class PortalClaimsPrincipalFactory(UserManager<Account> users, IOptions<IdentityOptions> options)
+public sealed class PortalClaimsPrincipalFactory(UserManager<Account> users, IOptions<IdentityOptions> options, Data.PortalDbContext db)
     : UserClaimsPrincipalFactory<Account>(users, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Account user)
@@ -33,6 +33,12 @@ public sealed class PortalClaimsPrincipalFactory(UserManager<Account> users, IOp
         if (user.Kind == AccountKind.Staff)
         {
             identity.AddClaims((await UserManager.GetRolesAsync(user).ConfigureAwait(false)).Select(role => new Claim(types.RoleClaimType, role)));
+
+            // The hall the staff member works at, for their audit rows (谁查看了我的信息 shows it, not the name).
+            if (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(db.StaffProfiles.Where(p => p.AccountId == user.Id).Select(p => p.Hall)).ConfigureAwait(false) is { Length: > 0 } hall)
+            {
+                identity.AddClaim(new Claim(StaffActor.HallClaim, hall));
+            }
         }
 
         return identity;

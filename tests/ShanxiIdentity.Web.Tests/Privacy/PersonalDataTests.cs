@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ShanxiIdentity.Domain.Audit;
+using ShanxiIdentity.Domain.Counter;
+using ShanxiIdentity.Domain.Privacy;
+using ShanxiIdentity.Web.Services.PersonalInformation;
+using ShanxiIdentity.Web.Services.Retention;
+using ShanxiIdentity.Web.Tests.Counter;
+using ShanxiIdentity.Web.Tests.Infrastructure;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace ShanxiIdentity.Web.Tests.Privacy;
+
+/// <summary>
+/// 下载我的信息 and 谁查看了我的信息 (#23): the copy holds the person's data and nobody else's, is
+/// handed out once per format after the current password and not after it expires; looks by staff
+/// show role and hall, never the name; a client receiving the ID number is listed once per sign-in.
+/// </summary>
+public abstract class PersonalDataTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PortalFactory
+{
+    private const string Hall = "太原市政务服务中心";
+
+    [Fact]
+    public async Task The_copy_holds_the_persons_data_and_nobody_elses_and_is_handed_out_once()
+    {
+        // Two people who share a client system's consent and a clerk's attention.
+        var client = await SsoClient.RegisterAsync(factory, [Scopes.OpenId, Scopes.Profile, Scopes.Phone, SsoScopesIdNumber], fullPhone: true);
+        var (alice, aliceSession) = await factory.RegisteredCitizenAsync();
+        var (bob, bobSession) = await factory.RegisteredCitizenAsync();
+        foreach (var session in new[] { aliceSession, bobSession })
+        {
+            var request = client.AuthorizeRequest("openid profile phone id_number");
+            var (code, _) = await client.SignInAsync(session, request);
+            Assert.Equal(HttpStatusCode.OK, (await client.RedeemAsync(code, request.Verifier)).Status);
+        }
+
+        var (member, clerk) = await factory.SignedInStaffAsync(StaffRole.Clerk);
+        foreach (var person in new[] { alice, bob })
+        {
+            await clerk.SubmitAsync(await clerk.GetPageAsync(await clerk.FindAccountAsync(person.IdNumber)), await clerk.FindAccountAsync(person.IdNumber) + "/reveal", new Dictionary<string, string?>());
+        }
+
+        var page = await aliceSession.GetPageAsync("/my/data");
+        var requested = await aliceSession.SubmitAsync(page, "/my/data", new Dictionary<string, string?>());
+        Assert.Equal("/my/data", requested.Location);
+        page = await aliceSession.GetPageAsync("/my/data");
+        Assert.NotNull(page.QuerySelector("[data-export-status=ready]"));
+        var action = page.QuerySelector("form[action^='/my/data/'][action$='/download']")!.GetAttribute("action")!;
+
+        var wrong = await aliceSession.SubmitAsync(page, action, new Dictionary<string, string?> { ["Form.CurrentPassword"] = "Wrong#2026pw" });
+        Assert.Equal(PrivacyMessages.ExportPasswordWrong, wrong.FieldError("Form_CurrentPassword"));
+
+        using var file = await PostAsync(aliceSession, page, action, alice.Password);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("application/json", file.Content.Headers.ContentType?.MediaType);
+        var text = await file.Content.ReadAsStringAsync();
+        using var json = JsonDocument.Parse(text);
+        Assert.Equal(PersonalDataSnapshot.SchemaVersion, json.RootElement.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(alice.IdNumber, json.RootElement.GetProperty("person").GetProperty("residentIdNumber").GetString());
+        Assert.Equal(alice.Phone, json.RootElement.GetProperty("account").GetProperty("reservedPhone").GetString());
+        Assert.Single(json.RootElement.GetProperty("consents").EnumerateArray());
+        Assert.Contains(json.RootElement.GetProperty("auditEvents").EnumerateArray(), e => e.GetProperty("action").GetString() == AuditAction.DisplayName(AuditAction.CounterRevealed));
+        foreach (var other in new[] { bob.IdNumber, bob.Phone, bob.Name, member.LoginName })
+        {
+            Assert.DoesNotContain(other, text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("PasswordHash", text, StringComparison.OrdinalIgnoreCase);
+
+        // Once: the same copy is not handed out again, on this or any instance (the row says taken).
+        var again = await aliceSession.SubmitAsync(page, action, new Dictionary<string, string?> { ["Form.CurrentPassword"] = alice.Password });
+        Assert.True(again.Location == "/my/data", $"{again.Status} {again.Location} {string.Join(" | ", again.Errors)}");
+        var printed = await aliceSession.SubmitAsync(page, action, new Dictionary<string, string?> { ["Form.CurrentPassword"] = alice.Password }, postTo: action.Replace("/download", "/print", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, printed.Status);
+        Assert.Contains(alice.IdNumber, printed.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(bob.IdNumber, printed.Body, StringComparison.Ordinal);
+        var id = await factory.PersonIdAsync(alice);
+        Assert.Null(await factory.QueryAsync(db => db.PersonalDataExports.Where(e => e.AccountId == id).Select(e => e.SealedContent).SingleAsync()));
+        Assert.Equal(2, await factory.QueryAsync(db => db.AuditEntries.CountAsync(e => e.SubjectAccountId == id && e.Action == AuditAction.PersonalDataDownloaded)));
+        Assert.Equal(1, await factory.QueryAsync(db => db.AuditEntries.CountAsync(e => e.SubjectAccountId == id && e.Action == AuditAction.PersonalDataRequested)));
+    }
+
+    [Fact]
+    public async Task Who_looked_shows_staff_by_role_and_hall_and_clients_that_received_the_id_number_once_per_sign_in()
+    {
+        var client = await SsoClient.RegisterAsync(factory, [Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, SsoScopesIdNumber]);
+        var (alice, aliceSession) = await factory.RegisteredCitizenAsync();
+        var (bob, bobSession) = await factory.RegisteredCitizenAsync();
+        var request = client.AuthorizeRequest("openid profile offline_access id_number");
+        var (code, _) = await client.SignInAsync(aliceSession, request);
+        var tokens = await client.RedeemAsync(code, request.Verifier);
+        Assert.Equal(HttpStatusCode.OK, (await client.RefreshAsync(tokens.Get("refresh_token"))).Status);
+
+        var (member, clerk) = await factory.SignedInStaffAsync(StaffRole.Clerk);
+        await factory.QueryAsync(db => db.StaffProfiles.Where(p => db.Users.Any(u => u.Id == p.AccountId && u.UserName == member.LoginName)).ExecuteUpdateAsync(set => set.SetProperty(p => p.Hall, Hall)));
+        var accountUrl = await clerk.FindAccountAsync(alice.IdNumber); // found by ID number: attributed to her
+        await clerk.SubmitAsync(await clerk.GetPageAsync(accountUrl), accountUrl + "/reveal", new Dictionary<string, string?>());
+
+        var page = await aliceSession.GetPageAsync("/my/data/views");
+        var rows = page.QuerySelectorAll("[data-view-row]").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains("查看完整信息", StringComparison.Ordinal) && r.Contains("窗口人员（" + Hall + "）", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("查找账号", StringComparison.Ordinal) && r.Contains(Hall, StringComparison.Ordinal));
+        Assert.Single(rows, r => r.Contains("身份证号", StringComparison.Ordinal)); // the code, not the refresh
+        var staffName = await factory.QueryAsync(db => db.StaffProfiles.Where(p => db.Users.Any(u => u.Id == p.AccountId && u.UserName == member.LoginName)).Select(p => p.Name).SingleAsync());
+        Assert.DoesNotContain(staffName, page.Body!.InnerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(member.LoginName, page.Body!.InnerHtml, StringComparison.Ordinal);
+
+        var bobs = await bobSession.GetPageAsync("/my/data/views");
+        Assert.Empty(bobs.QuerySelectorAll("[data-view-row]"));
+        Assert.NotNull(bob);
+    }
+
+    private const string SsoScopesIdNumber = Web.Services.SingleSignOn.SsoScopes.IdNumber;
+
+    private static async Task<HttpResponseMessage> PostAsync(PortalSession session, AngleSharp.Dom.IDocument page, string action, string password)
+    {
+        var token = page.QuerySelector($"form[action='{action}'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Form.CurrentPassword"] = password });
+        return await session.Client.PostAsync(new Uri(action, UriKind.Relative), content);
+    }
+}
+
+public sealed class SqlitePersonalDataTests(SqlitePortalFactory factory) : PersonalDataTests<SqlitePortalFactory>(factory);
+
+public sealed class PostgreSqlPersonalDataTests(PostgreSqlPortalFactory factory) : PersonalDataTests<PostgreSqlPortalFactory>(factory);
