@@ -113,6 +113,25 @@ public abstract class PersonalDataTests<TFactory>(TFactory factory) : IClassFixt
         Assert.NotNull(bob);
     }
 
+    [Fact]
+    public async Task An_administrator_records_a_new_members_hall_from_the_imported_halls_only()
+    {
+        await factory.QueryAsync(db =>
+        {
+            db.ServiceHalls.Add(new ShanxiIdentity.Data.Entities.ServiceHall { City = "太原市", Name = Hall, Address = "太原市长风街", Hours = "工作日 9:00-17:00", Phone = "0351-1234567", ImportedAt = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        var (_, admin) = await factory.SignedInStaffAsync(StaffRole.Administrator);
+        var page = await admin.GetPageAsync("/counter/staff/new");
+        Assert.NotNull(page.QuerySelector($"select[name=Hall] option[value='{Hall}']"));
+        var loginName = StaffJourney.NewLoginName();
+        var unknown = await admin.SubmitAsync(page, "/counter/staff/new", new Dictionary<string, string?> { ["LoginName"] = loginName, ["Name"] = "王测试", ["Roles"] = StaffRole.Clerk, ["Hall"] = "不存在的大厅" });
+        Assert.Equal(CounterMessages.HallUnknown, unknown.FieldError("Hall"));
+        var created = await admin.SubmitAsync(page, "/counter/staff/new", new Dictionary<string, string?> { ["LoginName"] = loginName, ["Name"] = "王测试", ["Roles"] = StaffRole.Clerk, ["Hall"] = Hall });
+        Assert.Equal(System.Net.HttpStatusCode.OK, created.Status);
+        Assert.Equal(Hall, await factory.QueryAsync(db => db.StaffProfiles.Where(p => db.Users.Any(u => u.Id == p.AccountId && u.UserName == loginName)).Select(p => p.Hall).SingleAsync()));
+    }
+
     private const string SsoScopesIdNumber = Web.Services.SingleSignOn.SsoScopes.IdNumber;
 
     private static async Task<HttpResponseMessage> PostAsync(PortalSession session, AngleSharp.Dom.IDocument page, string action, string password)
