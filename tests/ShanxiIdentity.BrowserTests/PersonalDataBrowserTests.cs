@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using ShanxiIdentity.Domain.Counter;
-using ShanxiIdentity.Web.Tests.Counter;
 using ShanxiIdentity.Web.Tests.Infrastructure;
 
 namespace ShanxiIdentity.BrowserTests;
@@ -26,13 +25,22 @@ public sealed class PersonalDataBrowserTests(BrowserFixture browser)
         {
             var alice = await browser.Portal.SeedCitizenAsync();
             var bob = await browser.Portal.SeedCitizenAsync();
-            var (member, clerk) = await browser.Portal.SignedInStaffAsync(StaffRole.Clerk);
-            await browser.Portal.QueryAsync(db => db.StaffProfiles.Where(p => db.Users.Any(u => u.Id == p.AccountId && u.UserName == member.LoginName)).ExecuteUpdateAsync(set => set.SetProperty(p => p.Hall, Hall)));
+            var (loginName, initialPassword) = await browser.Portal.CreateStaffAsync(StaffRole.Clerk);
+            await browser.Portal.QueryAsync(db => db.StaffProfiles.Where(p => db.Users.Any(u => u.Id == p.AccountId && u.UserName == loginName)).ExecuteUpdateAsync(set => set.SetProperty(p => p.Hall, Hall)));
+            var clerk = await browser.NewPageAsync();
+            await SignInFirstTimeAsync(clerk, loginName, initialPassword);
             foreach (var person in new[] { alice, bob })
             {
-                var accountUrl = await clerk.FindAccountAsync(person.IdNumber);
-                await clerk.SubmitAsync(await clerk.GetPageAsync(accountUrl), accountUrl + "/reveal", new Dictionary<string, string?>());
+                // The clerk finds each by ID number and reveals the full identifiers.
+                await clerk.GotoAsync("/counter/accounts");
+                await clerk.GetByLabel("身份证号、统一社会信用代码或登录账号").FillAsync(person.IdNumber);
+                await clerk.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
+                await clerk.WaitForURLAsync("**/counter/accounts/*");
+                await clerk.Locator("form[action$='/reveal'] button").ClickAsync();
+                await clerk.Locator("[data-field=id-number]", new() { HasTextString = person.IdNumber }).WaitForAsync();
             }
+
+            await clerk.Context.CloseAsync();
 
             var page = await browser.NewPageAsync(width: width, height: 900);
             await page.LogInAsync(alice.IdNumber, alice.Password);
@@ -52,7 +60,7 @@ public sealed class PersonalDataBrowserTests(BrowserFixture browser)
                 Assert.Equal(alice.IdNumber, json.RootElement.GetProperty("person").GetProperty("residentIdNumber").GetString());
             }
 
-            foreach (var other in new[] { bob.IdNumber, bob.Phone, bob.Name, member.LoginName })
+            foreach (var other in new[] { bob.IdNumber, bob.Phone, bob.Name, loginName })
             {
                 Assert.DoesNotContain(other, text, StringComparison.Ordinal);
             }
@@ -71,7 +79,7 @@ public sealed class PersonalDataBrowserTests(BrowserFixture browser)
             await page.WaitForURLAsync("**/my/data/views");
             var rows = await page.Locator("[data-view-row]").AllTextContentsAsync();
             Assert.Contains(rows, r => r.Contains("查看完整信息", StringComparison.Ordinal) && r.Contains("窗口人员（" + Hall + "）", StringComparison.Ordinal));
-            var staffName = await browser.Portal.QueryAsync(db => db.StaffProfiles.Where(p => db.Users.Any(u => u.Id == p.AccountId && u.UserName == member.LoginName)).Select(p => p.Name).SingleAsync());
+            var staffName = await browser.Portal.QueryAsync(db => db.StaffProfiles.Where(p => db.Users.Any(u => u.Id == p.AccountId && u.UserName == loginName)).Select(p => p.Name).SingleAsync());
             Assert.DoesNotContain(staffName, await page.ContentAsync(), StringComparison.Ordinal);
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), $"/my/data/views scrolls sideways @{width}");
             await BrowserFixture.ScreenshotAsync(page, $"my-data-views-{width}");
@@ -80,6 +88,21 @@ public sealed class PersonalDataBrowserTests(BrowserFixture browser)
         }
 
         Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings));
+    }
+
+    private async Task SignInFirstTimeAsync(IPage page, string loginName, string initialPassword)
+    {
+        await page.GotoAsync("/counter/login");
+        await page.GetByLabel("登录账号").FillAsync(loginName);
+        await page.GetByLabel("密码").FillAsync(initialPassword);
+        await page.GetByLabel("验证码", new() { Exact = true }).FillAsync(PortalSession.CaptchaAnswer);
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步" }).ClickAsync();
+        var key = (await page.Locator("[data-authenticator-key]").TextContentAsync())!.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        await page.GetByLabel("新密码").FillAsync(StaffJourney.StaffPassword);
+        await page.GetByLabel("确认密码").FillAsync(StaffJourney.StaffPassword);
+        await page.GetByLabel("动态验证码").FillAsync(StaffMember.Code(key, browser.Portal.Clock));
+        await page.GetByRole(AriaRole.Button, new() { Name = "绑定并登录" }).ClickAsync();
+        await page.WaitForURLAsync("**/counter");
     }
 
     /// <summary>The page normal and in 长辈版 (switched back afterwards).</summary>
