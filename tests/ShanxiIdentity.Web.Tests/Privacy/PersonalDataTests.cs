@@ -43,6 +43,22 @@ public abstract class PersonalDataTests<TFactory>(TFactory factory) : IClassFixt
             await clerk.SubmitAsync(await clerk.GetPageAsync(await clerk.FindAccountAsync(person.IdNumber)), await clerk.FindAccountAsync(person.IdNumber) + "/reveal", new Dictionary<string, string?>());
         }
 
+        // A hall request about Alice that Bob brought as her agent: hers, but his name and number are not.
+        var opened = await clerk.OpenRequestAsync($"/counter/requests/new?accountId={CounterDeskSteps.AccountIdFrom(await clerk.FindAccountAsync(alice.IdNumber))}&kind=ReservedPhone", new Dictionary<string, string?>
+        {
+            ["UserType"] = nameof(CounterUserType.Person),
+            ["NewPhone"] = Citizen.NewPhone(),
+            ["ByAgent"] = "true",
+            ["AgentName"] = bob.Name,
+            ["AgentIdNumber"] = bob.IdNumber,
+            ["LetterDate"] = Domain.Identifiers.ChinaTime.Today(factory.Clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.StartsWith("/counter/requests/", opened.Location, StringComparison.Ordinal);
+
+        // An organisation that made Alice its 经办人.
+        var (organisation, organisationSession) = await factory.RegisteredOrganisationAsync();
+        await factory.GrantAgentAsync(organisation, alice);
+
         var page = await aliceSession.GetPageAsync("/my/data");
         var requested = await aliceSession.SubmitAsync(page, "/my/data", new Dictionary<string, string?>());
         Assert.Equal("/my/data", requested.Location);
@@ -62,8 +78,11 @@ public abstract class PersonalDataTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Equal(alice.IdNumber, json.RootElement.GetProperty("person").GetProperty("residentIdNumber").GetString());
         Assert.Equal(alice.Phone, json.RootElement.GetProperty("account").GetProperty("reservedPhone").GetString());
         Assert.Single(json.RootElement.GetProperty("consents").EnumerateArray());
+        var hallRequest = Assert.Single(json.RootElement.GetProperty("counterRequests").EnumerateArray());
+        Assert.True(hallRequest.GetProperty("byAgent").GetBoolean());
+        Assert.Equal("窗口人员", hallRequest.GetProperty("openedBy").GetString());
         Assert.Contains(json.RootElement.GetProperty("auditEvents").EnumerateArray(), e => e.GetProperty("action").GetString() == AuditAction.DisplayName(AuditAction.CounterRevealed));
-        foreach (var other in new[] { bob.IdNumber, bob.Phone, bob.Name, member.LoginName })
+        foreach (var other in new[] { bob.IdNumber, bob.Phone, member.LoginName }.Concat(bob.Name == alice.Name ? [] : [bob.Name]))
         {
             Assert.DoesNotContain(other, text, StringComparison.Ordinal);
         }
@@ -81,6 +100,27 @@ public abstract class PersonalDataTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Null(await factory.QueryAsync(db => db.PersonalDataExports.Where(e => e.AccountId == id).Select(e => e.SealedContent).SingleAsync()));
         Assert.Equal(2, await factory.QueryAsync(db => db.AuditEntries.CountAsync(e => e.SubjectAccountId == id && e.Action == AuditAction.PersonalDataDownloaded)));
         Assert.Equal(1, await factory.QueryAsync(db => db.AuditEntries.CountAsync(e => e.SubjectAccountId == id && e.Action == AuditAction.PersonalDataRequested)));
+
+        // The organisation's copy: its own record in full, its 经办人 by a masked name only.
+        var organisationText = await DownloadAsync(organisationSession, organisation.Password);
+        using var organisationJson = JsonDocument.Parse(organisationText);
+        Assert.Equal(organisation.CreditCode, organisationJson.RootElement.GetProperty("legalEntity").GetProperty("creditCode").GetString());
+        Assert.Single(organisationJson.RootElement.GetProperty("agentAuthorizations").GetProperty("asOrganisation").EnumerateArray());
+        foreach (var other in new[] { alice.IdNumber, alice.Phone, bob.IdNumber }) // (names come from a small pool: the representative may share one)
+        {
+            Assert.DoesNotContain(other, organisationText, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Requests a copy and downloads its JSON file with the password.</summary>
+    private static async Task<string> DownloadAsync(PortalSession session, string password)
+    {
+        await session.SubmitAsync(await session.GetPageAsync("/my/data"), "/my/data", new Dictionary<string, string?>());
+        var page = await session.GetPageAsync("/my/data");
+        var action = page.QuerySelector("form[action$='/download']")!.GetAttribute("action")!;
+        using var file = await PostAsync(session, page, action, password);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        return await file.Content.ReadAsStringAsync();
     }
 
     [Fact]

@@ -12,7 +12,8 @@ namespace ShanxiIdentity.Web.Services.Accounts;
 /// roles. The portal keeps nothing in Identity's user-claim and role-claim tables, so the stock
 /// factory's queries for them — the user's claims, then every role and its claims — are not made.
 /// The principal is rebuilt on every signed-in request (the security stamp is checked each time),
-/// so this is one query for staff and none for a person or an organisation, instead of 2 + 2 × roles.
+/// so this is two queries for staff (roles, and the hall their audit rows record) and none for a person
+/// or an organisation, instead of 2 + 2 × roles.
 /// </summary>
 public sealed class PortalClaimsPrincipalFactory(UserManager<Account> users, IOptions<IdentityOptions> options, Data.PortalDbContext db)
     : UserClaimsPrincipalFactory<Account>(users, options)
