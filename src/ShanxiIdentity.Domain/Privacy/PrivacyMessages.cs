@@ -13,6 +13,9 @@ public static class PrivacyMessages
 
     public const string Accepted = "您已同意新版隐私政策。";
 
+    /// <summary>To a client asking for no interaction (prompt=none) while the person has a new policy to accept.</summary>
+    public const string PolicyPendingForClients = "用户需要先在统一身份认证平台同意新版隐私政策。";
+
     /// <summary>The form showed a version that is no longer the current one (a newer was published meanwhile).</summary>
     public const string VersionChanged = "隐私政策刚刚又有更新，请阅读后重新确认。";
 

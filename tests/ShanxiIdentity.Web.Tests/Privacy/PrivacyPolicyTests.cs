@@ -70,6 +70,14 @@ public abstract class PrivacyPolicyTests<TFactory>(TFactory factory) : IClassFix
 
         var (code, _) = await client.SignInAsync(session, request);
         Assert.False(code.StartsWith("error", StringComparison.Ordinal), code);
+
+        // prompt=none from a person with a version still to accept: interaction_required, no page.
+        var other = factory.NewSession();
+        var pending = await NewPolicy.OnFirstVersionAsync(factory);
+        await other.LogInAsync(pending.IdNumber, pending.Password);
+        var silent = client.AuthorizeRequest("openid profile", prompt: "none");
+        using var refused = await other.Client.GetAsync(new Uri(silent.Url, UriKind.Relative));
+        Assert.Contains("error=interaction_required", refused.Headers.Location?.ToString() ?? string.Empty, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.RedeemAsync(code, request.Verifier)).Status);
     }
 

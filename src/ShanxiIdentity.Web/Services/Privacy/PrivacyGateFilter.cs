@@ -1,6 +1,12 @@
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using ShanxiIdentity.Domain.Privacy;
 using ShanxiIdentity.Web.Services.SingleSignOn;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ShanxiIdentity.Web.Services.Privacy;
 
@@ -29,6 +35,20 @@ public sealed class PrivacyGateFilter(PolicyStanding standing, PrivacyPolicyBook
             || (OpenPrefixes.Any(p => request.Path.StartsWithSegments(p.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)) && !request.Path.StartsWithSegments(ProtocolPaths.Authorize, StringComparison.OrdinalIgnoreCase)))
         {
             await next().ConfigureAwait(false);
+            return;
+        }
+
+        // A client asking for no interaction (prompt=none) hears so, as for a missing consent: the page needs the person.
+        if (request.Path.StartsWithSegments(ProtocolPaths.Authorize, StringComparison.OrdinalIgnoreCase)
+            && context.HttpContext.GetOpenIddictServerRequest() is { } authorization && authorization.HasPromptValue(PromptValues.None))
+        {
+            context.Result = new ForbidResult(
+                OpenIddictServerAspNetCoreDefaults.AuthenticationScheme,
+                new AuthenticationProperties(new Dictionary<string, string?>
+                {
+                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InteractionRequired,
+                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = PrivacyMessages.PolicyPendingForClients,
+                }));
             return;
         }
 
