@@ -54,6 +54,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<BackChannelLogout> BackChannelLogouts => Set<BackChannelLogout>();
 
+    public DbSet<PersonalDataExport> PersonalDataExports => Set<PersonalDataExport>();
+
+    public DbSet<PrivacyAcceptance> PrivacyAcceptances => Set<PrivacyAcceptance>();
+
     /// <summary>The portal's own column on Identity's passkey rows (a shadow property).</summary>
     public const string PasskeyLastUsedAt = "LastUsedAt";
 

@@ -99,6 +99,9 @@ public static class PortalSetup
 
             // 注销账号's cooling-off: a signed-in account that asked to close may only cancel or sign out.
             options.Filters.Add(new Services.Closing.ClosingGate());
+
+            // A new 隐私政策 version: accepted before anything else (after the closing gate, which only offers to cancel or sign out).
+            options.Filters.AddService<Services.Privacy.PrivacyGateFilter>();
             ChineseBindingMessages.Apply(options.ModelBindingMessageProvider);
         });
         builder.Services.AddSingleton<CookieTempDataProvider>();

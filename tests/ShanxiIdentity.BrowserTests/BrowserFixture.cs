@@ -69,7 +69,7 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
 }
 
 /// <summary>The portal on plain HTTP (Kestrel on loopback), which its OpenID Connect provider allows outside Production only when told.</summary>
-public sealed class BrowserPortalFactory : SqlitePortalFactory
+public sealed class BrowserPortalFactory(Action<IWebHostBuilder>? configure = null) : SqlitePortalFactory
 {
     /// <summary>Chosen before start: the issuer (required outside Development) is the address the browser uses.</summary>
     public int Port { get; } = FreePort();
@@ -78,6 +78,7 @@ public sealed class BrowserPortalFactory : SqlitePortalFactory
     {
         builder.UseSetting("SingleSignOn:AllowHttp", "true");
         builder.UseSetting("SingleSignOn:Issuer", $"http://127.0.0.1:{Port}/");
+        configure?.Invoke(builder);
     }
 
     private static int FreePort()

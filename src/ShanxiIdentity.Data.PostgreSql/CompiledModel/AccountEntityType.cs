@@ -23,7 +23,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
                 "ShanxiIdentity.Data.Entities.Account",
                 typeof(Account),
                 baseEntityType,
-                propertyCount: 22,
+                propertyCount: 23,
                 navigationCount: 4,
                 unnamedIndexCount: 4,
                 keyCount: 1);
@@ -200,6 +200,16 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
                 fieldInfo: typeof(IdentityUser<Guid>).GetField("<PhoneNumberConfirmed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             phoneNumberConfirmed.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var privacyVersion = runtimeEntityType.AddProperty(
+                "PrivacyVersion",
+                typeof(string),
+                propertyInfo: typeof(Account).GetProperty("PrivacyVersion", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Account).GetField("<PrivacyVersion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 20,
+                unicode: false);
+            privacyVersion.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var securityStamp = runtimeEntityType.AddProperty(
                 "SecurityStamp",

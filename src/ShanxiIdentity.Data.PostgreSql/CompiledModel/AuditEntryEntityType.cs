@@ -19,7 +19,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
                 "ShanxiIdentity.Data.Entities.AuditEntry",
                 typeof(AuditEntry),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 9,
                 unnamedIndexCount: 4,
                 keyCount: 1);
 
@@ -49,6 +49,24 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
                 fieldInfo: typeof(AuditEntry).GetField("<ActorAccountId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             actorAccountId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var actorHall = runtimeEntityType.AddProperty(
+                "ActorHall",
+                typeof(string),
+                propertyInfo: typeof(AuditEntry).GetProperty("ActorHall", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AuditEntry).GetField("<ActorHall>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            actorHall.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var actorRole = runtimeEntityType.AddProperty(
+                "ActorRole",
+                typeof(string),
+                propertyInfo: typeof(AuditEntry).GetProperty("ActorRole", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AuditEntry).GetField("<ActorRole>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            actorRole.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var at = runtimeEntityType.AddProperty(
                 "At",

@@ -11,7 +11,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5bea6453-b278-4171-aeba-28db160c329e"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("10709bc7-ec43-47ff-83b9-76b17b943219"), entityTypeCount: 37)
         {
         }
 
@@ -41,6 +41,8 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             var materialScan = MaterialScanEntityType.Create(this);
             var organisationRecord = OrganisationRecordEntityType.Create(this);
             var personProfile = PersonProfileEntityType.Create(this);
+            var personalDataExport = PersonalDataExportEntityType.Create(this);
+            var privacyAcceptance = PrivacyAcceptanceEntityType.Create(this);
             var providerKey = ProviderKeyEntityType.Create(this);
             var qrSignIn = QrSignInEntityType.Create(this);
             var reservedPhoneChange = ReservedPhoneChangeEntityType.Create(this);
@@ -73,6 +75,8 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             LegalEntityProfileEntityType.CreateForeignKey1(legalEntityProfile, account);
             MaterialScanEntityType.CreateForeignKey1(materialScan, counterRequestMaterial);
             PersonProfileEntityType.CreateForeignKey1(personProfile, account);
+            PersonalDataExportEntityType.CreateForeignKey1(personalDataExport, account);
+            PrivacyAcceptanceEntityType.CreateForeignKey1(privacyAcceptance, account);
             QrSignInEntityType.CreateForeignKey1(qrSignIn, account);
             ReservedPhoneChangeEntityType.CreateForeignKey1(reservedPhoneChange, account);
             ReservedPhoneChangeEntityType.CreateForeignKey2(reservedPhoneChange, counterRequest);
@@ -104,6 +108,8 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
             MaterialScanEntityType.CreateAnnotations(materialScan);
             OrganisationRecordEntityType.CreateAnnotations(organisationRecord);
             PersonProfileEntityType.CreateAnnotations(personProfile);
+            PersonalDataExportEntityType.CreateAnnotations(personalDataExport);
+            PrivacyAcceptanceEntityType.CreateAnnotations(privacyAcceptance);
             ProviderKeyEntityType.CreateAnnotations(providerKey);
             QrSignInEntityType.CreateAnnotations(qrSignIn);
             ReservedPhoneChangeEntityType.CreateAnnotations(reservedPhoneChange);

@@ -20,7 +20,7 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
                 "ShanxiIdentity.Data.Entities.StaffProfile",
                 typeof(StaffProfile),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 4,
                 foreignKeyCount: 1,
                 keyCount: 1);
 
@@ -40,6 +40,15 @@ namespace ShanxiIdentity.Data.PostgreSql.CompiledModel
                 fieldInfo: typeof(StaffProfile).GetField("<CreatedByStaffId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             createdByStaffId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var hall = runtimeEntityType.AddProperty(
+                "Hall",
+                typeof(string),
+                propertyInfo: typeof(StaffProfile).GetProperty("Hall", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StaffProfile).GetField("<Hall>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            hall.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var name = runtimeEntityType.AddProperty(
                 "Name",

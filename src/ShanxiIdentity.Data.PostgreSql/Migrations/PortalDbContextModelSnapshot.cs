@@ -470,6 +470,11 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("PrivacyVersion")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("SecurityStamp")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -592,6 +597,14 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
 
                     b.Property<Guid?>("ActorAccountId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ActorHall")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ActorRole")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
@@ -979,6 +992,68 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("PersonProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.PersonalDataExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("JsonTakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PreparedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PrintTakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("SealedContent")
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("AccountId", "RequestedAt");
+
+                    b.ToTable("PersonalDataExports", (string)null);
+                });
+
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.PrivacyAcceptance", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "AcceptedAt");
+
+                    b.ToTable("PrivacyAcceptances", (string)null);
                 });
 
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.ProviderKey", b =>
@@ -1376,6 +1451,10 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     b.Property<Guid?>("CreatedByStaffId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Hall")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1578,6 +1657,24 @@ namespace ShanxiIdentity.Data.PostgreSql.Migrations
                     b.HasOne("ShanxiIdentity.Data.Entities.Account", null)
                         .WithOne("Person")
                         .HasForeignKey("ShanxiIdentity.Data.Entities.PersonProfile", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.PersonalDataExport", b =>
+                {
+                    b.HasOne("ShanxiIdentity.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.PrivacyAcceptance", b =>
+                {
+                    b.HasOne("ShanxiIdentity.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -22,7 +22,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
                 "ShanxiIdentity.Data.Entities.Account",
                 typeof(Account),
                 baseEntityType,
-                propertyCount: 22,
+                propertyCount: 23,
                 navigationCount: 4,
                 unnamedIndexCount: 4,
                 keyCount: 1);
@@ -199,6 +199,16 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
                 fieldInfo: typeof(IdentityUser<Guid>).GetField("<PhoneNumberConfirmed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             phoneNumberConfirmed.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var privacyVersion = runtimeEntityType.AddProperty(
+                "PrivacyVersion",
+                typeof(string),
+                propertyInfo: typeof(Account).GetProperty("PrivacyVersion", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Account).GetField("<PrivacyVersion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 20,
+                unicode: false);
+            privacyVersion.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var securityStamp = runtimeEntityType.AddProperty(
                 "SecurityStamp",

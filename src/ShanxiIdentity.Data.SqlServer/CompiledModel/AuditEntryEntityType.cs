@@ -18,7 +18,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
                 "ShanxiIdentity.Data.Entities.AuditEntry",
                 typeof(AuditEntry),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 9,
                 unnamedIndexCount: 4,
                 keyCount: 1);
 
@@ -48,6 +48,24 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
                 fieldInfo: typeof(AuditEntry).GetField("<ActorAccountId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             actorAccountId.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var actorHall = runtimeEntityType.AddProperty(
+                "ActorHall",
+                typeof(string),
+                propertyInfo: typeof(AuditEntry).GetProperty("ActorHall", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AuditEntry).GetField("<ActorHall>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            actorHall.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var actorRole = runtimeEntityType.AddProperty(
+                "ActorRole",
+                typeof(string),
+                propertyInfo: typeof(AuditEntry).GetProperty("ActorRole", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AuditEntry).GetField("<ActorRole>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            actorRole.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var at = runtimeEntityType.AddProperty(
                 "At",

@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("69f42503-e9d6-47eb-8423-6b22d5161ae9"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("06917355-395f-4bf5-8036-0ccf590adec4"), entityTypeCount: 37)
         {
         }
 
@@ -40,6 +40,8 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             var materialScan = MaterialScanEntityType.Create(this);
             var organisationRecord = OrganisationRecordEntityType.Create(this);
             var personProfile = PersonProfileEntityType.Create(this);
+            var personalDataExport = PersonalDataExportEntityType.Create(this);
+            var privacyAcceptance = PrivacyAcceptanceEntityType.Create(this);
             var providerKey = ProviderKeyEntityType.Create(this);
             var qrSignIn = QrSignInEntityType.Create(this);
             var reservedPhoneChange = ReservedPhoneChangeEntityType.Create(this);
@@ -72,6 +74,8 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             LegalEntityProfileEntityType.CreateForeignKey1(legalEntityProfile, account);
             MaterialScanEntityType.CreateForeignKey1(materialScan, counterRequestMaterial);
             PersonProfileEntityType.CreateForeignKey1(personProfile, account);
+            PersonalDataExportEntityType.CreateForeignKey1(personalDataExport, account);
+            PrivacyAcceptanceEntityType.CreateForeignKey1(privacyAcceptance, account);
             QrSignInEntityType.CreateForeignKey1(qrSignIn, account);
             ReservedPhoneChangeEntityType.CreateForeignKey1(reservedPhoneChange, account);
             ReservedPhoneChangeEntityType.CreateForeignKey2(reservedPhoneChange, counterRequest);
@@ -103,6 +107,8 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
             MaterialScanEntityType.CreateAnnotations(materialScan);
             OrganisationRecordEntityType.CreateAnnotations(organisationRecord);
             PersonProfileEntityType.CreateAnnotations(personProfile);
+            PersonalDataExportEntityType.CreateAnnotations(personalDataExport);
+            PrivacyAcceptanceEntityType.CreateAnnotations(privacyAcceptance);
             ProviderKeyEntityType.CreateAnnotations(providerKey);
             QrSignInEntityType.CreateAnnotations(qrSignIn);
             ReservedPhoneChangeEntityType.CreateAnnotations(reservedPhoneChange);

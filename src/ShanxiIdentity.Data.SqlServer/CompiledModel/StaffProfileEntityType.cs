@@ -19,7 +19,7 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
                 "ShanxiIdentity.Data.Entities.StaffProfile",
                 typeof(StaffProfile),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 4,
                 foreignKeyCount: 1,
                 keyCount: 1);
 
@@ -39,6 +39,15 @@ namespace ShanxiIdentity.Data.SqlServer.CompiledModel
                 fieldInfo: typeof(StaffProfile).GetField("<CreatedByStaffId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             createdByStaffId.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+            var hall = runtimeEntityType.AddProperty(
+                "Hall",
+                typeof(string),
+                propertyInfo: typeof(StaffProfile).GetProperty("Hall", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StaffProfile).GetField("<Hall>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            hall.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
             var name = runtimeEntityType.AddProperty(
                 "Name",

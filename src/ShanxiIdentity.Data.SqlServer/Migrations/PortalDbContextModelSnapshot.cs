@@ -474,6 +474,11 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("bit");
 
+                    b.Property<string>("PrivacyVersion")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)");
+
                     b.Property<string>("SecurityStamp")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -597,6 +602,14 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
 
                     b.Property<Guid?>("ActorAccountId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ActorHall")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ActorRole")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("datetime2");
@@ -984,6 +997,68 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("PersonProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.PersonalDataExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("JsonTakenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("PreparedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("PrintTakenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<byte[]>("SealedContent")
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("AccountId", "RequestedAt");
+
+                    b.ToTable("PersonalDataExports", (string)null);
+                });
+
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.PrivacyAcceptance", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "AcceptedAt");
+
+                    b.ToTable("PrivacyAcceptances", (string)null);
                 });
 
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.ProviderKey", b =>
@@ -1381,6 +1456,10 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     b.Property<Guid?>("CreatedByStaffId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Hall")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1583,6 +1662,24 @@ namespace ShanxiIdentity.Data.SqlServer.Migrations
                     b.HasOne("ShanxiIdentity.Data.Entities.Account", null)
                         .WithOne("Person")
                         .HasForeignKey("ShanxiIdentity.Data.Entities.PersonProfile", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.PersonalDataExport", b =>
+                {
+                    b.HasOne("ShanxiIdentity.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.PrivacyAcceptance", b =>
+                {
+                    b.HasOne("ShanxiIdentity.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -22,7 +22,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
                 "ShanxiIdentity.Data.Entities.Account",
                 typeof(Account),
                 baseEntityType,
-                propertyCount: 22,
+                propertyCount: 23,
                 navigationCount: 4,
                 unnamedIndexCount: 4,
                 keyCount: 1);
@@ -180,6 +180,15 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(IdentityUser<Guid>).GetProperty("PhoneNumberConfirmed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(IdentityUser<Guid>).GetField("<PhoneNumberConfirmed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var privacyVersion = runtimeEntityType.AddProperty(
+                "PrivacyVersion",
+                typeof(string),
+                propertyInfo: typeof(Account).GetProperty("PrivacyVersion", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Account).GetField("<PrivacyVersion>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 20,
+                unicode: false);
 
             var securityStamp = runtimeEntityType.AddProperty(
                 "SecurityStamp",

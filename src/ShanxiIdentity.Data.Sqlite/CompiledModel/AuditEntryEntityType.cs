@@ -18,7 +18,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
                 "ShanxiIdentity.Data.Entities.AuditEntry",
                 typeof(AuditEntry),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 9,
                 unnamedIndexCount: 4,
                 keyCount: 1);
 
@@ -45,6 +45,22 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(AuditEntry).GetProperty("ActorAccountId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(AuditEntry).GetField("<ActorAccountId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var actorHall = runtimeEntityType.AddProperty(
+                "ActorHall",
+                typeof(string),
+                propertyInfo: typeof(AuditEntry).GetProperty("ActorHall", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AuditEntry).GetField("<ActorHall>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+
+            var actorRole = runtimeEntityType.AddProperty(
+                "ActorRole",
+                typeof(string),
+                propertyInfo: typeof(AuditEntry).GetProperty("ActorRole", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AuditEntry).GetField("<ActorRole>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
 
             var at = runtimeEntityType.AddProperty(
                 "At",

@@ -10,7 +10,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("216ebca1-f962-4a98-9fda-a78c7d6eb854"), entityTypeCount: 35)
+            : base(skipDetectChanges: false, modelId: new Guid("f11dc000-64a3-4492-a406-95ac655bb5dd"), entityTypeCount: 37)
         {
         }
 
@@ -40,6 +40,8 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
             var materialScan = MaterialScanEntityType.Create(this);
             var organisationRecord = OrganisationRecordEntityType.Create(this);
             var personProfile = PersonProfileEntityType.Create(this);
+            var personalDataExport = PersonalDataExportEntityType.Create(this);
+            var privacyAcceptance = PrivacyAcceptanceEntityType.Create(this);
             var providerKey = ProviderKeyEntityType.Create(this);
             var qrSignIn = QrSignInEntityType.Create(this);
             var reservedPhoneChange = ReservedPhoneChangeEntityType.Create(this);
@@ -72,6 +74,8 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
             LegalEntityProfileEntityType.CreateForeignKey1(legalEntityProfile, account);
             MaterialScanEntityType.CreateForeignKey1(materialScan, counterRequestMaterial);
             PersonProfileEntityType.CreateForeignKey1(personProfile, account);
+            PersonalDataExportEntityType.CreateForeignKey1(personalDataExport, account);
+            PrivacyAcceptanceEntityType.CreateForeignKey1(privacyAcceptance, account);
             QrSignInEntityType.CreateForeignKey1(qrSignIn, account);
             ReservedPhoneChangeEntityType.CreateForeignKey1(reservedPhoneChange, account);
             ReservedPhoneChangeEntityType.CreateForeignKey2(reservedPhoneChange, counterRequest);
@@ -103,6 +107,8 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
             MaterialScanEntityType.CreateAnnotations(materialScan);
             OrganisationRecordEntityType.CreateAnnotations(organisationRecord);
             PersonProfileEntityType.CreateAnnotations(personProfile);
+            PersonalDataExportEntityType.CreateAnnotations(personalDataExport);
+            PrivacyAcceptanceEntityType.CreateAnnotations(privacyAcceptance);
             ProviderKeyEntityType.CreateAnnotations(providerKey);
             QrSignInEntityType.CreateAnnotations(qrSignIn);
             ReservedPhoneChangeEntityType.CreateAnnotations(reservedPhoneChange);

@@ -19,7 +19,7 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
                 "ShanxiIdentity.Data.Entities.StaffProfile",
                 typeof(StaffProfile),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 4,
                 foreignKeyCount: 1,
                 keyCount: 1);
 
@@ -37,6 +37,14 @@ namespace ShanxiIdentity.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(StaffProfile).GetProperty("CreatedByStaffId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(StaffProfile).GetField("<CreatedByStaffId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var hall = runtimeEntityType.AddProperty(
+                "Hall",
+                typeof(string),
+                propertyInfo: typeof(StaffProfile).GetProperty("Hall", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StaffProfile).GetField("<Hall>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
 
             var name = runtimeEntityType.AddProperty(
                 "Name",

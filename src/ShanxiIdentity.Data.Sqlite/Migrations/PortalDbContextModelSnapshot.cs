@@ -459,6 +459,11 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PrivacyVersion")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -578,6 +583,14 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ActorAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorHall")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorRole")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
@@ -962,6 +975,66 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("PersonProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.PersonalDataExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("JsonTakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PreparedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PrintTakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedContent")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("AccountId", "RequestedAt");
+
+                    b.ToTable("PersonalDataExports", (string)null);
+                });
+
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.PrivacyAcceptance", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "AcceptedAt");
+
+                    b.ToTable("PrivacyAcceptances", (string)null);
                 });
 
             modelBuilder.Entity("ShanxiIdentity.Data.Entities.ProviderKey", b =>
@@ -1351,6 +1424,10 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                     b.Property<Guid?>("CreatedByStaffId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hall")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1553,6 +1630,24 @@ namespace ShanxiIdentity.Data.Sqlite.Migrations
                     b.HasOne("ShanxiIdentity.Data.Entities.Account", null)
                         .WithOne("Person")
                         .HasForeignKey("ShanxiIdentity.Data.Entities.PersonProfile", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.PersonalDataExport", b =>
+                {
+                    b.HasOne("ShanxiIdentity.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ShanxiIdentity.Data.Entities.PrivacyAcceptance", b =>
+                {
+                    b.HasOne("ShanxiIdentity.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -14,6 +14,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.Property(a => a.PasswordHash).HasMaxLength(512);
         builder.Property(a => a.SecurityStamp).HasMaxLength(64);
         builder.Property(a => a.ConcurrencyStamp).HasMaxLength(64);
+        builder.Property(a => a.PrivacyVersion).HasMaxLength(20).IsUnicode(false);
         builder.HasIndex(a => a.PhoneNumber);
 
         // The closing task looks for accounts whose cooling-off has ended.

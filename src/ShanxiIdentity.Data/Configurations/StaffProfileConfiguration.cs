@@ -11,5 +11,6 @@ internal sealed class StaffProfileConfiguration : IEntityTypeConfiguration<Staff
         builder.ToTable("StaffProfiles");
         builder.HasKey(p => p.AccountId);
         builder.Property(p => p.Name).HasMaxLength(100);
+        builder.Property(p => p.Hall).HasMaxLength(200);
     }
 }

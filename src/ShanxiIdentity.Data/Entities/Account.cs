@@ -40,6 +40,12 @@ public class Account : IdentityUser<Guid>
 
     public bool IsClosed => ClosedAt is not null;
 
+    /// <summary>
+    /// The 隐私政策 version the holder last accepted (history in <see cref="PrivacyAcceptance"/>); null
+    /// for an account from before versions were kept, which accepted the 用户协议's privacy clause.
+    /// </summary>
+    public string? PrivacyVersion { get; set; }
+
     public PersonProfile? Person { get; set; }
 
     public LegalEntityProfile? LegalEntity { get; set; }

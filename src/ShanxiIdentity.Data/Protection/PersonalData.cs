@@ -38,6 +38,12 @@ public static class PersonalData
     /// <summary>The scan's bytes; a scan not sealed by the portal is refused.</summary>
     public static byte[] OpenScan(byte[] stored) => Cipher.Open(stored, SealPurpose.Scan);
 
+    /// <summary>Seals a prepared copy of a person's data (下载我的信息) for the database.</summary>
+    public static byte[] SealExport(ReadOnlySpan<byte> content) => Cipher.Seal(content, SealPurpose.Export);
+
+    /// <summary>Opens what <see cref="SealExport"/> sealed.</summary>
+    public static byte[] OpenExport(byte[] stored) => Cipher.Open(stored, SealPurpose.Export);
+
     public static readonly ValueConverter<string, string> Converter = new(
         value => Cipher.Protect(value),
         stored => Cipher.Unprotect(stored));

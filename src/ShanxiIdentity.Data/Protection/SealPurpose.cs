@@ -8,4 +8,7 @@ public enum SealPurpose
 
     /// <summary>Material scans at the counter.</summary>
     Scan,
+
+    /// <summary>A prepared copy of a person's data (下载我的信息), until it is taken or expires.</summary>
+    Export,
 }

@@ -32,6 +32,17 @@ public static class AuditAction
     public const string ClosingRequested = "account.closing-requested";
     public const string ClosingCancelled = "account.closing-cancelled";
     public const string Closed = "account.closed";
+    /// <summary>The account's holder accepted a 隐私政策 version (at registration or after a new one; the detail names it).</summary>
+    public const string PrivacyPolicyAccepted = "privacy.policy-accepted";
+
+    /// <summary>下载我的信息: a copy was prepared.</summary>
+    public const string PersonalDataRequested = "privacy.export-requested";
+
+    /// <summary>下载我的信息: a copy was taken (JSON file or page to print).</summary>
+    public const string PersonalDataDownloaded = "privacy.export-downloaded";
+
+    /// <summary>A client system redeemed a sign-in's code with the ID number or the full phone released (the detail names the client and what).</summary>
+    public const string SsoClaimsReleased = "sso.claims-released";
 
     public const string StaffCreated = "staff.created";
     public const string StaffRolesChanged = "staff.roles-changed";
@@ -91,6 +102,7 @@ public static class AuditAction
         StaffReset, AuditExported, RetentionRun, ClientRegistered, ClientChanged, ClientSecretRenewed, ClientRemoved, ConsentGranted, ConsentWithdrawn, .. Agent, SignedIn, SignInFailed, LockedOut, PasswordReset, PasswordChanged, PhoneChanged,
         SecondFactorEnabled, SecondFactorDisabled, RecoveryCodesRenewed, QrSignInConfirmed, QrSignInCancelled, SessionEnded,
         PasskeyAdded, PasskeyRenamed, PasskeyRemoved, ClosingRequested, ClosingCancelled, Closed,
+        PasskeyAdded, PasskeyRenamed, PasskeyRemoved, PrivacyPolicyAccepted, PersonalDataRequested, PersonalDataDownloaded, SsoClaimsReleased,
     ];
 
     /// <summary>Chinese names for the audit page; an action without one shows its code.</summary>
@@ -151,6 +163,10 @@ public static class AuditAction
         AgentExpired => "经办人授权到期",
         ActingAsOrganisation => "以单位名义办事",
         ClientSignInAsOrganisation => "以单位名义登录业务系统",
+        PrivacyPolicyAccepted => "同意隐私政策",
+        PersonalDataRequested => "申请下载个人信息",
+        PersonalDataDownloaded => "下载个人信息",
+        SsoClaimsReleased => "业务系统获取身份证号或完整手机号",
         _ => action,
     };
 }

@@ -55,5 +55,7 @@ public static class CounterMessages
     public const string StaffEnrolled = "已绑定身份验证器，登录完成";
     public const string StaffCreated = "员工账号已创建";
     public const string RolesRequired = "请至少选择一个角色";
+
+    public const string HallUnknown = "请从列表中选择政务大厅";
     public const string RolesSaved = "角色已保存";
 }

@@ -10,6 +10,7 @@ namespace ShanxiIdentity.Web.Controllers;
 [ApiExplorerSettings(IgnoreApi = true)]
 [IgnoreAntiforgeryToken] // a refused POST is re-executed here as a POST; its error page must not be refused too
 [Services.Closing.AllowDuringClosing]
+[Services.Privacy.PrivacyGateExempt]
 public sealed class ErrorController : Controller
 {
     // No bound parameter: model binding would read the form of a re-executed POST, and a form

@@ -84,6 +84,7 @@ public sealed class LoginController(
     [HttpPost("logout")]
     [Services.Closing.AllowDuringClosing]
     [Authorize]
+    [Services.Privacy.PrivacyGateExempt]
     public async Task<IActionResult> Logout()
     {
         await signIn.SignOutAsync();

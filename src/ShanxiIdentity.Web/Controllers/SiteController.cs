@@ -7,6 +7,7 @@ namespace ShanxiIdentity.Web.Controllers;
 
 /// <summary>The pages every government site links from its footer: 隐私政策, 无障碍声明, 联系我们.</summary>
 [Services.Closing.AllowDuringClosing]
+[Services.Privacy.PrivacyGateExempt]
 public sealed class SiteController(IOptions<SiteRecords> records) : Controller
 {
     [HttpGet("/privacy")]

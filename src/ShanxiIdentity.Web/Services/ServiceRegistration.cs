@@ -164,6 +164,7 @@ public static class ServiceRegistration
         services.AddScoped<CounterAdministratorAppointment>();
         services.AddScoped<AuditTrail>();
         services.AddAccountClosing(configuration);
+        PersonalInformation.PersonalInformationRights.AddPersonalInformationRights(services);
         services.AddHttpContextAccessor();
 
         AddGateway<ISmsGateway, HttpSmsGateway, DevelopmentSmsGateway>(services, configuration, HttpSmsGateway.EndpointKey, HttpSmsGateway.ApiKeyKey);

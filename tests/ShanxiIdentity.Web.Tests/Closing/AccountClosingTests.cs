@@ -72,6 +72,7 @@ public abstract class AccountClosingTests<TFactory>(TFactory factory) : IClassFi
         await AddPasskeyAndQrRowsAsync(id);
         var otherDevice = factory.NewSession();
         await otherDevice.LogInAsync(userName, citizen.Password);
+        Assert.True(await factory.QueryAsync(db => db.PrivacyAcceptances.AnyAsync(a => a.AccountId == id)), "registration recorded no 隐私政策 acceptance");
 
         var requested = await factory.RequestClosingAsync(session, citizen.Phone, citizen.Password);
         Assert.Equal("/account/closing", requested.Location);
@@ -110,6 +111,8 @@ public abstract class AccountClosingTests<TFactory>(TFactory factory) : IClassFi
             // Sent before the closing (the worker may already have sent the last message, AccountClosed).
             await db.SmsOutbox.CountAsync(m => phoneForms.Contains(m.Phone) && m.NextAttemptAt == null && m.CreatedAt < tombstone.ClosedAt),
             await db.Users.CountAsync(a => phoneForms.Contains(a.PhoneNumber!)),
+            await db.PrivacyAcceptances.CountAsync(a => a.AccountId == id),
+            await db.PersonalDataExports.CountAsync(e => e.AccountId == id),
         });
         Assert.All(left, count => Assert.Equal(0, count));
 

@@ -118,6 +118,8 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
         var twoStepOff = new Dictionary<string, string?> { ["Form.CurrentPassword"] = "Wrong#123", ["Form.Code"] = wrongCode };
         var secondStep = factory.NewSession();
         var codePage = (await secondStep.LogInAsync(twoStep.IdNumber, twoStep.Password)).Page;
+        await citizenSession.SubmitAsync(await citizenSession.GetPageAsync("/my/data"), "/my/data", new Dictionary<string, string?>());
+        var download = (await citizenSession.GetPageAsync("/my/data")).QuerySelector("form[action$='/download']")!.GetAttribute("action")!;
 
         return
         [
@@ -142,6 +144,9 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
             new("passkey add", citizenSession, "/my/passkeys", "/my/passkeys/options", new() { ["Form.Name"] = "我的手机", ["Form.CurrentPassword"] = "Wrong#123" }),
             // 注销账号 with a wrong password: refused after every field's check, nothing started. (撤销注销 has no field.)
             new("close account", citizenSession, "/my/closing", "/my/closing", new() { ["Form.CurrentPassword"] = "Wrong#123", ["Form.SmsCode"] = wrongCode }),
+            // 下载我的信息: the current password (and the print button's formaction); the copy is never handed out.
+            new("data download", citizenSession, "/my/data", download, new() { ["Form.CurrentPassword"] = "Wrong#123" }),
+            new("data print", citizenSession, "/my/data", download.Replace("/download", "/print", StringComparison.Ordinal), new() { ["Form.CurrentPassword"] = "Wrong#123" }, download),
             // 身份切换 toward an authorisation that is not the person's: refused whatever else is sent.
             // (接受 / 拒绝 have no field: their only input, the id in the address, is a route constraint.)
             new("acting", citizenSession, "/my/acting", "/my/acting", new() { ["Identity"] = Guid.NewGuid().ToString("N"), ["MakeDefault"] = "true" }),
@@ -307,6 +312,28 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
         Assert.Equal(0, await factory.QueryAsync(db => db.Set<Microsoft.AspNetCore.Identity.IdentityUserPasskey<Guid>>().CountAsync()));
         using var my = await anonymous.Client.GetAsync(new Uri("/my", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, my.StatusCode);
+    }
+
+    /// <summary>
+    /// The 隐私政策 form's hidden fields (the version shown, the way back): a hostile version records
+    /// nothing, and no return address leads off the portal, whatever it says.
+    /// </summary>
+    [Fact]
+    public async Task Privacy_acceptance_holds_under_hostile_version_and_return_address()
+    {
+        var (citizen, session) = await factory.RegisteredCitizenAsync();
+        var id = await factory.PersonIdAsync(citizen);
+        var token = CounterDeskSteps.Token(await session.GetPageAsync("/my"));
+        var accepted = await factory.QueryAsync(db => db.PrivacyAcceptances.CountAsync(a => a.AccountId == id));
+        foreach (var value in Corpus.Concat(["//evil.example", "https://evil.example/", "/\\evil.example", "javascript:alert(1)"]))
+        {
+            var version = await session.PostAsync("/account/privacy", new Dictionary<string, string?> { ["version"] = value, ["returnUrl"] = "/my", ["__RequestVerificationToken"] = token });
+            Assert.True((int)version.Status < 500 && (version.Status == HttpStatusCode.BadRequest || version.Body.Contains(Domain.Privacy.PrivacyMessages.VersionChanged, StringComparison.Ordinal)), $"version {Describe(value)}: {(int)version.Status}");
+            var back = await session.PostAsync("/account/privacy", new Dictionary<string, string?> { ["version"] = Domain.Privacy.PrivacyPolicies.Baseline, ["returnUrl"] = value, ["__RequestVerificationToken"] = token });
+            Assert.True(back.Status == HttpStatusCode.BadRequest || back.Location is "/my" || back.Location?.StartsWith('/') == true && !back.Location.StartsWith("//", StringComparison.Ordinal) && !back.Location.StartsWith("/\\", StringComparison.Ordinal), $"returnUrl {Describe(value)}: {(int)back.Status} {back.Location}");
+        }
+
+        Assert.Equal(accepted, await factory.QueryAsync(db => db.PrivacyAcceptances.CountAsync(a => a.AccountId == id)));
     }
 
     /// <summary>The named inputs a person can type into or choose from (not hidden fields, files or buttons).</summary>

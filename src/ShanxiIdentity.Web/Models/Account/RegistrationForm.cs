@@ -27,7 +27,7 @@ public abstract class RegistrationForm : CaptchaForm
     [DataType(DataType.Password)]
     public string? ConfirmPassword { get; set; }
 
-    [Display(Name = "我已阅读并同意《山西省政务服务网用户协议》")]
+    [Display(Name = "我已阅读并同意《山西省政务服务网用户协议》和《隐私政策》")]
     public bool AcceptAgreement { get; set; }
 
     /// <summary>Who will hold the password, as this form says it: the password may not contain it.</summary>

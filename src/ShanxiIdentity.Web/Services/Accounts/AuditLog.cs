@@ -11,8 +11,10 @@ namespace ShanxiIdentity.Web.Services.Accounts;
 /// </summary>
 public sealed class AuditLog(PortalDbContext db, TimeProvider clock, IHttpContextAccessor http)
 {
-    public AuditEntry Record(string action, Guid? subject, Guid? actor = null, string? detail = null) =>
-        db.AuditEntries.Add(new AuditEntry
+    public AuditEntry Record(string action, Guid? subject, Guid? actor = null, string? detail = null)
+    {
+        var (role, hall) = StaffActor.Of(http.HttpContext?.User, actor ?? subject);
+        return db.AuditEntries.Add(new AuditEntry
         {
             At = clock.GetUtcNow().UtcDateTime,
             Action = action,
@@ -20,7 +22,10 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock, IHttpContex
             ActorAccountId = actor ?? subject,
             Detail = Printable(detail),
             ClientAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
+            ActorRole = role,
+            ActorHall = hall,
         }).Entity;
+    }
 
     /// <summary>Control characters (a NUL byte cannot even be stored by PostgreSQL) become '?', and the text is capped at the column's size.</summary>
     private static string? Printable(string? text) =>

@@ -14,7 +14,7 @@ namespace ShanxiIdentity.Web.Services.Accounts;
 /// spend the SMS code, create the account built by <see cref="AccountFactory"/> and its audit row;
 /// the unique indexes settle a race (the loser gets the caller's refusal, worked out after the fact).
 /// </summary>
-public sealed class NewAccounts(PortalDbContext db, AccountFactory factory, SmsCodeService smsCodes, AuditLog audit, TimeProvider clock)
+public sealed class NewAccounts(PortalDbContext db, AccountFactory factory, SmsCodeService smsCodes, AuditLog audit, Privacy.PrivacyConsents privacy, TimeProvider clock)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -64,6 +64,9 @@ public sealed class NewAccounts(PortalDbContext db, AccountFactory factory, SmsC
                     }
 
                     audit.Record(auditAction, account.Id);
+
+                    // The registration form's checkbox accepts the 用户协议 and the current 隐私政策.
+                    privacy.StageAtRegistration(account);
                     return new RegistrationResult(account);
                 },
                 result => result.Succeeded,

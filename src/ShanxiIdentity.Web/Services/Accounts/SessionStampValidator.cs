@@ -17,6 +17,7 @@ public sealed class SessionStampValidator(
     ILoggerFactory logger,
     SignInSessions sessions,
     ActingContext acting,
+    Privacy.PolicyStanding policy,
     TimeProvider clock)
     : SecurityStampValidator<Account>(options, signInManager, logger)
 {
@@ -34,6 +35,12 @@ public sealed class SessionStampValidator(
         if (await SignInManager.ValidateSecurityStampAsync(account, stamp).ConfigureAwait(false))
         {
             await ActingAsync(sessionId, open).ConfigureAwait(false);
+            if (account.Kind != Domain.Accounts.AccountKind.Staff)
+            {
+                // The 隐私政策 gate (PrivacyGateFilter) reads it from here: no query of its own.
+                policy.Set(account.PrivacyVersion);
+            }
+
             await sessions.SeenAsync(sessionId, open.LastSeen).ConfigureAwait(false);
             return account;
         }

@@ -138,6 +138,8 @@ public sealed class AccountErasure(PortalDbContext db, AuditLog audit, SmsOutbox
         await db.PersonProfiles.Where(p => p.AccountId == accountId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await db.LegalEntityProfiles.Where(p => p.AccountId == accountId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await db.Set<IdentityUserPasskey<Guid>>().Where(p => p.UserId == accountId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.PersonalDataExports.Where(e => e.AccountId == accountId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.PrivacyAcceptances.Where(a => a.AccountId == accountId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
 
         // The authenticator key and the recovery codes are Identity's user tokens.
         await db.UserTokens.Where(t => t.UserId == accountId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);

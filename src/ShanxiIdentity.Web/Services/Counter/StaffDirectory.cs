@@ -24,9 +24,17 @@ public sealed class StaffDirectory(
     SignInSessions sessions,
     TimeProvider clock)
 {
-    public async Task<StaffCreation> CreateAsync(string loginName, string name, IReadOnlyCollection<string> staffRoles, Guid? createdBy, CancellationToken cancellationToken = default)
+    public async Task<StaffCreation> CreateAsync(string loginName, string name, IReadOnlyCollection<string> staffRoles, Guid? createdBy, string? hall = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(staffRoles);
+
+        // The hall is recorded in the member's audit rows (谁查看了我的信息): one of the imported halls, or none.
+        hall = string.IsNullOrWhiteSpace(hall) ? null : hall.Trim();
+        if (hall is not null && !await db.ServiceHalls.AnyAsync(h => h.Name == hall, cancellationToken).ConfigureAwait(false))
+        {
+            return new StaffCreation(null, null, CounterMessages.HallUnknown);
+        }
+
         if (!PersonName.IsValidUserName(loginName))
         {
             return new StaffCreation(null, null, AccountMessages.UserNameInvalid);
@@ -50,6 +58,7 @@ public sealed class StaffDirectory(
         await EnsureRolesAsync().ConfigureAwait(false);
         var password = OneTimePassword();
         var account = AccountFactory.Staff(loginName, cleanName, createdBy, clock.GetUtcNow().UtcDateTime);
+        account.Staff!.Hall = hall;
         var created = await audit.CommitAsync(
             async () =>
             {

@@ -20,5 +20,9 @@ public sealed class HallDirectory(PortalDbContext db)
         return [.. halls.OrderBy(h => HallCityOrder(h.City)).ThenBy(h => h.Name, StringComparer.Ordinal)];
     }
 
+    /// <summary>Every hall's name, in the listing's order (a staff member's hall is chosen among them).</summary>
+    public async Task<IReadOnlyList<string>> NamesAsync(CancellationToken cancellationToken) =>
+        [.. (await ListAsync(null, cancellationToken).ConfigureAwait(false)).Select(h => h.Name).Distinct()];
+
     private static int HallCityOrder(string city) => HallCity.All.ToList().IndexOf(city);
 }

@@ -88,6 +88,7 @@ public static class SingleSignOnSetup
                     .SetOrder(OpenIddictServerHandlers.Protection.CreateTokenEntry.Descriptor.Order - 1));
 
                 options.AddEventHandler(BurnCodeOnWrongVerifier.Descriptor);
+                options.AddEventHandler(ClaimReleaseAudit.Descriptor);
                 options.AddEventHandler(SignInAssurance.Discovery);
                 options.AddEventHandler(ClientSubjectHandler.Descriptor);
                 options.AddEventHandler(Discovery);

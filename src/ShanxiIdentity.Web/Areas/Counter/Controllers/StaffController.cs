@@ -27,10 +27,10 @@ public sealed class StaffController(StaffDirectory directory) : CounterControlle
             return View(form);
         }
 
-        var created = await directory.CreateAsync(form.LoginName!.Trim(), form.Name!, form.Roles, StaffId, Aborted);
+        var created = await directory.CreateAsync(form.LoginName!.Trim(), form.Name!, form.Roles, StaffId, form.Hall, Aborted);
         if (!created.Succeeded)
         {
-            ModelState.AddModelError(created.Error == AccountMessages.StaffLoginNameTaken ? nameof(form.LoginName) : string.Empty, created.Error!);
+            ModelState.AddModelError(created.Error == AccountMessages.StaffLoginNameTaken ? nameof(form.LoginName) : created.Error == CounterMessages.HallUnknown ? nameof(form.Hall) : string.Empty, created.Error!);
             return View(form);
         }
 

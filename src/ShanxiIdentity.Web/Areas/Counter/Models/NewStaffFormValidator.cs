@@ -10,6 +10,7 @@ public sealed class NewStaffFormValidator : AbstractValidator<NewStaffForm>
     {
         RuleFor(f => f.LoginName).Required().UserName();
         RuleFor(f => f.Name).Required().PersonName();
+        RuleFor(f => f.Hall).MaximumLength(200).WithMessage(CounterMessages.HallUnknown);
         RuleFor(f => f.Roles).NotEmpty().WithMessage(CounterMessages.RolesRequired)
             .Must(roles => roles.All(StaffRole.All.Contains)).WithMessage(CounterMessages.RolesRequired);
     }

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using ShanxiIdentity.Web.Tests.Infrastructure;
+using ShanxiIdentity.Web.Tests.Privacy;
+
+namespace ShanxiIdentity.BrowserTests;
+
+/// <summary>
+/// A new 隐私政策 version in Chromium (a portal of its own, where version 2 is published): at the
+/// next sign-in the person sees what changed and accepts it with the keyboard, then reaches the page
+/// they asked for; at phone width and on the desktop, without WCAG 2.1 AA violations, normal and in 长辈版.
+/// </summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed class PrivacyBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_new_policy_version_is_accepted_at_the_next_sign_in_before_going_on()
+    {
+        await using var portal = new BrowserPortalFactory(NewPolicy.Publish);
+        await portal.InitializeAsync();
+        portal.UseKestrel(portal.Port);
+        portal.StartServer();
+        var findings = new List<string>();
+        foreach (var width in AccessibilityBrowserTests.Widths)
+        {
+            var citizen = await portal.SeedCitizenAsync(); // registered before version 2: stands on version 1
+            var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                BaseURL = $"http://127.0.0.1:{portal.Port}/",
+                ViewportSize = new ViewportSize { Width = width, Height = 900 },
+                Locale = "zh-CN",
+            });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/my/sign-ins");
+            await page.WaitForURLAsync("**/account/login**");
+            await page.SubmitLoginAsync(citizen.IdNumber, citizen.Password);
+            await page.WaitForURLAsync("**/account/privacy**");
+            Assert.Contains(NewPolicy.Change, await page.Locator("[data-policy-changes]").TextContentAsync(), StringComparison.Ordinal);
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), $"/account/privacy scrolls sideways @{width}");
+            await BrowserFixture.ScreenshotAsync(page, $"privacy-new-version-{width}");
+            await PersonalDataBrowserTests.ScanBothAsync(page, $"/account/privacy @{width}", findings);
+
+            // Nothing else opens before it is accepted.
+            await page.GotoAsync("/my");
+            await page.WaitForURLAsync("**/account/privacy**");
+            await page.GotoAsync("/my/sign-ins");
+            await page.WaitForURLAsync("**/account/privacy**");
+            await new KeyboardOnly(page).PressAsync(page.Locator("[data-accept-policy]"), "Enter");
+            await page.WaitForURLAsync("**/my/sign-ins");
+            var id = await portal.PersonIdAsync(citizen);
+            Assert.Equal(NewPolicy.Version, await portal.QueryAsync(db => db.Users.Where(a => a.Id == id).Select(a => a.PrivacyVersion).SingleAsync()));
+            await context.CloseAsync();
+        }
+
+        Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings));
+    }
+}
