@@ -21,7 +21,9 @@ internal static class Navigation
         try
         {
             await act();
-            await page.WaitForURLAsync(url);
+
+            // The document, not every image: what follows reads the page and scans it with axe.
+            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         }
         catch (TimeoutException e)
         {
