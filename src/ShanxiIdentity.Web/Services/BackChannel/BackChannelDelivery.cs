@@ -19,41 +19,17 @@ public sealed partial class BackChannelDelivery(
     LogoutTokens tokens,
     IOptions<BackChannelLogoutOptions> options,
     TimeProvider clock,
-    ILogger<BackChannelDelivery> logger) : IDisposable
+    ILogger<BackChannelDelivery> logger) : Infrastructure.OutboxDelivery
 {
     public const string HttpClientName = "backchannel-logout";
 
-    private readonly SemaphoreSlim _oneDrain = new(1, 1);
-    private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}";
 
     private BackChannelLogoutOptions Settings => options.Value;
 
-    /// <summary>Delivers every row due now; returns how many were delivered.</summary>
-    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
-    {
-        await _oneDrain.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var delivered = 0;
-            while (true)
-            {
-                var (sent, claimed) = await DeliverBatchAsync(cancellationToken).ConfigureAwait(false);
-                delivered += sent;
-                if (claimed < Settings.BatchSize)
-                {
-                    return delivered;
-                }
-            }
-        }
-        finally
-        {
-            _oneDrain.Release();
-        }
-    }
+    protected override int BatchSize => Settings.BatchSize;
 
-    public void Dispose() => _oneDrain.Dispose();
 
-    private async Task<(int Delivered, int Claimed)> DeliverBatchAsync(CancellationToken cancellationToken)
+    protected override async Task<(int Delivered, int Claimed)> DeliverBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -102,7 +78,7 @@ public sealed partial class BackChannelDelivery(
             return [];
         }
 
-        var claim = $"{_instance}:{Guid.NewGuid():N}";
+        var claim = $"{Instance}:{Guid.NewGuid():N}";
         var leaseUntil = now + Settings.Lease;
         await db.BackChannelLogouts.Where(l => due.Contains(l.Id) && l.NextAttemptAt <= now && (l.LeaseUntil == null || l.LeaseUntil < now))
             .ExecuteUpdateAsync(set => set.SetProperty(l => l.ClaimedBy, claim).SetProperty(l => l.LeaseUntil, leaseUntil), cancellationToken).ConfigureAwait(false);

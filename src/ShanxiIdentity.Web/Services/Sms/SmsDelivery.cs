@@ -20,41 +20,17 @@ public sealed partial class SmsDelivery(
     ResiliencePipelineProvider<string> pipelines,
     IOptions<SmsDeliveryOptions> options,
     TimeProvider clock,
-    ILogger<SmsDelivery> logger) : IDisposable
+    ILogger<SmsDelivery> logger) : Infrastructure.OutboxDelivery
 {
     public const string PipelineName = "sms-delivery";
 
-    private readonly SemaphoreSlim _oneDrain = new(1, 1);
-    private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}";
 
     private SmsDeliveryOptions Settings => options.Value;
 
-    /// <summary>Delivers every message due now; returns how many were delivered.</summary>
-    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
-    {
-        await _oneDrain.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var delivered = 0;
-            while (true)
-            {
-                var (sent, claimed) = await DeliverBatchAsync(cancellationToken).ConfigureAwait(false);
-                delivered += sent;
-                if (claimed < Settings.BatchSize)
-                {
-                    return delivered;
-                }
-            }
-        }
-        finally
-        {
-            _oneDrain.Release();
-        }
-    }
+    protected override int BatchSize => Settings.BatchSize;
 
-    public void Dispose() => _oneDrain.Dispose();
 
-    private async Task<(int Delivered, int Claimed)> DeliverBatchAsync(CancellationToken cancellationToken)
+    protected override async Task<(int Delivered, int Claimed)> DeliverBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -109,7 +85,7 @@ public sealed partial class SmsDelivery(
             return [];
         }
 
-        var claim = $"{_instance}:{Guid.NewGuid():N}";
+        var claim = $"{Instance}:{Guid.NewGuid():N}";
         var leaseUntil = now + Settings.Lease;
         await db.SmsOutbox.Where(m => due.Contains(m.Id) && m.NextAttemptAt <= now && (m.LeaseUntil == null || m.LeaseUntil < now))
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.LeaseUntil, leaseUntil), cancellationToken).ConfigureAwait(false);

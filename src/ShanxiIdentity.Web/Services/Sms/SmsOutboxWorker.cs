@@ -1,34 +1,17 @@
 using Microsoft.Extensions.Options;
+using ShanxiIdentity.Web.Infrastructure;
 
 namespace ShanxiIdentity.Web.Services.Sms;
 
-/// <summary>
-/// Delivers the outbox in the background: at once when this instance saved a message, and every
-/// poll interval for what other instances wrote or what waits for a retry.
-/// </summary>
-public sealed partial class SmsOutboxWorker(SmsDelivery delivery, SmsDoorbell doorbell, IOptions<SmsDeliveryOptions> options, ILogger<SmsOutboxWorker> logger) : BackgroundService
+/// <summary>Delivers the SMS outbox in the background.</summary>
+public sealed partial class SmsOutboxWorker(SmsDelivery delivery, SmsDoorbell doorbell, IOptions<SmsDeliveryOptions> options, ILogger<SmsOutboxWorker> logger)
+    : OutboxWorker(doorbell)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await delivery.DeliverDueAsync(stoppingToken).ConfigureAwait(false);
-                await doorbell.WaitAsync(options.Value.PollInterval, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // The database away, say: the messages wait in it; try again after a poll interval.
-                LogDrainFailed(logger, ex);
-                await doorbell.WaitAsync(options.Value.PollInterval, stoppingToken).ConfigureAwait(false);
-            }
-        }
-    }
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
+
+    protected override Task DeliverDueAsync(CancellationToken cancellationToken) => delivery.DeliverDueAsync(cancellationToken);
+
+    protected override void OnDrainFailed(Exception exception) => LogDrainFailed(logger, exception);
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Error, Message = "The SMS outbox could not be delivered; trying again later")]
     private static partial void LogDrainFailed(ILogger logger, Exception exception);
