@@ -90,6 +90,34 @@ public sealed class PersonalDataBrowserTests(BrowserFixture browser)
         Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings));
     }
 
+    [Fact]
+    public async Task After_the_JSON_download_the_page_says_so_and_does_not_offer_the_same_download_again()
+    {
+        // A phone saves the file without leaving the page: before, the page stayed as it was (status 已准备好,
+        // the password still typed, 下载 JSON 文件 offered again, and a second press said the copy was gone).
+        var alice = await browser.Portal.SeedCitizenAsync();
+        var page = await browser.NewPageAsync(width: 390, height: 900);
+        await page.LogInAsync(alice.IdNumber, alice.Password);
+        await page.WaitForURLAsync("**/my");
+        await page.GotoAsync("/my/data");
+        var keys = new KeyboardOnly(page);
+        await keys.PressAsync(page.Locator("[data-export-request]"), "Enter");
+        await page.Locator("[data-export-status=ready]").WaitForAsync();
+        await keys.TypeIntoAsync(page.GetByLabel("当前密码"), alice.Password);
+        await page.RunAndWaitForDownloadAsync(() => keys.PressAsync(page.Locator("[data-export-json]"), "Enter"));
+
+        var status = page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "JSON 文件已下载" });
+        await status.WaitForAsync(new() { Timeout = 10_000 });
+        Assert.Equal(0, await page.Locator("[data-export-json]").CountAsync());
+        Assert.Equal(string.Empty, await page.GetByLabel("当前密码").InputValueAsync());
+        Assert.Contains("JSON 文件已于", await page.Locator("[data-export-history]").TextContentAsync(), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "my-data-after-json-390");
+        var findings = new List<string>();
+        await ScanBothAsync(page, "/my/data after the JSON download @390", findings);
+        await page.Context.CloseAsync();
+        Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings));
+    }
+
     private async Task SignInFirstTimeAsync(IPage page, string loginName, string initialPassword)
     {
         await page.GotoAsync("/counter/login");

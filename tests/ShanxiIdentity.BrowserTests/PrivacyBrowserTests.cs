@@ -54,4 +54,37 @@ public sealed class PrivacyBrowserTests(BrowserFixture browser)
 
         Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings));
     }
+
+    [Fact]
+    public async Task One_who_will_not_accept_reaches_the_halls_and_materials_the_closing_page_points_to()
+    {
+        // The policy page offers 申请注销账号; /my/closing sends one without a usable phone to a 政务大厅 with
+        // the 办理材料. Before, both public pages sent the signed-in person back to /account/privacy.
+        await using var portal = new BrowserPortalFactory(NewPolicy.Publish);
+        await portal.InitializeAsync();
+        portal.UseKestrel(portal.Port);
+        portal.StartServer();
+        var citizen = await portal.SeedCitizenAsync();
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = $"http://127.0.0.1:{portal.Port}/",
+            ViewportSize = new ViewportSize { Width = 390, Height = 900 },
+            Locale = "zh-CN",
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.SubmitLoginAsync(citizen.IdNumber, citizen.Password);
+        await page.WaitForURLAsync("**/account/privacy**");
+        var keys = new KeyboardOnly(page);
+        await keys.PressAsync(page.Locator("[data-close-account]"), "Enter");
+        await page.WaitForURLAsync("**/my/closing");
+        await keys.PressAsync(page.Locator("[data-closing-counter] a", new() { HasTextString = "查找政务大厅" }), "Enter");
+        await page.WaitForURLAsync("**/halls");
+        await page.GoBackAsync();
+        await page.WaitForURLAsync("**/my/closing");
+        await keys.PressAsync(page.Locator("[data-closing-counter] a", new() { HasTextString = "查看办理材料" }), "Enter");
+        await page.WaitForURLAsync("**/guide/**");
+        Assert.DoesNotContain("/account/privacy", page.Url, StringComparison.Ordinal);
+        await context.CloseAsync();
+    }
 }

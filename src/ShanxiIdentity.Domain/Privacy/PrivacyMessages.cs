@@ -31,6 +31,8 @@ public static class PrivacyMessages
 
     public const string ExportGone = "该信息副本已下载过或已过期，请重新申请。";
 
+    public const string ExportJsonTaken = "JSON 文件已下载到本设备（手机上通常在“下载”文件夹）。该文件只能下载一次。";
+
     public const string ExportPasswordWrong = "当前密码不正确。";
 
     public const string ExportPasswordRequired = "请输入当前密码。";

@@ -8,7 +8,9 @@ using ShanxiIdentity.Web.Services.Accounts;
 namespace ShanxiIdentity.Web.Controllers;
 
 /// <summary>常见问题, 办理材料 and 模板下载: the seed document, as pages and downloads.</summary>
+/// <remarks>Public and open to one who has not accepted a new 隐私政策 (/my/closing points to 办理材料).</remarks>
 [Route("/guide")]
+[Services.Privacy.PrivacyGateExempt]
 public sealed class GuidanceController(UserManager<Account> users, AccountLocator locator) : Controller
 {
     [HttpGet("faq")]

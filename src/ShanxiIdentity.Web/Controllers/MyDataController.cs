@@ -23,9 +23,23 @@ namespace ShanxiIdentity.Web.Controllers;
 [Route("/my/data")]
 public sealed class MyDataController(UserManager<Account> users, PersonalDataExports exports, DataViews views, PasswordSignIn passwords, TimeProvider clock) : Controller
 {
+    /// <param name="downloaded">Set by site.js once a JSON download it watched has gone (the file leaves the page where it was).</param>
     [HttpGet("")]
-    public async Task<IActionResult> Index() =>
-        AccountId() is { } id ? View(await PageAsync(id)) : Challenge();
+    public async Task<IActionResult> Index(bool downloaded = false)
+    {
+        if (AccountId() is not { } id)
+        {
+            return Challenge();
+        }
+
+        var page = await PageAsync(id);
+        if (downloaded && page.Exports.Any(e => e.JsonTakenAt is not null))
+        {
+            TempData["Status"] = PrivacyMessages.ExportJsonTaken;
+        }
+
+        return View(page);
+    }
 
     [HttpPost("")]
     public async Task<IActionResult> Prepare()

@@ -170,6 +170,28 @@
         legalType.addEventListener("change", relabel);
     }
 
+    // 下载 JSON 文件: the file arrives without leaving the page, which would still offer it with the password
+    // typed; once the portal's page no longer offers it, this one is shown again saying the file went.
+    document.addEventListener("submit", function (event) {
+        var form = event.target;
+        if (!form.hasAttribute("data-export-form") || !event.submitter || !event.submitter.hasAttribute("data-export-json")) { return; }
+        var url = form.getAttribute("data-export-form");
+        var tries = 0;
+        var timer = setInterval(function () {
+            tries += 1;
+            if (tries > 60) { clearInterval(timer); return; }
+            fetch(url, { cache: "no-store", headers: { "X-Requested-With": "fetch" } })
+                .then(function (response) { return response.ok ? response.text() : ""; })
+                .then(function (html) {
+                    if (html && html.indexOf("data-export-json") < 0) {
+                        clearInterval(timer);
+                        window.location.replace(url + "?downloaded=true");
+                    }
+                })
+                .catch(function () { });
+        }, 1000);
+    });
+
     // 打印 buttons.
     document.addEventListener("click", function (event) {
         if (event.target.closest("[data-print]")) { window.print(); }
