@@ -8,6 +8,9 @@ public static class ClosingMessages
     public const string ConfirmButton = "确认注销账号";
     public const string SendCodeButton = "获取短信验证码";
 
+    /// <summary>To a client system asking without interaction (prompt=none) while the account is in its cooling-off.</summary>
+    public const string PendingForClients = "账号正在注销冷静期，需本人登录政务服务平台撤销注销后才能登录业务系统";
+
     public const string AlreadyRequested = "您已申请注销账号，无需重复申请";
     public const string AlreadyClosed = "该账号已注销";
     public const string NotClosing = "您的账号没有待生效的注销申请";

@@ -28,4 +28,7 @@ public static class ClientMessages
     /// a Chinese description there turned the 401 into a 500. Client systems read it, not people.
     /// </summary>
     public const string NotAPersonToken = "The access token does not stand for a person.";
+
+    /// <summary>Userinfo during the cooling-off of 注销账号 (a header: ASCII only).</summary>
+    public const string AccountClosingToken = "The account is in the cooling-off period of its closing.";
 }

@@ -218,12 +218,12 @@ public sealed class ConnectController(
             : null;
         // A token issued to act for an organisation stops when its authorisation does (invalid_token, as for a system's token).
         var (valid, acting) = account is null ? (false, null) : await agents.BehindAccessTokenAsync(User, account.Id, HttpContext.RequestAborted);
-        if (account is null || !valid)
+        if (account is null || !valid || account.IsClosing) // 注销账号's cooling-off: a token issued before reads nothing either
         {
             return Challenge(new AuthenticationProperties(new Dictionary<string, string?>
             {
                 [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidToken,
-                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = account is null ? ClientMessages.NotAPersonToken : SingleSignOnMessages.AgentAuthorizationEndedToken,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = account is null ? ClientMessages.NotAPersonToken : account.IsClosing ? ClientMessages.AccountClosingToken : SingleSignOnMessages.AgentAuthorizationEndedToken,
             }), Server);
         }
 

@@ -160,6 +160,37 @@ public abstract class AccountClosingTests<TFactory>(TFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task A_clients_silent_request_during_the_cooling_off_gets_an_error_at_its_redirect_address_not_the_portal_page()
+    {
+        // prompt=none (OIDC Core 3.1.2.1): the portal must not show a page; the client hears interaction_required.
+        var (citizen, session) = await factory.RegisteredCitizenAsync();
+        var sso = await SsoClient.RegisterAsync(factory, ["profile"]);
+        await factory.RequestClosingAsync(session, citizen.Phone, citizen.Password);
+
+        var silent = sso.AuthorizeRequest("openid profile", prompt: "none");
+        using var answer = await session.Client.GetAsync(new Uri(silent.Url, UriKind.Relative));
+
+        var location = answer.Headers.Location?.ToString() ?? string.Empty;
+        Assert.StartsWith(sso.RedirectUri, location, StringComparison.Ordinal);
+        Assert.Contains("error=interaction_required", location, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_access_token_issued_before_the_closing_request_no_longer_reads_the_person_at_userinfo()
+    {
+        var (citizen, session) = await factory.RegisteredCitizenAsync();
+        var sso = await SsoClient.RegisterAsync(factory, ["profile"]);
+        var request = sso.AuthorizeRequest("openid profile");
+        var tokens = await sso.RedeemAsync((await sso.SignInAsync(session, request)).Code, request.Verifier);
+        var accessToken = tokens.Get("access_token");
+        Assert.Equal(HttpStatusCode.OK, (await sso.UserInfoAsync(accessToken)).Status);
+
+        await factory.RequestClosingAsync(session, citizen.Phone, citizen.Password);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await sso.UserInfoAsync(accessToken)).Status);
+    }
+
+    [Fact]
     public async Task Signing_in_during_the_cooling_off_offers_only_to_cancel_and_cancelling_restores_the_account()
     {
         var (citizen, session) = await factory.RegisteredCitizenAsync();

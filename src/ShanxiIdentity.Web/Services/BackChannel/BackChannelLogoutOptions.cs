@@ -29,4 +29,13 @@ public sealed class BackChannelLogoutOptions
 
     /// <summary>How long delivered and given-up rows are kept (the retention task deletes them after).</summary>
     public TimeSpan KeepFor { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Whether a logout address may reach the portal's own host (development: the 我的办件 sample on localhost).</summary>
+    public bool AllowLoopback { get; set; }
+
+    /// <summary>
+    /// Whether a logout address may reach a private network (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7):
+    /// set it where the client systems live on the 政务外网. Link-local (cloud metadata) is never reached.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
 }

@@ -18,8 +18,10 @@ public static class BackChannelRegistration
         services.AddScoped<IRetentionTask, BackChannelLogoutRetention>();
         services.AddHostedService<BackChannelLogoutWorker>();
 
-        // No redirects: a logout token goes to the registered address or nowhere.
-        services.AddHttpClient(BackChannelDelivery.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        // No redirects: a logout token goes to the registered address or nowhere; and never to the
+        // portal's host, the metadata service or (unless configured) a private network (SSRF).
+        services.AddHttpClient(BackChannelDelivery.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => BackChannelAddressGuard.CreateHandler(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BackChannelLogoutOptions>>().Value));
         return services;
     }
 }

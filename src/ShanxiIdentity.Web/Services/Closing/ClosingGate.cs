@@ -24,7 +24,16 @@ public sealed class ClosingGate : IAuthorizationFilter
         ArgumentNullException.ThrowIfNull(context);
         if (IsClosing(context.HttpContext.User) && !context.ActionDescriptor.EndpointMetadata.OfType<AllowDuringClosingAttribute>().Any())
         {
-            context.Result = new RedirectResult(PendingPath);
+            // A client asking for no interaction (prompt=none) hears so at its redirect address (OIDC Core 3.1.2.6), not a page.
+            context.Result = SingleSignOn.ProtocolPaths.IsSilentAuthorize(context.HttpContext)
+                ? new ForbidResult(
+                    OpenIddict.Server.AspNetCore.OpenIddictServerAspNetCoreDefaults.AuthenticationScheme,
+                    new Microsoft.AspNetCore.Authentication.AuthenticationProperties(new Dictionary<string, string?>
+                    {
+                        [OpenIddict.Server.AspNetCore.OpenIddictServerAspNetCoreConstants.Properties.Error] = OpenIddict.Abstractions.OpenIddictConstants.Errors.InteractionRequired,
+                        [OpenIddict.Server.AspNetCore.OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = Domain.Closing.ClosingMessages.PendingForClients,
+                    }))
+                : new RedirectResult(PendingPath);
         }
     }
 }

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore;
+using OpenIddict.Abstractions;
+
 namespace ShanxiIdentity.Web.Services.SingleSignOn;
 
 /// <summary>
@@ -29,4 +32,10 @@ public static class ProtocolPaths
 
     /// <summary>Whether the request is for an endpoint where a client authenticates.</summary>
     public static bool IsClientAuthenticated(PathString path) => Array.Exists(ClientAuthenticated, p => path.StartsWithSegments(p));
+
+    /// <summary>An authorization request asking for no interaction (prompt=none): a refusal goes back to the client, never a page.</summary>
+    public static bool IsSilentAuthorize(HttpContext context) =>
+        context is not null && context.Request.Path.StartsWithSegments(Authorize, StringComparison.OrdinalIgnoreCase)
+        && context.GetOpenIddictServerRequest() is { } request
+        && request.HasPromptValue(OpenIddict.Abstractions.OpenIddictConstants.PromptValues.None);
 }
