@@ -7,6 +7,7 @@ namespace ShanxiIdentity.BrowserTests;
 /// Follows a link and waits for the next page to load. Twice in ~40 full runs such a wait ran out on a loaded
 /// machine and could not be reproduced; on a timeout this says where the page is and which requests never
 /// finished, so the next one tells a stalled server from a stalled resource or a press that went nowhere.
+/// It waits twice Playwright's default: on a machine whose two cores are shared, a page has taken over 30 s.
 /// </summary>
 internal static class Navigation
 {
@@ -23,7 +24,7 @@ internal static class Navigation
             await act();
 
             // The document, not every image: what follows reads the page and scans it with axe.
-            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
         }
         catch (TimeoutException e)
         {

@@ -46,8 +46,7 @@ public sealed class PersonalDataBrowserTests(BrowserFixture browser)
             await page.LogInAsync(alice.IdNumber, alice.Password);
             await page.WaitForURLAsync("**/my");
             var keys = new KeyboardOnly(page);
-            await keys.PressAsync(page.Locator("[data-my-data-link]"), "Enter");
-            await page.WaitForURLAsync("**/my/data");
+            await Navigation.FollowAsync(page, () => keys.PressAsync(page.Locator("[data-my-data-link]"), "Enter"), "**/my/data");
             await page.Locator("[data-export-request]").ClickAsync();
             await page.Locator("[data-export-status=ready]").WaitForAsync();
             await ScanBothAsync(page, $"/my/data @{width}", findings);
