@@ -11,6 +11,13 @@ namespace ShanxiIdentity.BrowserTests;
 /// </summary>
 internal static class Navigation
 {
+    /// <summary>
+    /// A wait for the next page that ends with its document, not its last image: twice in CI the URL had
+    /// changed (network idle, even) and Chromium's load event never came within 30 s. What the tests do next
+    /// reads the DOM.
+    /// </summary>
+    public static PageWaitForURLOptions Arrived => new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 };
+
     public static async Task FollowAsync(IPage page, Func<Task> act, string url)
     {
         var pending = new ConcurrentDictionary<IRequest, DateTime>();
@@ -24,7 +31,7 @@ internal static class Navigation
             await act();
 
             // The document, not every image: what follows reads the page and scans it with axe.
-            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+            await page.WaitForURLAsync(url, Arrived);
         }
         catch (TimeoutException e)
         {

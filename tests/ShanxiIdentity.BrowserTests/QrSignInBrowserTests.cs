@@ -26,7 +26,7 @@ public sealed class QrSignInBrowserTests(BrowserFixture browser)
         await Task.Delay(500);
         Assert.Null(await phone.Locator("[data-qr-image]").GetAttributeAsync("src"));
         await phone.SubmitLoginAsync(citizen.IdNumber, citizen.Password);
-        await phone.WaitForURLAsync("**/my");
+        await phone.WaitForURLAsync("**/my", Navigation.Arrived);
 
         // The desktop: the code, its instructions and the live progress, under axe in both modes.
         var desktop = await browser.NewPageAsync(width: 1280, height: 900);
