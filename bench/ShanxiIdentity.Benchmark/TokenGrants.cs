@@ -103,6 +103,10 @@ internal static class TokenGrants
             ["code_verifier"] = verifier,
         }).ConfigureAwait(false) ?? throw new InvalidOperationException("The code was not redeemed.");
         RefreshTokens.AddOrUpdate(client, new StrongBox<string>(tokens.GetProperty("refresh_token").GetString()!));
+
+        // From here the worker is the client system's server, which never holds the person's portal
+        // cookie: with it, every refresh also paid the portal's session check (a seventh of its CPU).
+        LoadClient.ForgetCookies(client);
     }
 
     public static async Task<bool> RefreshAsync(HttpClient client, string secret)

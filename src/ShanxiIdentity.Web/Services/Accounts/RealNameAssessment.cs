@@ -21,39 +21,71 @@ public sealed class RealNameAssessment(PortalDbContext db, IOrganisationRegistry
         return (await EvidenceAsync(account, cancellationToken).ConfigureAwait(false)).Level();
     }
 
+    /// <summary>
+    /// Whether the account still holds <paramref name="level"/>: asked on every refresh of a client's
+    /// tokens, so the database is read only when the loaded profile alone does not settle it. The level
+    /// only rises with each fact, so the profile with the unread facts taken as false is a floor.
+    /// </summary>
+    public async Task<bool> HoldsAtLeastAsync(Account account, RealNameLevel level, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return Floor(account).Level() >= level
+            || (await EvidenceAsync(account, cancellationToken).ConfigureAwait(false)).Level() >= level;
+    }
+
     public async Task<RealNameEvidence> EvidenceAsync(Account account, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var phoneProved = account.PhoneNumberConfirmed && account.PhoneNumber is not null
-            && await db.ReservedPhoneChanges.AsNoTracking()
-                .Where(c => c.AccountId == account.Id)
-                .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id)
-                .Select(c => (PhoneChangeChannel?)c.Channel)
-                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) is PhoneChangeChannel.Registration or PhoneChangeChannel.Online;
-
+        var floor = Floor(account);
         if (account.LegalEntity is { } organisation)
         {
             var holds = true;
-            if (organisation.RealNameVerifiedAt is not null && organisation.Type.IsMarketRegulated() && !organisation.VerifiedAtCounter)
+            if (NeedsRegistry(organisation))
             {
                 // As LoginGate: an unavailable registry lowers nobody; a definite "not held" does.
                 holds = (await registry.LookUpAsync(organisation.CreditCode, cancellationToken).ConfigureAwait(false)).Outcome != RegistryOutcome.NotFound;
             }
 
-            return new RealNameEvidence(organisation.RealNameVerifiedAt is not null, holds, phoneProved, organisation.VerifiedAtCounter);
+            return floor with { RegistryStillHolds = holds, PhoneProvedBySms = await PhoneProvedAsync(account, cancellationToken).ConfigureAwait(false) };
         }
 
-        if (account.Person is { } person)
+        if (account.Person is null)
         {
-            // The holder in person, not an agent with a letter: only then did a clerk see this person.
-            var inPerson = await db.CounterRequests.AsNoTracking().AnyAsync(
-                r => r.AccountId == account.Id && r.Status == CounterRequestStatus.Applied && !r.ByAgent
-                    && (r.ChangeKind == CounterChangeKind.ManualRealNameVerification || r.ChangeKind == CounterChangeKind.Registration),
-                cancellationToken).ConfigureAwait(false);
-            return new RealNameEvidence(person.RealNameVerifiedAt is not null, RegistryStillHolds: true, phoneProved, inPerson);
+            return floor;
         }
 
-        // Staff accounts are not real-name accounts (they cannot sign in to client systems).
-        return new RealNameEvidence(false, true, false, false);
+        // One round trip for both of a person's recorded facts: this runs on every token refresh.
+        var facts = await db.Users.AsNoTracking().Where(a => a.Id == account.Id).Select(a => new
+        {
+            Channel = db.ReservedPhoneChanges.Where(c => c.AccountId == a.Id)
+                .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id)
+                .Select(c => (PhoneChangeChannel?)c.Channel).FirstOrDefault(),
+            // The holder in person, not an agent with a letter: only then did a clerk see this person.
+            InPerson = db.CounterRequests.Any(r => r.AccountId == a.Id && r.Status == CounterRequestStatus.Applied && !r.ByAgent
+                && (r.ChangeKind == CounterChangeKind.ManualRealNameVerification || r.ChangeKind == CounterChangeKind.Registration)),
+        }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return floor with { PhoneProvedBySms = PhoneHeld(account) && ProvedOnline(facts?.Channel), VerifiedInPerson = facts?.InPerson == true };
     }
+
+    /// <summary>The evidence the loaded account shows by itself, every fact it cannot show taken as false (the registry's too).</summary>
+    private static RealNameEvidence Floor(Account account) => account switch
+    {
+        { LegalEntity: { } organisation } => new RealNameEvidence(organisation.RealNameVerifiedAt is not null, !NeedsRegistry(organisation), false, organisation.VerifiedAtCounter),
+        { Person: { } person } => new RealNameEvidence(person.RealNameVerifiedAt is not null, true, false, false),
+        _ => new RealNameEvidence(false, true, false, false), // staff are not real-name accounts (they cannot sign in to client systems)
+    };
+
+    private static bool NeedsRegistry(LegalEntityProfile organisation) =>
+        organisation.RealNameVerifiedAt is not null && organisation.Type.IsMarketRegulated() && !organisation.VerifiedAtCounter;
+
+    private async Task<bool> PhoneProvedAsync(Account account, CancellationToken cancellationToken) =>
+        PhoneHeld(account) && ProvedOnline(await db.ReservedPhoneChanges.AsNoTracking()
+            .Where(c => c.AccountId == account.Id)
+            .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id)
+            .Select(c => (PhoneChangeChannel?)c.Channel)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false));
+
+    private static bool PhoneHeld(Account account) => account.PhoneNumberConfirmed && account.PhoneNumber is not null;
+
+    private static bool ProvedOnline(PhoneChangeChannel? channel) => channel is PhoneChangeChannel.Registration or PhoneChangeChannel.Online;
 }

@@ -47,7 +47,7 @@ public sealed class SignInAssurance(RealNameAssessment levels, IOpenIddictApplic
     /// </summary>
     public async Task<bool> StillMetAsync(Account account, ClaimsPrincipal grant, CancellationToken cancellationToken) =>
         RealNameLevels.FromAcr(grant?.FindFirst(SsoClaims.Acr)?.Value) is not { } asserted
-        || await levels.LevelOfAsync(account, cancellationToken).ConfigureAwait(false) >= asserted;
+        || await levels.HoldsAtLeastAsync(account, asserted, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The Chinese description of an unmet requirement, for the client to show.</summary>
     public static string Why(StepUp stepUp) =>
