@@ -77,6 +77,8 @@ foreach (var provider in options.Providers)
         ["RateLimits__registration__PermitLimit"] = "100000000",
         ["RateLimits__sms__PermitLimit"] = "100000000",
         ["RateLimits__token__PermitLimit"] = "100000000",
+        ["RateLimits__qr__PermitLimit"] = "100000000",
+        ["RateLimits__qr-poll__PermitLimit"] = "100000000",
         ["Sms__Gateway__Endpoint"] = registrations.Endpoint.ToString(),
         ["Logging__Console"] = "false",
         ["Logging__Directory"] = Path.Combine(work, "logs-" + label),
