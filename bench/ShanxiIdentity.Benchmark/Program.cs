@@ -77,6 +77,8 @@ foreach (var provider in options.Providers)
         ["RateLimits__registration__PermitLimit"] = "100000000",
         ["RateLimits__sms__PermitLimit"] = "100000000",
         ["RateLimits__token__PermitLimit"] = "100000000",
+        ["RateLimits__qr__PermitLimit"] = "100000000",
+        ["RateLimits__qr-poll__PermitLimit"] = "100000000",
         ["Sms__Gateway__Endpoint"] = registrations.Endpoint.ToString(),
         ["Logging__Console"] = "false",
         ["Logging__Directory"] = Path.Combine(work, "logs-" + label),
@@ -116,6 +118,15 @@ foreach (var provider in options.Providers)
             name, portal.Address, duration, options.Workers,
             client => TokenGrants.RefreshAsync(client, secret),
             prepare: client => TokenGrants.SignInAsync(client, secret, 1_000)));
+        await MeasureAsync($"{label}: SMS-code sign-ins", portal, new SmsCodeSignIns(portal.Address, options.Workers, registrations, provider, connection, argonHash).RunAsync);
+        using var qr = new QrSignInPoll(portal.Address, options.Workers);
+        await MeasureAsync($"{label}: QR sign-in poll", portal, qr.RunAsync);
+        await CompareAsync($"{label}: QR sign-in poll", (name, facts, duration, rounds) => qr.CompareAsync(portal, name, facts, duration, rounds));
+        using var acting = new ActingAsOrganisation(portal.Address, options.Workers, provider, connection, argonHash);
+        await MeasureAsync($"{label}: pages acting as an organisation", portal, (name, duration) => acting.RunAsync(name, duration));
+        await CompareAsync($"{label}: pages acting as an organisation", (name, facts, duration, rounds) => acting.CompareAsync(portal, name, facts, duration, rounds));
+        using var passkeys = new PasskeySignIns(portal.Address, options.Workers, provider, connection, argonHash);
+        await MeasureAsync($"{label}: passkey sign-ins", portal, passkeys.RunAsync);
         facts[$"{label}: resident MiB after run"] = portal.ResidentMiB();
     }
 
@@ -199,6 +210,15 @@ async Task MeasureAsync(string name, ServerProcess server, Func<string, TimeSpan
             ServerCpuMs = (server.CpuTime() - before).TotalMilliseconds / Math.Max(1, measured.Succeeded + measured.Failures),
             ResidentMiB = server.ResidentMiB(),
         };
+    }
+}
+
+// A comparison measured in interleaved windows (issue 24's new scenarios), into the facts.
+async Task CompareAsync(string name, Func<string, Dictionary<string, double>, TimeSpan, int, Task> compare)
+{
+    if (options.Includes(name))
+    {
+        await compare(name, facts, options.Duration, options.Rounds);
     }
 }
 

@@ -80,13 +80,7 @@ internal sealed partial class Registrations : IDisposable
             }
         }
 
-        // The portal's outbox worker hands the message to the gateway as the send is saved: wait up to 5 s for it.
-        string? code = null;
-        for (var wait = 0; wait < 100 && !_codes.TryRemove(phone, out code); wait++)
-        {
-            await Task.Delay(50).ConfigureAwait(false);
-        }
-
+        var code = await ReceivedCodeAsync(phone).ConfigureAwait(false);
         if (code is null)
         {
             return false;
@@ -99,6 +93,21 @@ internal sealed partial class Registrations : IDisposable
         fields["AcceptAgreement"] = "true";
         fields["Captcha"] = "PASS";
         return await Forms.PostAsync(client, "/account/register", fields).ConfigureAwait(false) == "/my";
+    }
+
+    /// <summary>
+    /// The code the gateway received for the phone, taken once. The portal's outbox worker hands the
+    /// message to the gateway as the send is saved: this waits up to 5 s for it (null: it never came).
+    /// </summary>
+    public async Task<string?> ReceivedCodeAsync(string phone)
+    {
+        string? code = null;
+        for (var wait = 0; wait < 100 && !_codes.TryRemove(phone, out code); wait++)
+        {
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+
+        return code;
     }
 
     private async Task ReceiveAsync()
