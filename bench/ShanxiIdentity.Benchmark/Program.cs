@@ -13,7 +13,6 @@ using ShanxiIdentity.Web.Services.Accounts;
 // in this one run on this one machine, and reported as figures and as ratios between them.
 var options = BenchOptions.Parse(args);
 var work = Directory.CreateTempSubdirectory("shanxi-bench-").FullName;
-var results = new List<LoadResult>();
 var facts = new Dictionary<string, double>();
 Console.WriteLine($"Benchmark: {options.Duration.TotalSeconds} s a scenario, {options.Workers} workers, {options.LargeAccounts:N0} accounts for the scale test");
 
@@ -31,63 +30,46 @@ Console.WriteLine("Publishing ShanxiIdentity (Release)…");
 var portalDll = Path.Combine(work, "portal", "ShanxiIdentity.Web.dll");
 await StockTemplate.RunAsync("dotnet", root, "publish", "src/ShanxiIdentity.Web", "-c", "Release", "-o", Path.GetDirectoryName(portalDll)!, "--nologo", "-v", "quiet");
 
-// The limit of a login: raw hash verifications per second on all cores.
+const string RawArgon2 = "argon2id verifications";
+
+// Every server stays up for the whole run, so that each round measures every scenario once.
+var rounds = new Rounds(options);
+var running = new List<IAsyncDisposable>();
+
+// The limit of a login: raw hash verifications per second on all cores, measured in every round as well.
 var argon2 = new Argon2PasswordHasher(new Argon2Settings(), new PasswordHashSlots());
 var argonHash = argon2.HashPassword(new Account(), AccountSeeder.Password);
-facts["argon2id verifications/s"] = HashRate(() => argon2.VerifyHashedPassword(new Account(), argonHash, AccountSeeder.Password) != PasswordVerificationResult.Failed);
+rounds.Add(RawArgon2, null, (name, duration) => Task.FromResult(HashRate(name, duration, () => argon2.VerifyHashedPassword(new Account(), argonHash, AccountSeeder.Password) != PasswordVerificationResult.Failed)));
 var pbkdf2 = new PasswordHasher<IdentityUser>();
 var pbkdf2Hash = pbkdf2.HashPassword(new IdentityUser(), AccountSeeder.Password);
-facts["pbkdf2 (Identity default) verifications/s"] = HashRate(() => pbkdf2.VerifyHashedPassword(new IdentityUser(), pbkdf2Hash, AccountSeeder.Password) != PasswordVerificationResult.Failed);
+facts["pbkdf2 (Identity default) verifications/s"] = HashRate("pbkdf2", TimeSpan.FromSeconds(3), () => pbkdf2.VerifyHashedPassword(new IdentityUser(), pbkdf2Hash, AccountSeeder.Password) != PasswordVerificationResult.Failed).PerSecond;
 
 string[] peerScenarios = ["peer: home page", "peer: login page", "peer: complete logins"];
+ServerProcess? peer = null;
 if (!options.SkipPeer && peerScenarios.Any(options.Includes))
 {
     Console.WriteLine("Generating and publishing the stock template (dotnet new mvc --auth Individual)…");
     var peerDll = await StockTemplate.PublishAsync(work);
-    await using var peer = await ServerProcess.StartAsync(peerDll, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+    peer = await ServerProcess.StartAsync(peerDll, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+    running.Add(peer);
     await StockTemplate.RegisterAsync(peer.Address);
     await WarmUpProcessAsync("peer", peer.Address, StockTemplate.LogInAsync);
-    await MeasureAsync(peerScenarios[0], peer, (name, duration) => Wrk.GetAsync(name, peer.Address, "/", duration, options.Workers));
-    await MeasureAsync(peerScenarios[1], peer, (name, duration) => Wrk.GetAsync(name, peer.Address, "/Identity/Account/Login", duration, options.Workers));
-    await MeasureAsync(peerScenarios[2], peer, (name, duration) => LoadClient.RunAsync(name, peer.Address, duration, options.Workers, StockTemplate.LogInAsync));
-    facts["peer: resident MiB after run"] = peer.ResidentMiB();
+    rounds.Add(peerScenarios[0], peer, (name, duration) => Wrk.GetAsync(name, peer.Address, "/", duration, options.Workers));
+    rounds.Add(peerScenarios[1], peer, (name, duration) => Wrk.GetAsync(name, peer.Address, "/Identity/Account/Login", duration, options.Workers));
+    rounds.Add(peerScenarios[2], peer, (name, duration) => LoadClient.RunAsync(name, peer.Address, duration, options.Workers, StockTemplate.LogInAsync));
     facts["peer: start to first 200 (s)"] = peer.StartToFirst200.TotalSeconds;
 }
 
 using var registrations = Registrations.StartGateway();
 var deployment = DeploymentEnvironment.Read(root);
+var comparisons = new List<Func<Task>>();
+var disposables = new List<IDisposable>();
+var portals = new List<(string Label, ServerProcess Portal)>();
 foreach (var provider in options.Providers)
 {
     var label = provider.ToString();
-    var connection = provider == DatabaseProvider.Sqlite
-        ? $"Data Source={Path.Combine(work, "bench.db")}"
-        : await CreatePostgresDatabaseAsync(options.Postgres!);
-    var environment = new Dictionary<string, string>
-    {
-        ["ASPNETCORE_ENVIRONMENT"] = "Testing", // the only environment besides Development that accepts the fixed captcha answer and HTTP sign-on
-        ["Database__Provider"] = label,
-        ["ConnectionStrings__Default"] = connection,
-        ["Captcha__FixedAnswer"] = "PASS",
-        ["SingleSignOn__AllowHttp"] = "true", // loopback HTTP, as the load client speaks it
-        ["SingleSignOn__Issuer"] = "http://127.0.0.1/", // required outside Development; the load client checks no issuer
-        ["Protection__PersonalDataKey"] = personalDataKey,
-
-        // The whole load comes from one address; in production it comes from a province.
-        ["RateLimits__credentials__PermitLimit"] = "100000000",
-        ["RateLimits__registration__PermitLimit"] = "100000000",
-        ["RateLimits__sms__PermitLimit"] = "100000000",
-        ["RateLimits__token__PermitLimit"] = "100000000",
-        ["RateLimits__qr__PermitLimit"] = "100000000",
-        ["RateLimits__qr-poll__PermitLimit"] = "100000000",
-        ["Sms__Gateway__Endpoint"] = registrations.Endpoint.ToString(),
-        ["Logging__Console"] = "false",
-        ["Logging__Directory"] = Path.Combine(work, "logs-" + label),
-        ["Serilog__MinimumLevel__Default"] = "Warning",
-    };
-    foreach (var (name, value) in deployment)
-    {
-        environment[name] = value;
-    }
+    var connection = await NewDatabaseAsync(provider, "bench");
+    var environment = PortalEnvironment(provider, connection);
 
     Console.WriteLine($"{label}: migrating and seeding 1,000 accounts…");
     await (await ServerProcess.StartAsync(portalDll, environment, "/healthz")).DisposeAsync();
@@ -95,59 +77,86 @@ foreach (var provider in options.Providers)
     await Registrations.SeedResidentsAsync(provider, connection);
     await AccountSeeder.SettleAsync(provider, connection);
 
-    await using (var portal = await ServerProcess.StartAsync(portalDll, environment))
+    var portal = await ServerProcess.StartAsync(portalDll, environment);
+    running.Add(portal);
+    portals.Add((label, portal));
+    facts[$"{label}: start to first 200 (s)"] = portal.StartToFirst200.TotalSeconds;
+    await WarmUpProcessAsync(label, portal.Address, client => PortalLogin.LogInAsync(client, 1_000));
+    foreach (var (page, path) in new[]
     {
-        facts[$"{label}: start to first 200 (s)"] = portal.StartToFirst200.TotalSeconds;
-        await WarmUpProcessAsync(label, portal.Address, client => PortalLogin.LogInAsync(client, 1_000));
-        foreach (var (page, path) in new[]
-        {
-            ("minimal endpoint /healthz", "/healthz"), ("home page", "/"), ("FAQ", "/guide/faq"),
-            ("materials", "/guide/materials?operation=modify&userType=branch&agent=yes"), ("templates", "/guide/templates"), ("login page", "/account/login"),
-        })
-        {
-            await MeasureAsync($"{label}: {page}", portal, (name, duration) => Wrk.GetAsync(name, portal.Address, path, duration, options.Workers));
-        }
-
-        await MeasureAsync($"{label}: complete logins (1,000 accounts)", portal, (name, duration) => LoadClient.RunAsync(name, portal.Address, duration, options.Workers, client => PortalLogin.LogInAsync(client, 1_000)), BenchOptions.LoginLatencyWindows);
-
-        await MeasureAsync($"{label}: complete registrations", portal, (name, duration) => LoadClient.RunAsync(name, portal.Address, duration, options.Workers, registrations.RegisterAsync));
-
-        var secret = await TokenGrants.RegisterAsync(provider, connection);
-        await MeasureAsync($"{label}: client-credential grants", portal, (name, duration) => LoadClient.RunAsync(name, portal.Address, duration, options.Workers, client => TokenGrants.ClientCredentialsAsync(client, secret)));
-        await MeasureAsync($"{label}: refresh-token grants", portal, (name, duration) => LoadClient.RunAsync(
-            name, portal.Address, duration, options.Workers,
-            client => TokenGrants.RefreshAsync(client, secret),
-            prepare: client => TokenGrants.SignInAsync(client, secret, 1_000)));
-        await MeasureAsync($"{label}: SMS-code sign-ins", portal, new SmsCodeSignIns(portal.Address, options.Workers, registrations, provider, connection, argonHash).RunAsync);
-        using var qr = new QrSignInPoll(portal.Address, options.Workers);
-        await MeasureAsync($"{label}: QR sign-in poll", portal, qr.RunAsync);
-        await CompareAsync($"{label}: QR sign-in poll", (name, facts, duration, rounds) => qr.CompareAsync(portal, name, facts, duration, rounds));
-        using var acting = new ActingAsOrganisation(portal.Address, options.Workers, provider, connection, argonHash);
-        await MeasureAsync($"{label}: pages acting as an organisation", portal, (name, duration) => acting.RunAsync(name, duration));
-        await CompareAsync($"{label}: pages acting as an organisation", (name, facts, duration, rounds) => acting.CompareAsync(portal, name, facts, duration, rounds));
-        using var passkeys = new PasskeySignIns(portal.Address, options.Workers, provider, connection, argonHash);
-        await MeasureAsync($"{label}: passkey sign-ins", portal, passkeys.RunAsync);
-        facts[$"{label}: resident MiB after run"] = portal.ResidentMiB();
+        ("minimal endpoint /healthz", "/healthz"), ("home page", "/"), ("FAQ", "/guide/faq"),
+        ("materials", "/guide/materials?operation=modify&userType=branch&agent=yes"), ("templates", "/guide/templates"), ("login page", "/account/login"),
+    })
+    {
+        rounds.Add($"{label}: {page}", portal, (name, duration) => Wrk.GetAsync(name, portal.Address, path, duration, options.Workers));
     }
 
-    if (!options.Includes($"{label}: complete logins ({options.LargeAccounts:N0} accounts)"))
+    rounds.Add($"{label}: complete logins (1,000 accounts)", portal, (name, duration) => LoadClient.RunAsync(name, portal.Address, duration, options.Workers, client => PortalLogin.LogInAsync(client, 1_000)), BenchOptions.LoginLatencyWindows);
+    rounds.Add($"{label}: complete registrations", portal, (name, duration) => LoadClient.RunAsync(name, portal.Address, duration, options.Workers, registrations.RegisterAsync));
+
+    var secret = await TokenGrants.RegisterAsync(provider, connection);
+    rounds.Add($"{label}: client-credential grants", portal, (name, duration) => LoadClient.RunAsync(name, portal.Address, duration, options.Workers, client => TokenGrants.ClientCredentialsAsync(client, secret)));
+    rounds.Add($"{label}: refresh-token grants", portal, (name, duration) => LoadClient.RunAsync(
+        name, portal.Address, duration, options.Workers,
+        client => TokenGrants.RefreshAsync(client, secret),
+        prepare: client => TokenGrants.SignInAsync(client, secret, 1_000)));
+    rounds.Add($"{label}: SMS-code sign-ins", portal, new SmsCodeSignIns(portal.Address, options.Workers, registrations, provider, connection, argonHash).RunAsync);
+    var qr = new QrSignInPoll(portal.Address, options.Workers);
+    var acting = new ActingAsOrganisation(portal.Address, options.Workers, provider, connection, argonHash);
+    var passkeys = new PasskeySignIns(portal.Address, options.Workers, provider, connection, argonHash);
+    disposables.AddRange([qr, acting, passkeys]);
+    rounds.Add($"{label}: QR sign-in poll", portal, qr.RunAsync);
+    rounds.Add($"{label}: pages acting as an organisation", portal, (name, duration) => acting.RunAsync(name, duration));
+    rounds.Add($"{label}: passkey sign-ins", portal, passkeys.RunAsync);
+    comparisons.Add(() => CompareAsync($"{label}: QR sign-in poll", (name, facts, duration, count) => qr.CompareAsync(portal, name, facts, duration, count)));
+    comparisons.Add(() => CompareAsync($"{label}: pages acting as an organisation", (name, facts, duration, count) => acting.CompareAsync(portal, name, facts, duration, count)));
+
+    // The scale test: a second database of its own, served by a second process, so that its logins
+    // alternate with the 1,000-account logins round by round.
+    var largeLogins = $"{label}: complete logins ({options.LargeAccounts:N0} accounts)";
+    if (!options.Includes(largeLogins))
     {
         continue;
     }
 
-    Console.WriteLine($"{label}: seeding up to {options.LargeAccounts:N0} accounts…");
+    var largeConnection = await NewDatabaseAsync(provider, "bench-large");
+    var largeEnvironment = PortalEnvironment(provider, largeConnection);
+    await (await ServerProcess.StartAsync(portalDll, largeEnvironment, "/healthz")).DisposeAsync();
+    Console.WriteLine($"{label}: seeding {options.LargeAccounts:N0} accounts…");
     var seeding = Stopwatch.StartNew();
-    await AccountSeeder.SeedAsync(provider, connection, argonHash, 1_000, options.LargeAccounts);
-    await AccountSeeder.SettleAsync(provider, connection);
-    facts[$"{label}: seeding to {options.LargeAccounts:N0} accounts (s)"] = seeding.Elapsed.TotalSeconds;
-    await using (var portal = await ServerProcess.StartAsync(portalDll, environment))
-    {
-        await WarmUpProcessAsync($"{label} ({options.LargeAccounts:N0} accounts)", portal.Address, client => PortalLogin.LogInAsync(client, options.LargeAccounts));
-        await MeasureAsync($"{label}: complete logins ({options.LargeAccounts:N0} accounts)", portal, (name, duration) => LoadClient.RunAsync(name, portal.Address, duration, options.Workers, client => PortalLogin.LogInAsync(client, options.LargeAccounts)), BenchOptions.LoginLatencyWindows);
-    }
+    await AccountSeeder.SeedAsync(provider, largeConnection, argonHash, 0, options.LargeAccounts);
+    await AccountSeeder.SettleAsync(provider, largeConnection);
+    facts[$"{label}: seeding {options.LargeAccounts:N0} accounts (s)"] = seeding.Elapsed.TotalSeconds;
+    var large = await ServerProcess.StartAsync(portalDll, largeEnvironment);
+    running.Add(large);
+    await WarmUpProcessAsync($"{label} ({options.LargeAccounts:N0} accounts)", large.Address, client => PortalLogin.LogInAsync(client, options.LargeAccounts));
+    rounds.Add(largeLogins, large, (name, duration) => LoadClient.RunAsync(name, large.Address, duration, options.Workers, client => PortalLogin.LogInAsync(client, options.LargeAccounts)), BenchOptions.LoginLatencyWindows);
 }
 
-var report = Report.Build(results, facts, options, deployment);
+Console.WriteLine($"Measuring: {options.Rounds} rounds of every scenario…");
+await rounds.RunAsync();
+foreach (var compare in comparisons)
+{
+    await compare();
+}
+
+foreach (var (label, portal) in portals)
+{
+    facts[$"{label}: resident MiB after run"] = portal.ResidentMiB();
+}
+
+if (peer is not null)
+{
+    facts["peer: resident MiB after run"] = peer.ResidentMiB();
+}
+
+foreach (var process in running)
+{
+    await process.DisposeAsync();
+}
+
+disposables.ForEach(d => d.Dispose());
+var report = Report.Build(rounds.Results, facts, options, deployment);
 Console.WriteLine();
 Console.WriteLine(report);
 if (options.Output is { } output)
@@ -180,39 +189,6 @@ async Task WarmUpProcessAsync(string label, Uri address, Func<HttpClient, Task<b
     }
 }
 
-async Task MeasureAsync(string name, ServerProcess server, Func<string, TimeSpan, Task<LoadResult>> scenario, int windows = 1)
-{
-    if (!options.Includes(name))
-    {
-        return;
-    }
-
-    if (options.WarmUp > TimeSpan.Zero)
-    {
-        await scenario(name, options.WarmUp);
-    }
-
-    for (var round = 1; round < options.Rounds; round++)
-    {
-        Console.WriteLine($"{await Measured()} (round {round})");
-    }
-
-    var result = await Measured();
-    Console.WriteLine(result);
-    results.Add(result);
-
-    async Task<LoadResult> Measured()
-    {
-        var before = server.CpuTime();
-        var measured = await scenario(name, options.Duration * windows);
-        return measured with
-        {
-            ServerCpuMs = (server.CpuTime() - before).TotalMilliseconds / Math.Max(1, measured.Succeeded + measured.Failures),
-            ResidentMiB = server.ResidentMiB(),
-        };
-    }
-}
-
 // A comparison measured in interleaved windows (issue 24's new scenarios), into the facts.
 async Task CompareAsync(string name, Func<string, Dictionary<string, double>, TimeSpan, int, Task> compare)
 {
@@ -222,13 +198,13 @@ async Task CompareAsync(string name, Func<string, Dictionary<string, double>, Ti
     }
 }
 
-static double HashRate(Func<bool> verify)
+static LoadResult HashRate(string name, TimeSpan duration, Func<bool> verify)
 {
     var count = 0L;
     var clock = Stopwatch.StartNew();
     Parallel.For(0, Environment.ProcessorCount, _ =>
     {
-        while (clock.Elapsed < TimeSpan.FromSeconds(3))
+        while (clock.Elapsed < duration)
         {
             if (verify())
             {
@@ -236,7 +212,46 @@ static double HashRate(Func<bool> verify)
             }
         }
     });
-    return count / clock.Elapsed.TotalSeconds;
+    return new LoadResult(name, (int)count, count / clock.Elapsed.TotalSeconds, double.NaN, double.NaN, 0);
+}
+
+// A new database: a file for SQLite, a database on the run's server for PostgreSQL.
+async Task<string> NewDatabaseAsync(DatabaseProvider provider, string name) =>
+    provider == DatabaseProvider.Sqlite
+        ? $"Data Source={Path.Combine(work, name + ".db")}"
+        : await CreatePostgresDatabaseAsync(options.Postgres!);
+
+Dictionary<string, string> PortalEnvironment(DatabaseProvider provider, string connection)
+{
+    var label = provider.ToString();
+    var environment = new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Testing", // the only environment besides Development that accepts the fixed captcha answer and HTTP sign-on
+        ["Database__Provider"] = label,
+        ["ConnectionStrings__Default"] = connection,
+        ["Captcha__FixedAnswer"] = "PASS",
+        ["SingleSignOn__AllowHttp"] = "true", // loopback HTTP, as the load client speaks it
+        ["SingleSignOn__Issuer"] = "http://127.0.0.1/", // required outside Development; the load client checks no issuer
+        ["Protection__PersonalDataKey"] = personalDataKey,
+
+        // The whole load comes from one address; in production it comes from a province.
+        ["RateLimits__credentials__PermitLimit"] = "100000000",
+        ["RateLimits__registration__PermitLimit"] = "100000000",
+        ["RateLimits__sms__PermitLimit"] = "100000000",
+        ["RateLimits__token__PermitLimit"] = "100000000",
+        ["RateLimits__qr__PermitLimit"] = "100000000",
+        ["RateLimits__qr-poll__PermitLimit"] = "100000000",
+        ["Sms__Gateway__Endpoint"] = registrations.Endpoint.ToString(),
+        ["Logging__Console"] = "false",
+        ["Logging__Directory"] = Path.Combine(work, "logs-" + label + "-" + Math.Abs(connection.GetHashCode(StringComparison.Ordinal))),
+        ["Serilog__MinimumLevel__Default"] = "Warning",
+    };
+    foreach (var (name, value) in deployment)
+    {
+        environment[name] = value;
+    }
+
+    return environment;
 }
 
 static async Task<string> CreatePostgresDatabaseAsync(string admin)
@@ -258,50 +273,4 @@ static string FindRoot()
     }
 
     return directory?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
-}
-
-internal static class PortalLogin
-{
-    /// <summary>A complete 个人登录 by a visitor not signed in: the form with its token and captcha, then the post; only a redirect to 我的账号 counts.</summary>
-    public static async Task<bool> LogInAsync(HttpClient client, int accounts)
-    {
-        LoadClient.ForgetCookies(client);
-        var fields = await Forms.HiddenFieldsAsync(client, "/account/login").ConfigureAwait(false);
-        fields["Account"] = AccountSeeder.IdNumber(Random.Shared.Next(accounts));
-        fields["Password"] = AccountSeeder.Password;
-        fields["Captcha"] = "PASS";
-        var location = await Forms.PostAsync(client, "/account/login", fields).ConfigureAwait(false);
-        return location == "/my";
-    }
-}
-
-internal sealed record BenchOptions(TimeSpan Duration, TimeSpan WarmUp, TimeSpan ProcessWarmUp, int Rounds, int Workers, int LargeAccounts, bool SkipPeer, string? Postgres, string? Output, string? Only)
-{
-    /// <summary>
-    /// The login-latency pair (1,000 and 1,000,000 accounts) is measured over this many windows at
-    /// once: the p99 of one 10-s window is its sixth-slowest of some 650 logins, which one hiccup moves.
-    /// </summary>
-    public const int LoginLatencyWindows = 3;
-
-    /// <summary>Whether a scenario is run: all of them, or those whose name contains <c>--only</c>'s text.</summary>
-    public bool Includes(string scenario) => Only is null || scenario.Contains(Only, StringComparison.OrdinalIgnoreCase);
-
-    public IEnumerable<DatabaseProvider> Providers => Postgres is null ? [DatabaseProvider.Sqlite] : [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
-
-    public static BenchOptions Parse(string[] args)
-    {
-        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-        var smoke = args.Contains("--smoke");
-        return new BenchOptions(
-            TimeSpan.FromSeconds(int.Parse(Value("--duration") ?? (smoke ? "2" : "10"), CultureInfo.InvariantCulture)),
-            TimeSpan.FromSeconds(int.Parse(Value("--warm-up") ?? (smoke ? "1" : "5"), CultureInfo.InvariantCulture)),
-            TimeSpan.FromSeconds(int.Parse(Value("--process-warm-up") ?? (smoke ? "2" : "60"), CultureInfo.InvariantCulture)),
-            int.Parse(Value("--rounds") ?? "1", CultureInfo.InvariantCulture),
-            int.Parse(Value("--workers") ?? "16", CultureInfo.InvariantCulture),
-            int.Parse(Value("--large") ?? (smoke ? "5000" : "1000000"), CultureInfo.InvariantCulture),
-            smoke || args.Contains("--skip-peer"),
-            Value("--postgres") ?? Environment.GetEnvironmentVariable("SHANXI_BENCH_POSTGRES"),
-            Value("--out") ?? (smoke || args.Contains("--only") ? null : "docs/benchmarks.md"),
-            Value("--only"));
-    }
 }
