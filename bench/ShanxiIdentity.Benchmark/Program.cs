@@ -78,6 +78,7 @@ foreach (var provider in options.Providers)
         ["RateLimits__sms__PermitLimit"] = "100000000",
         ["RateLimits__token__PermitLimit"] = "100000000",
         ["Sms__Gateway__Endpoint"] = registrations.Endpoint.ToString(),
+        ["SingleSignOn__BackChannelLogout__AllowLoopback"] = "true", // the client systems' logout endpoints are in this process
         ["Logging__Console"] = "false",
         ["Logging__Directory"] = Path.Combine(work, "logs-" + label),
         ["Serilog__MinimumLevel__Default"] = "Warning",
@@ -116,6 +117,7 @@ foreach (var provider in options.Providers)
             name, portal.Address, duration, options.Workers,
             client => TokenGrants.RefreshAsync(client, secret),
             prepare: client => TokenGrants.SignInAsync(client, secret, 1_000)));
+        await BackChannelFanOut.MeasureAsync(label, provider, connection, portal, options, facts, MeasureAsync);
         facts[$"{label}: resident MiB after run"] = portal.ResidentMiB();
     }
 
