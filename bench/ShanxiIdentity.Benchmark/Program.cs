@@ -121,6 +121,8 @@ foreach (var provider in options.Providers)
         facts[$"{label}: resident MiB after run"] = portal.ResidentMiB();
     }
 
+    await RetentionUnderLoad.MeasureAsync(label, provider, connection, portalDll, environment, options, facts, WarmUpProcessAsync);
+
     if (!options.Includes($"{label}: complete logins ({options.LargeAccounts:N0} accounts)"))
     {
         continue;
