@@ -122,6 +122,7 @@ foreach (var provider in options.Providers)
     }
 
     await RetentionUnderLoad.MeasureAsync(label, provider, connection, portalDll, environment, options, facts, WarmUpProcessAsync);
+    await LoginStorm.MeasureAsync(label, provider, portalDll, environment, options, facts, WarmUpProcessAsync);
 
     if (!options.Includes($"{label}: complete logins ({options.LargeAccounts:N0} accounts)"))
     {
