@@ -110,6 +110,9 @@ foreach (var provider in options.Providers)
     rounds.Add($"{label}: passkey sign-ins", portal, passkeys.RunAsync);
     comparisons.Add(() => CompareAsync($"{label}: QR sign-in poll", (name, facts, duration, count) => qr.CompareAsync(portal, name, facts, duration, count)));
     comparisons.Add(() => CompareAsync($"{label}: pages acting as an organisation", (name, facts, duration, count) => acting.CompareAsync(portal, name, facts, duration, count)));
+    comparisons.Add(() => BackChannelFanOut.MeasureAsync(label, provider, connection, portal, options, facts, rounds.MeasureOnceAsync));
+    comparisons.Add(() => RetentionUnderLoad.MeasureAsync(label, provider, connection, portalDll, environment, options, facts, WarmUpProcessAsync));
+    comparisons.Add(() => LoginStorm.MeasureAsync(label, provider, portalDll, environment, options, facts, WarmUpProcessAsync));
 
     // The scale test: a second database of its own, served by a second process, so that its logins
     // alternate with the 1,000-account logins round by round.
@@ -189,7 +192,7 @@ async Task WarmUpProcessAsync(string label, Uri address, Func<HttpClient, Task<b
     }
 }
 
-// A comparison measured in interleaved windows (issue 24's new scenarios), into the facts.
+// The scenarios that compare within themselves (interleaved windows) or run servers of their own, after the rounds, into the facts.
 async Task CompareAsync(string name, Func<string, Dictionary<string, double>, TimeSpan, int, Task> compare)
 {
     if (options.Includes(name))
@@ -242,6 +245,7 @@ Dictionary<string, string> PortalEnvironment(DatabaseProvider provider, string c
         ["RateLimits__qr__PermitLimit"] = "100000000",
         ["RateLimits__qr-poll__PermitLimit"] = "100000000",
         ["Sms__Gateway__Endpoint"] = registrations.Endpoint.ToString(),
+        ["SingleSignOn__BackChannelLogout__AllowLoopback"] = "true", // the client systems' logout endpoints are in this process
         ["Logging__Console"] = "false",
         ["Logging__Directory"] = Path.Combine(work, "logs-" + label + "-" + Math.Abs(connection.GetHashCode(StringComparison.Ordinal))),
         ["Serilog__MinimumLevel__Default"] = "Warning",

@@ -50,6 +50,16 @@ internal sealed class Rounds(BenchOptions options)
         }
     }
 
+    /// <summary>A scenario measured once, now, outside the rounds (one that compares within itself afterwards).</summary>
+    public async Task MeasureOnceAsync(string name, ServerProcess server, Func<string, TimeSpan, Task<LoadResult>> run, int windows)
+    {
+        var scenario = new Scenario(name, server, run, windows);
+        _scenarios.Add(scenario);
+        var result = await MeasureAsync(scenario).ConfigureAwait(false);
+        Console.WriteLine(result);
+        _results[name] = [result];
+    }
+
     private async Task<LoadResult> MeasureAsync(Scenario scenario)
     {
         var before = scenario.Server?.CpuTime();

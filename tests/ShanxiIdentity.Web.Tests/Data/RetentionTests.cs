@@ -228,4 +228,15 @@ public sealed class RetentionSettingsTests
         Assert.Equal(RetentionSettings.MinimumAuditDays, RetentionSettings.From(empty).AuditDays);
         Assert.Equal(184, RetentionSettings.MinimumAuditDays);
     }
+
+    [Fact]
+    public void An_instance_asks_every_5_minutes_unless_told_otherwise_and_never_every_0_seconds()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(5), RetentionSettings.From(new ConfigurationBuilder().Build()).Poll);
+        var fast = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Retention:PollSeconds"] = "1" }).Build();
+        Assert.Equal(TimeSpan.FromSeconds(1), RetentionSettings.From(fast).Poll);
+
+        var zero = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Retention:PollSeconds"] = "0" }).Build();
+        Assert.Equal("Retention:PollSeconds", Assert.Throws<PortalConfigurationException>(() => RetentionSettings.From(zero)).Setting);
+    }
 }

@@ -18,6 +18,9 @@ public sealed record RetentionSettings(
     int ScanArchiveDays,
     int BatchSize)
 {
+    /// <summary>How often an instance asks whether a round is due (<c>Retention:PollSeconds</c>, default 5 minutes); the first ask waits too.</summary>
+    public TimeSpan Poll { get; init; } = TimeSpan.FromMinutes(5);
+
     public const string Section = "Retention";
     public const int MinimumAuditDays = 184;
 
@@ -31,7 +34,10 @@ public sealed record RetentionSettings(
             Positive(configuration, "AuditDays", MinimumAuditDays),
             configuration[$"{Section}:AuditArchiveDirectory"] is { Length: > 0 } directory ? directory : null,
             Positive(configuration, "ScanArchiveDays", 730),
-            Positive(configuration, "BatchSize", 2000));
+            Positive(configuration, "BatchSize", 2000))
+        {
+            Poll = TimeSpan.FromSeconds(Positive(configuration, "PollSeconds", 300)),
+        };
         if (settings.AuditDays < MinimumAuditDays)
         {
             throw new PortalConfigurationException($"{Section}:AuditDays", ConfigurationMessages.AuditRetentionTooShort(MinimumAuditDays));

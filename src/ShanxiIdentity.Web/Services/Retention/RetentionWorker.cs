@@ -1,21 +1,19 @@
 namespace ShanxiIdentity.Web.Services.Retention;
 
 /// <summary>
-/// Wakes every few minutes and runs <see cref="RetentionRun"/>, which does the work only when a round is
+/// Wakes every few minutes (<c>Retention:PollSeconds</c>) and runs <see cref="RetentionRun"/>, which does the work only when a round is
 /// due (<c>Retention:RunEveryMinutes</c>) and only on the instance that takes the lease.
 /// </summary>
-public sealed partial class RetentionWorker(RetentionRun run, TimeProvider clock, ILogger<RetentionWorker> logger) : BackgroundService
+public sealed partial class RetentionWorker(RetentionRun run, RetentionSettings settings, TimeProvider clock, ILogger<RetentionWorker> logger) : BackgroundService
 {
-    /// <summary>How often an instance asks; the first ask waits too, so starting the portal does no deleting work.</summary>
-    private static readonly TimeSpan Poll = TimeSpan.FromMinutes(5);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(Poll, clock, stoppingToken).ConfigureAwait(false);
+                // The first ask waits too, so starting the portal does no deleting work.
+                await Task.Delay(settings.Poll, clock, stoppingToken).ConfigureAwait(false);
                 await run.RunIfDueAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
