@@ -66,10 +66,9 @@ public sealed class BackChannelLogouts(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var queued = 0;
-        foreach (var applicationId in onlyApplication is { } one ? [one] : await ClientsOfAsync(accountId, cancellationToken).ConfigureAwait(false))
+        foreach (var application in await ClientsOfAsync(accountId, onlyApplication, cancellationToken).ConfigureAwait(false))
         {
-            if (await applications.FindByIdAsync(applicationId, cancellationToken).ConfigureAwait(false) is not { } application
-                || await applications.GetClientIdAsync(application, cancellationToken).ConfigureAwait(false) is not { } clientId)
+            if (application.ClientId is not { } clientId)
             {
                 continue;
             }
@@ -91,14 +90,20 @@ public sealed class BackChannelLogouts(
         return queued;
     }
 
-    /// <summary>The applications holding a valid consent or token (code, refresh token) of the account.</summary>
-    private async Task<List<string>> ClientsOfAsync(Guid accountId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The applications holding a valid consent or token (code, refresh token) of the account, in one
+    /// query: a sign-out waits for it, however many client systems the person uses.
+    /// </summary>
+    private async Task<List<OpenIddictEntityFrameworkCoreApplication>> ClientsOfAsync(Guid accountId, string? onlyApplication, CancellationToken cancellationToken)
     {
         var subject = accountId.ToString();
-        var consents = await db.Set<OpenIddictEntityFrameworkCoreAuthorization>().Where(a => a.Subject == subject && a.Status == Statuses.Valid && a.Application != null)
-            .Select(a => a.Application!.Id).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
-        var tokens = await db.Set<OpenIddictEntityFrameworkCoreToken>().Where(t => t.Subject == subject && t.Status == Statuses.Valid && t.Application != null)
-            .Select(t => t.Application!.Id).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. consents.Concat(tokens).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        var candidates = db.Set<OpenIddictEntityFrameworkCoreApplication>().AsNoTracking();
+        return await (onlyApplication is { } one
+                ? candidates.Where(a => a.Id == one)
+                : candidates.Where(a =>
+                    db.Set<OpenIddictEntityFrameworkCoreAuthorization>().Any(z => z.Application == a && z.Subject == subject && z.Status == Statuses.Valid)
+                    || db.Set<OpenIddictEntityFrameworkCoreToken>().Any(t => t.Application == a && t.Subject == subject && t.Status == Statuses.Valid)))
+            .OrderBy(a => a.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 }
