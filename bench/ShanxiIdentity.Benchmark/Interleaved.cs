@@ -49,6 +49,7 @@ internal static class Interleaved
     private static async Task<LoadResult> MeasureAsync(ServerProcess server, Func<TimeSpan, Task<LoadResult>> side, TimeSpan window)
     {
         var before = server.CpuTime();
+        LoadClient.ClockStarting.Value = () => before = server.CpuTime();
         var measured = await side(window).ConfigureAwait(false);
         return measured with
         {

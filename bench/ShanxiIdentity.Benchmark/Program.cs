@@ -164,7 +164,8 @@ Console.WriteLine();
 Console.WriteLine(report);
 if (options.Output is { } output)
 {
-    await File.WriteAllTextAsync(Path.Combine(root, output), report);
+    var document = Path.Combine(root, output);
+    await File.WriteAllTextAsync(document, Report.Insert(File.Exists(document) ? await File.ReadAllTextAsync(document) : null, report));
     Console.WriteLine($"Written to {output}");
 }
 

@@ -9,8 +9,8 @@ internal static class Report
     public static string Build(IReadOnlyList<(string Name, IReadOnlyList<LoadResult> Rounds)> results, IReadOnlyDictionary<string, double> facts, BenchOptions options, IReadOnlyDictionary<string, string> deployment)
     {
         var text = new StringBuilder();
-        text.AppendLine("# Benchmarks").AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Run on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `bench/run.sh`: {Machine()}.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"### Run on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC").AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"By `bench/run.sh` at commit {Commit()}: {Machine()}.");
         text.AppendLine(CultureInfo.InvariantCulture, $"Every scenario ran in {options.Rounds} rounds: each round measures every scenario once, for {options.Duration.TotalSeconds:F0} s (the logins with 1,000 and with {options.LargeAccounts:N0} accounts {BenchOptions.LoginLatencyWindows * options.Duration.TotalSeconds:F0} s, for a p99 of enough logins), so the two sides of every comparison alternate through the run. All servers stay up for the whole run. {options.Workers} closed-loop workers on the same machine as the server (they compete for its cores); each scenario first ran {options.WarmUp.TotalSeconds:F0} s unmeasured. Pages: wrk (one thread, {options.Workers} connections); logins, registrations and grants: a .NET client that keeps each worker's cookies and posts the forms with their tokens.");
         text.AppendLine(CultureInfo.InvariantCulture, $"Every server process first served complete logins for {options.ProcessWarmUp.TotalSeconds:F0} s, as a portal that has been running does; the first seconds of that are the \"after start\" facts.");
         text.AppendLine(CultureInfo.InvariantCulture, $"ShanxiIdentity: Release build, `Captcha:FixedAnswer` set, Argon2id m=19 MiB t=2 p=1. Peer: `dotnet new mvc --auth Individual`, Release, email confirmation off, SQLite. Each with the runtime settings it is published with (the portal: workstation GC; the template: server GC); the portal also with the environment of `{DeploymentEnvironment.RelativePath}`, as deployed: {string.Join(", ", deployment.Select(d => $"`{d.Key}={d.Value}`"))}.");
@@ -27,7 +27,7 @@ internal static class Report
             text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value:F2} |");
         }
 
-        text.AppendLine().AppendLine("## Targets").AppendLine();
+        text.AppendLine().AppendLine("#### Targets").AppendLine();
         text.AppendLine("Each ratio is taken round by round (the two sides measured in the same round) and reported as the median with the lowest and highest round. The verdict is \"met\" or \"missed\" only when every round agrees; when the rounds fall on both sides of the target it says so instead of picking one.").AppendLine();
         text.AppendLine("| target | median | rounds | verdict |").AppendLine("| --- | ---: | ---: | --- |");
         var byName = results.ToDictionary(r => r.Name, r => r.Rounds);
@@ -61,6 +61,22 @@ internal static class Report
         return text.ToString();
     }
 
+    /// <summary>docs/benchmarks.md's line under which each full run is inserted, newest first, above the earlier runs.</summary>
+    public const string RunsMarker = "<!-- bench/run.sh inserts each full run under this line, newest first -->";
+
+    /// <summary>The report inserted into the existing document under <see cref="RunsMarker"/>, or the report alone.</summary>
+    public static string Insert(string? document, string run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (document is null || document.IndexOf(RunsMarker, StringComparison.Ordinal) is var at && at < 0)
+        {
+            return run;
+        }
+
+        var end = at + RunsMarker.Length;
+        return document[..end] + "\n\n" + run.TrimEnd() + "\n" + document[end..];
+    }
+
     private const string RawArgon2 = "argon2id verifications";
 
     private const double KeycloakGrantsPerVcpu = 120;
@@ -90,6 +106,21 @@ internal static class Report
     {
         var sorted = values.Where(v => !double.IsNaN(v)).Order().ToArray();
         return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static string Commit()
+    {
+        try
+        {
+            using var git = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", "rev-parse --short HEAD") { RedirectStandardOutput = true })!;
+            var head = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit();
+            return head.Length > 0 ? head : "unknown";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown";
+        }
     }
 
     private static string Machine()

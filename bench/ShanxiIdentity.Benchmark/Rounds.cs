@@ -63,6 +63,7 @@ internal sealed class Rounds(BenchOptions options)
     private async Task<LoadResult> MeasureAsync(Scenario scenario)
     {
         var before = scenario.Server?.CpuTime();
+        LoadClient.ClockStarting.Value = () => before = scenario.Server?.CpuTime();
         var measured = await scenario.Run(scenario.Name, options.Duration * scenario.Windows).ConfigureAwait(false);
         return scenario.Server is not { } server
             ? measured
