@@ -88,8 +88,6 @@ public static class SingleSignOnSetup
                     .SetOrder(OpenIddictServerHandlers.Protection.CreateTokenEntry.Descriptor.Order - 1));
 
                 options.AddEventHandler(BurnCodeOnWrongVerifier.Descriptor);
-                options.RemoveEventHandler(OpenIddictServerHandlers.RedeemTokenEntry.Descriptor);
-                options.AddEventHandler(RedeemRefreshToken.Descriptor);
                 options.AddEventHandler(ClaimReleaseAudit.Descriptor);
                 options.AddEventHandler(SignInAssurance.Discovery);
                 options.AddEventHandler(ClientSubjectHandler.Descriptor);
