@@ -37,34 +37,38 @@ public sealed class RealNameAssessment(PortalDbContext db, IOrganisationRegistry
     {
         ArgumentNullException.ThrowIfNull(account);
         var floor = Floor(account);
-        if (account.LegalEntity is { } organisation)
-        {
-            var holds = true;
-            if (NeedsRegistry(organisation))
-            {
-                // As LoginGate: an unavailable registry lowers nobody; a definite "not held" does.
-                holds = (await registry.LookUpAsync(organisation.CreditCode, cancellationToken).ConfigureAwait(false)).Outcome != RegistryOutcome.NotFound;
-            }
-
-            return floor with { RegistryStillHolds = holds, PhoneProvedBySms = await PhoneProvedAsync(account, cancellationToken).ConfigureAwait(false) };
-        }
-
-        if (account.Person is null)
+        if (account.Person is null && account.LegalEntity is null)
         {
             return floor;
         }
 
-        // One round trip for both of a person's recorded facts: this runs on every token refresh.
-        var facts = await db.Users.AsNoTracking().Where(a => a.Id == account.Id).Select(a => new
+        var (channel, inPerson) = await RecordedFactsAsync(account.Id, cancellationToken).ConfigureAwait(false);
+        floor = floor with { PhoneProvedBySms = account.PhoneNumberConfirmed && account.PhoneNumber is not null && channel is PhoneChangeChannel.Registration or PhoneChangeChannel.Online };
+        if (account.LegalEntity is { } organisation)
+        {
+            // As LoginGate: an unavailable registry lowers nobody; a definite "not held" does.
+            return !NeedsRegistry(organisation) ? floor
+                : floor with { RegistryStillHolds = (await registry.LookUpAsync(organisation.CreditCode, cancellationToken).ConfigureAwait(false)).Outcome != RegistryOutcome.NotFound };
+        }
+
+        return floor with { VerifiedInPerson = inPerson };
+    }
+
+    /// <summary>
+    /// The channel of the reserved phone's latest change, and whether the holder (not an agent with a
+    /// letter) was verified at a counter in person: one round trip, as this runs on every token refresh.
+    /// </summary>
+    private async Task<(PhoneChangeChannel? Channel, bool InPerson)> RecordedFactsAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        var facts = await db.Users.AsNoTracking().Where(a => a.Id == accountId).Select(a => new
         {
             Channel = db.ReservedPhoneChanges.Where(c => c.AccountId == a.Id)
                 .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id)
                 .Select(c => (PhoneChangeChannel?)c.Channel).FirstOrDefault(),
-            // The holder in person, not an agent with a letter: only then did a clerk see this person.
             InPerson = db.CounterRequests.Any(r => r.AccountId == a.Id && r.Status == CounterRequestStatus.Applied && !r.ByAgent
                 && (r.ChangeKind == CounterChangeKind.ManualRealNameVerification || r.ChangeKind == CounterChangeKind.Registration)),
         }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return floor with { PhoneProvedBySms = PhoneHeld(account) && ProvedOnline(facts?.Channel), VerifiedInPerson = facts?.InPerson == true };
+        return (facts?.Channel, facts?.InPerson == true);
     }
 
     /// <summary>The evidence the loaded account shows by itself, every fact it cannot show taken as false (the registry's too).</summary>
@@ -77,15 +81,4 @@ public sealed class RealNameAssessment(PortalDbContext db, IOrganisationRegistry
 
     private static bool NeedsRegistry(LegalEntityProfile organisation) =>
         organisation.RealNameVerifiedAt is not null && organisation.Type.IsMarketRegulated() && !organisation.VerifiedAtCounter;
-
-    private async Task<bool> PhoneProvedAsync(Account account, CancellationToken cancellationToken) =>
-        PhoneHeld(account) && ProvedOnline(await db.ReservedPhoneChanges.AsNoTracking()
-            .Where(c => c.AccountId == account.Id)
-            .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id)
-            .Select(c => (PhoneChangeChannel?)c.Channel)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false));
-
-    private static bool PhoneHeld(Account account) => account.PhoneNumberConfirmed && account.PhoneNumber is not null;
-
-    private static bool ProvedOnline(PhoneChangeChannel? channel) => channel is PhoneChangeChannel.Registration or PhoneChangeChannel.Online;
 }
