@@ -58,6 +58,7 @@ internal static class LoginStorm
             }
 
             var (rates, ratios, costs, redisCosts) = (new List<(double Redis, double Local)>(), new List<double>(), new List<double>(), new List<double>());
+            var counted = false;
             for (var round = 1; round <= Rounds; round++)
             {
                 var measured = new List<(LoadResult Result, double RedisMs)>();
@@ -71,6 +72,10 @@ internal static class LoginStorm
                     result = result with { ServerCpuMs = ((side.Servers.Sum(s => s.CpuTime().TotalMilliseconds) - before) / attempts) + redisMs, ResidentMiB = side.Servers.Max(s => s.ResidentMiB()) };
                     Console.WriteLine($"{result}   (redis-server {redisMs:F2} ms of it)");
                     measured.Add((result, redisMs));
+
+                    // Right after the window: the limiter's keys live only as long as its window.
+                    counted |= side.Redis is not null
+                        && (await redis.CliAsync("--scan", "--pattern", "*rate:credentials:*").ConfigureAwait(false)).Contains("credentials", StringComparison.Ordinal);
                 }
 
                 rates.Add((measured[0].Result.PerSecond, measured[1].Result.PerSecond));
@@ -79,7 +84,7 @@ internal static class LoginStorm
                 redisCosts.Add(measured[0].RedisMs);
             }
 
-            if (!(await redis.CliAsync("--scan", "--pattern", "*rate:credentials:*").ConfigureAwait(false)).Contains("credentials", StringComparison.Ordinal))
+            if (!counted)
             {
                 throw new InvalidOperationException("The instances on Redis kept no login count there: the shared limiter was not measured.");
             }

@@ -140,7 +140,16 @@ Console.WriteLine($"Measuring: {options.Rounds} rounds of every scenario…");
 await rounds.RunAsync();
 foreach (var compare in comparisons)
 {
-    await compare();
+    // One scenario that cannot complete must not cost the run its report.
+    try
+    {
+        await compare();
+    }
+    catch (Exception failure) when (failure is InvalidOperationException or HttpRequestException or TimeoutException or IOException)
+    {
+        Console.Error.WriteLine($"Not measured: {failure.Message}");
+        facts[$"not measured: {failure.Message}"] = double.NaN;
+    }
 }
 
 foreach (var (label, portal) in portals)
