@@ -34,7 +34,7 @@ const string RawArgon2 = "argon2id verifications";
 
 // Every server stays up for the whole run, so that each round measures every scenario once.
 var rounds = new Rounds(options);
-var running = new List<IAsyncDisposable>();
+await using var running = new ServerProcesses();
 
 // The limit of a login: raw hash verifications per second on all cores, measured in every round as well.
 var argon2 = new Argon2PasswordHasher(new Argon2Settings(), new PasswordHashSlots());
@@ -162,10 +162,7 @@ if (peer is not null)
     facts["peer: resident MiB after run"] = peer.ResidentMiB();
 }
 
-foreach (var process in running)
-{
-    await process.DisposeAsync();
-}
+await running.DisposeAsync();
 
 disposables.ForEach(d => d.Dispose());
 var report = Report.Build(rounds.Results, facts, options, deployment);
