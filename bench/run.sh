@@ -2,7 +2,7 @@
 # The performance benchmark, in one command: starts a throwaway PostgreSQL, then measures the
 # stock template, raw hashing and ShanxiIdentity on SQLite and PostgreSQL side by side, and writes
 # docs/benchmarks.md.   bench/run.sh [--smoke] [--duration S] [--warm-up S] [--process-warm-up S] [--workers N] [--large N] [--skip-peer]
-#                        [--only TEXT: just the scenarios whose name contains TEXT; writes nothing]
+#                        [--only 'TEXT|TEXT…': just the scenarios whose name contains one of the texts; writes nothing]
 #                        [--rounds N: measure each scenario N times in a row and print every round, to see it settle]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -11,8 +11,9 @@ internal sealed record BenchOptions(TimeSpan Duration, TimeSpan WarmUp, TimeSpan
     /// </summary>
     public const int LoginLatencyWindows = 3;
 
-    /// <summary>Whether a scenario is run: all of them, or those whose name contains <c>--only</c>'s text.</summary>
-    public bool Includes(string scenario) => Only is null || scenario.Contains(Only, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether a scenario is run: all of them, or those whose name contains one of <c>--only</c>'s texts (separated by '|').</summary>
+    public bool Includes(string scenario) =>
+        Only is null || Only.Split('|').Any(text => scenario.Contains(text, StringComparison.OrdinalIgnoreCase));
 
     public IEnumerable<DatabaseProvider> Providers => Postgres is null ? [DatabaseProvider.Sqlite] : [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
 

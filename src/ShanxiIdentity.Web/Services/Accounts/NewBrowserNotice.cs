@@ -27,9 +27,16 @@ public sealed class NewBrowserNotice(PortalDbContext db, SmsOutbox outbox, IConf
             return;
         }
 
-        var keys = db.SignInSessions.Where(s => s.AccountId == account.Id && s.BrowserKeyHash != null);
-        if (!await keys.AnyAsync(cancellationToken).ConfigureAwait(false)
-            || await keys.AnyAsync(s => s.BrowserKeyHash == keyHash, cancellationToken).ConfigureAwait(false))
+        // One round trip (two seeks of the sessions' account-and-key index): any browser key at all, and this one.
+        var seen = await db.Users
+            .Where(a => a.Id == account.Id)
+            .Select(a => new
+            {
+                Any = db.SignInSessions.Any(s => s.AccountId == a.Id && s.BrowserKeyHash != null),
+                This = db.SignInSessions.Any(s => s.AccountId == a.Id && s.BrowserKeyHash == keyHash),
+            })
+            .SingleAsync(cancellationToken).ConfigureAwait(false);
+        if (!seen.Any || seen.This)
         {
             return;
         }

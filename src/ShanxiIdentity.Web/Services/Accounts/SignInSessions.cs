@@ -52,7 +52,14 @@ public sealed class SignInSessions(PortalDbContext db, TimeProvider clock, Agent
         }
 
         db.SignInSessions.Add(session);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        // Inside a transaction (a sign-in and its audit row, AuditLog.CommitAsync) its save writes
+        // the row with the rest: one batch, not two. Outside one, saved here.
+        if (db.Database.CurrentTransaction is null)
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return session.Id;
     }
 
