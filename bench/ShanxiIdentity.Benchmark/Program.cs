@@ -152,14 +152,18 @@ foreach (var compare in comparisons)
     }
 }
 
-foreach (var (label, portal) in portals)
+foreach (var (label, server) in portals.Select(p => (p.Label, Server: (ServerProcess?)p.Portal)).Append(("peer", peer)))
 {
-    facts[$"{label}: resident MiB after run"] = portal.ResidentMiB();
-}
+    if (server is null)
+    {
+        continue;
+    }
 
-if (peer is not null)
-{
-    facts["peer: resident MiB after run"] = peer.ResidentMiB();
+    facts[$"{label}: resident MiB after run"] = server.ResidentMiB();
+    var (anonymous, file, shared) = server.ResidentPartsMiB();
+    facts[$"{label}: of it anonymous (GC heap and native) MiB"] = anonymous;
+    facts[$"{label}: of it file-backed (assemblies, libraries) MiB"] = file;
+    facts[$"{label}: of it shared (JIT code, mapped twice for W^X) MiB"] = shared;
 }
 
 await running.DisposeAsync();

@@ -68,9 +68,18 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Resident memory of the server process (VmRSS), in MiB.</summary>
-    public double ResidentMiB()
+    public double ResidentMiB() => StatusMiB("VmRSS:");
+
+    /// <summary>
+    /// What the resident memory is made of: anonymous (the GC heap, native allocations), file-backed
+    /// (the mapped assemblies and native libraries, shared and clean) and shared memory (the JIT's
+    /// code, double-mapped for W^X).
+    /// </summary>
+    public (double Anonymous, double File, double Shared) ResidentPartsMiB() => (StatusMiB("RssAnon:"), StatusMiB("RssFile:"), StatusMiB("RssShmem:"));
+
+    private double StatusMiB(string field)
     {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
         return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 

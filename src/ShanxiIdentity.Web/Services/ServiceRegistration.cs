@@ -72,6 +72,7 @@ public static class ServiceRegistration
         // Argon2id instead of Identity's PBKDF2 (docs/decisions/0004-argon2id-password-hashing.md).
         services.AddSingleton(Argon2Settings.From(configuration));
         services.AddSingleton<PasswordHashSlots>();
+        services.AddSingleton<Infrastructure.FixedLinks>();
         services.Replace(ServiceDescriptor.Singleton<IPasswordHasher<Account>, Argon2PasswordHasher>());
 
         services.ConfigureApplicationCookie(options =>
