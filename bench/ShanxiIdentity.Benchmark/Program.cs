@@ -152,18 +152,14 @@ foreach (var compare in comparisons)
     }
 }
 
-foreach (var (label, server) in portals.Select(p => (p.Label, Server: (ServerProcess?)p.Portal)).Append(("peer", peer)))
+foreach (var (label, portal) in portals)
 {
-    if (server is null)
-    {
-        continue;
-    }
+    RecordMemory(label, portal);
+}
 
-    facts[$"{label}: resident MiB after run"] = server.ResidentMiB();
-    var (anonymous, file, shared) = server.ResidentPartsMiB();
-    facts[$"{label}: of it anonymous (GC heap and native) MiB"] = anonymous;
-    facts[$"{label}: of it file-backed (assemblies, libraries) MiB"] = file;
-    facts[$"{label}: of it shared (JIT code, mapped twice for W^X) MiB"] = shared;
+if (peer is not null)
+{
+    RecordMemory("peer", peer);
 }
 
 await running.DisposeAsync();
@@ -288,4 +284,14 @@ static string FindRoot()
     }
 
     return directory?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
+}
+
+// What the server's resident memory is after the run, and what it is made of.
+void RecordMemory(string label, ServerProcess server)
+{
+    facts[$"{label}: resident MiB after run"] = server.ResidentMiB();
+    var (anonymous, file, shared) = server.ResidentPartsMiB();
+    facts[$"{label}: of it anonymous (GC heap and native) MiB"] = anonymous;
+    facts[$"{label}: of it file-backed (assemblies, libraries) MiB"] = file;
+    facts[$"{label}: of it shared (JIT code, mapped twice for W^X) MiB"] = shared;
 }

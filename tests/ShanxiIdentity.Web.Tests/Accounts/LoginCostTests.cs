@@ -16,31 +16,10 @@ public abstract class LoginCostTests<TFactory>(TFactory factory) : IClassFixture
         var (citizen, _) = await factory.RegisteredCitizenAsync();
         var session = factory.NewSession();
         var page = await session.GetPageAsync(CitizenJourney.LoginUrl);
-        var statements = new List<string>();
-        factory.Faults.Arm(command =>
-        {
-            // The outbox worker, woken by the notice, reads and claims on its own.
-            if (command.CommandText.Contains("SmsOutbox", StringComparison.Ordinal) && !command.CommandText.TrimStart().StartsWith("INSERT", StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            lock (statements)
-            {
-                statements.Add(command.CommandText);
-            }
-
-            return false;
-        });
-        PortalSession.Submitted submitted;
-        try
-        {
-            submitted = await session.SubmitAsync(page, CitizenJourney.LoginUrl, new Dictionary<string, string?> { ["Account"] = citizen.IdNumber, ["Password"] = citizen.Password });
-        }
-        finally
-        {
-            factory.Faults.Disarm();
-        }
+        // The outbox worker, woken by the notice, reads and claims on its own.
+        var (submitted, statements) = await factory.Faults.RecordAsync(
+            command => !command.CommandText.Contains("SmsOutbox", StringComparison.Ordinal) || command.CommandText.TrimStart().StartsWith("INSERT", StringComparison.Ordinal),
+            () => session.SubmitAsync(page, CitizenJourney.LoginUrl, new Dictionary<string, string?> { ["Account"] = citizen.IdNumber, ["Password"] = citizen.Password }));
 
         Assert.Equal("/my", submitted.Location);
         var all = string.Join("\n---\n", statements);

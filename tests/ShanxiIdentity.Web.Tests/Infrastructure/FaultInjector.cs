@@ -49,6 +49,42 @@ public sealed class FaultInjector : DbCommandInterceptor
 
     public void Disarm() => Volatile.Write(ref _when, null);
 
+    /// <summary>
+    /// The statements the portal sends while <paramref name="action"/> runs, of those
+    /// <paramref name="counted"/> keeps (the background workers share the database), in order.
+    /// Nothing fails: this counts a request's database work.
+    /// </summary>
+    public async Task<(T Result, List<string> Statements)> RecordAsync<T>(Func<DbCommand, bool> counted, Func<Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(counted);
+        ArgumentNullException.ThrowIfNull(action);
+        var statements = new List<string>();
+        Arm(command =>
+        {
+            if (counted(command))
+            {
+                lock (statements)
+                {
+                    statements.Add(command.CommandText);
+                }
+            }
+
+            return false;
+        });
+        try
+        {
+            var result = await action();
+            lock (statements)
+            {
+                return (result, [.. statements]);
+            }
+        }
+        finally
+        {
+            Disarm();
+        }
+    }
+
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
     {
         ArgumentNullException.ThrowIfNull(result);

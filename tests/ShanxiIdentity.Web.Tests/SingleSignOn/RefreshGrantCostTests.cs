@@ -21,31 +21,10 @@ public abstract class RefreshGrantCostTests<TFactory>(TFactory factory) : IClass
     public async Task A_refresh_grant_costs_six_statements_and_spends_the_presented_token()
     {
         var (sso, tokens) = await SignedInClientAsync();
-        var statements = new List<string>();
-        factory.Faults.Arm(command =>
-        {
-            // The background workers (outboxes, retention) use other tables.
-            if (!RefreshTables.Any(command.CommandText.Contains))
-            {
-                return false;
-            }
-
-            lock (statements)
-            {
-                statements.Add(command.CommandText);
-            }
-
-            return false;
-        });
-        TokenAnswer refreshed;
-        try
-        {
-            refreshed = await sso.RefreshAsync(tokens.Get("refresh_token"));
-        }
-        finally
-        {
-            factory.Faults.Disarm();
-        }
+        // The background workers (outboxes, retention) use other tables.
+        var (refreshed, statements) = await factory.Faults.RecordAsync(
+            command => RefreshTables.Any(command.CommandText.Contains),
+            () => sso.RefreshAsync(tokens.Get("refresh_token")));
 
         Assert.Equal(HttpStatusCode.OK, refreshed.Status);
         // The client, the token, the account, its real-name facts; the redemption; the new refresh token.
