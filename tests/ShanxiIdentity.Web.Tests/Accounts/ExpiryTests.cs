@@ -109,6 +109,7 @@ public sealed class ExpiryTests(TimeTravelPortalFactory factory) : IClassFixture
     [Fact]
     public async Task Ten_codes_a_day_to_one_phone_and_no_more()
     {
+        factory.Clock.AdvanceClearOfChinaMidnight(SmsCodeService.ResendInterval * (SmsCodeService.DailyLimit + 2));
         var session = factory.NewSession();
         var page = await session.GetPageAsync(RegisterUrl);
         var phone = new Dictionary<string, string?> { ["Phone"] = Citizen.NewPhone() };
