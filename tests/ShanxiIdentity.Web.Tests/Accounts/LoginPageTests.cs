@@ -35,6 +35,25 @@ public sealed class LoginPageTests(SqlitePortalFactory factory) : IClassFixture<
         }
     }
 
+    [Fact]
+    public async Task The_cached_passkey_and_QR_blocks_hold_no_visitor_s_token()
+    {
+        // Second and third visitors are served the cached blocks the first one's page filled.
+        var tokens = new List<string>();
+        for (var visitor = 0; visitor < 3; visitor++)
+        {
+            var page = await factory.NewSession().GetPageAsync("/account/login");
+            var inputs = page.QuerySelectorAll("input[name=__RequestVerificationToken]");
+            var only = Assert.Single(inputs);
+            Assert.NotNull(only.Closest("form[action='/account/login']"));
+            Assert.NotNull(page.QuerySelector("[data-passkey-login] form"));
+            Assert.NotNull(page.QuerySelector("form[data-qr-complete]"));
+            tokens.Add(only.GetAttribute("value")!);
+        }
+
+        Assert.Equal(3, tokens.Distinct(StringComparer.Ordinal).Count());
+    }
+
     private static AngleSharp.Dom.IElement Link(AngleSharp.Dom.IDocument page, string which) =>
         page.QuerySelectorAll("main a").Single(a => which == "register"
             ? a.TextContent.Trim() is "个人注册" or "法人注册" && a.Closest(".d-flex") is not null

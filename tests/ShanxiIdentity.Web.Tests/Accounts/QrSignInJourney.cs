@@ -10,7 +10,7 @@ public static class QrSignInJourney
 {
     public const string ChromeOnWindows = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
 
-    /// <summary>A code as the script gets it: the login page's QR form (its token and way back), then POST /qr/new.</summary>
+    /// <summary>A code as the script gets it: the page's antiforgery token (the QR block, cached for everyone, holds none), then POST /qr/new.</summary>
     public sealed record Code(string Id, string Link, string Status, string Complete, string Token, string? ReturnUrl);
 
     public static async Task<Code> NewCodeAsync(PortalSession desktop, string loginUrl = "/account/login")
@@ -18,7 +18,8 @@ public static class QrSignInJourney
         ArgumentNullException.ThrowIfNull(desktop);
         var page = await desktop.GetPageAsync(loginUrl);
         var form = page.QuerySelector("form[data-qr-complete]") ?? throw new InvalidOperationException("The login page has no 扫码登录 block.");
-        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        Assert.Null(form.QuerySelector("input[name=__RequestVerificationToken]"));
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var created = await desktop.PostAsync("/qr/new", new Dictionary<string, string?> { ["__RequestVerificationToken"] = token }, asScript: true);
         Assert.Equal(HttpStatusCode.OK, created.Status);
         using var json = JsonDocument.Parse(created.Body);

@@ -7,8 +7,10 @@
     var supported = !!(pkc && navigator.credentials && typeof pkc.parseRequestOptionsFromJSON === "function" &&
         typeof pkc.parseCreationOptionsFromJSON === "function");
 
+    // The login page's passkey block is cached for every visitor and holds no token: the page's password form has it.
     function token(form) {
-        var input = form.querySelector("input[name='__RequestVerificationToken']");
+        var input = form.querySelector("input[name='__RequestVerificationToken']") ||
+            document.querySelector("input[name='__RequestVerificationToken']");
         return input ? input.value : "";
     }
 

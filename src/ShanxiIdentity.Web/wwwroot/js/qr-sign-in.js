@@ -15,8 +15,9 @@
     var current = null;
     var timer = null;
 
+    // The block is cached for every visitor and holds no token: the page's password form has it.
     function token() {
-        var input = form.querySelector("input[name='__RequestVerificationToken']");
+        var input = document.querySelector("input[name='__RequestVerificationToken']");
         return input ? input.value : "";
     }
 
@@ -74,6 +75,11 @@
                     stop();
                     say(data.message);
                     form.action = code.complete;
+                    var field = document.createElement("input");
+                    field.type = "hidden";
+                    field.name = "__RequestVerificationToken";
+                    field.value = token();
+                    form.appendChild(field);
                     form.submit();
                 } else if (data.state === "expired" || data.state === "cancelled") {
                     offerRefresh(data.message);
