@@ -65,6 +65,7 @@ var deployment = DeploymentEnvironment.Read(root);
 var comparisons = new List<Func<Task>>();
 var disposables = new List<IDisposable>();
 var portals = new List<(string Label, ServerProcess Portal)>();
+var growth = new List<Func<Task>>();
 foreach (var provider in options.Providers)
 {
     var label = provider.ToString();
@@ -80,6 +81,8 @@ foreach (var provider in options.Providers)
     var portal = await ServerProcess.StartAsync(portalDll, environment);
     running.Add(portal);
     portals.Add((label, portal));
+    var sqliteFile = provider == DatabaseProvider.Sqlite ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection).DataSource : null;
+    growth.Add(() => DatabaseGrowth.PrintAsync(label, provider, connection, sqliteFile));
     facts[$"{label}: start to first 200 (s)"] = portal.StartToFirst200.TotalSeconds;
     await WarmUpProcessAsync(label, portal.Address, client => PortalLogin.LogInAsync(client, 1_000));
     foreach (var (page, path) in new[]
@@ -137,7 +140,13 @@ foreach (var provider in options.Providers)
 }
 
 Console.WriteLine($"Measuring: {options.Rounds} rounds of every scenario…");
-await rounds.RunAsync();
+await rounds.RunAsync(async () =>
+{
+    foreach (var print in growth)
+    {
+        await print();
+    }
+});
 foreach (var compare in comparisons)
 {
     // One scenario that cannot complete must not cost the run its report.

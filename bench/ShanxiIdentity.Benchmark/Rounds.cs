@@ -27,8 +27,10 @@ internal sealed class Rounds(BenchOptions options)
         }
     }
 
-    public async Task RunAsync()
+    /// <param name="afterRound">Runs after each round, between windows (what the servers hold then).</param>
+    public async Task RunAsync(Func<Task> afterRound)
     {
+        ArgumentNullException.ThrowIfNull(afterRound);
         for (var round = 1; round <= options.Rounds; round++)
         {
             foreach (var scenario in _scenarios)
@@ -47,6 +49,8 @@ internal sealed class Rounds(BenchOptions options)
 
                 list.Add(result);
             }
+
+            await afterRound().ConfigureAwait(false);
         }
     }
 
