@@ -30,7 +30,37 @@ public static class TestPostgres
         return name;
     }
 
-    public static Task DropDatabaseAsync(string name) => ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    /// <summary>
+    /// Drops a test class's database. Its portal's pooled connections are closed first, so FORCE has
+    /// nothing left to terminate; on a loaded machine a terminated backend can outlast the 5 s FORCE
+    /// waits for it, and CI twice saw a class cleanup fail with a bare PostgresException: retried, and
+    /// the last failure says its SQLSTATE.
+    /// </summary>
+    public static async Task DropDatabaseAsync(string name)
+    {
+        using (var pooled = new NpgsqlConnection(ConnectionStringFor(name)))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (attempt < 5)
+            {
+                Console.Error.WriteLine($"Dropping test database {name}, attempt {attempt}: {e.SqlState} {e.MessageText}");
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+            catch (PostgresException e)
+            {
+                throw new InvalidOperationException($"Could not drop test database {name}: {e.SqlState} {e.MessageText}", e);
+            }
+        }
+    }
 
     public static async Task ExecuteAsync(string sql)
     {
