@@ -28,13 +28,13 @@ public sealed class AccessibilitySignedInBrowserTests(BrowserFixture browser, IT
         // 我的办件 signed out, then its way to the portal: login (naming the way back) and consent.
         await scans.AtBothWidthsAsync(page, casesAddress.ToString());
         await page.GotoAsync(casesAddress + "cases");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/login"), Navigation.Arrived);
+        await Navigation.ArriveAsync(page, new System.Text.RegularExpressions.Regex("/account/login"));
         await scans.AtBothWidthsAsync(page, page.Url);
         await page.SubmitLoginAsync(citizen.IdNumber, citizen.Password);
         await page.Locator("[data-consent-page]").WaitForAsync();
         await scans.AtBothWidthsAsync(page, page.Url);
         await page.GetByRole(AriaRole.Button, new() { Name = "同意并登录" }).ClickAsync();
-        await page.WaitForURLAsync(casesAddress + "cases", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, casesAddress + "cases");
 
         // 我的办件 signed in: the list and the form, with its errors shown.
         await scans.AtBothWidthsAsync(page, casesAddress + "cases");
@@ -74,17 +74,17 @@ public sealed class AccessibilitySignedInBrowserTests(BrowserFixture browser, IT
         await page.GetByLabel("确认密码").FillAsync(StaffJourney.StaffPassword);
         await page.GetByLabel("动态验证码").FillAsync(StaffMember.Code(key, browser.Portal.Clock));
         await page.GetByRole(AriaRole.Button, new() { Name = "绑定并登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/counter", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/counter");
 
         // Find the citizen, open a phone change, and visit every list and form.
         await page.GotoAsync($"/counter/accounts?q={citizen.IdNumber}");
-        await page.WaitForURLAsync("**/counter/accounts/*", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/counter/accounts/*");
         var account = new Uri(page.Url).AbsolutePath;
         var accountId = account[(account.LastIndexOf('/') + 1)..];
         await page.GotoAsync($"/counter/requests/new?accountId={accountId}&kind=ReservedPhone");
         await page.GetByLabel("新手机号").FillAsync(Citizen.NewPhone());
         await page.GetByRole(AriaRole.Button, new() { Name = "创建申请并显示材料清单" }).ClickAsync();
-        await page.WaitForURLAsync("**/counter/requests/*", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/counter/requests/*");
         var request = new Uri(page.Url).AbsolutePath;
 
         // 设定单位管理员 for an organisation: its form and its request page.
@@ -96,7 +96,7 @@ public sealed class AccessibilitySignedInBrowserTests(BrowserFixture browser, IT
         await page.GetByLabel("被授权人身份证号").FillAsync(agent.IdNumber);
         await page.GetByLabel("委托日期").FillAsync(ShanxiIdentity.Domain.Identifiers.ChinaTime.Today(browser.Portal.Clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "创建申请并显示材料清单" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/counter/requests/[0-9a-f-]{36}$"), Navigation.Arrived);
+        await Navigation.ArriveAsync(page, new System.Text.RegularExpressions.Regex("/counter/requests/[0-9a-f-]{36}$"));
         var administratorRequest = new Uri(page.Url).AbsolutePath;
 
         // 接入系统's page of a client system with a back-channel logout given up (the table its administrator reads).

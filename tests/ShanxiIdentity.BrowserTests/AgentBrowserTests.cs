@@ -34,7 +34,7 @@ public sealed class AgentBrowserTests(BrowserFixture browser, ITestOutputHelper 
         await keys.TypeIntoAsync(page.GetByLabel("密码", new() { Exact = true }), citizen.Password);
         await keys.TypeIntoAsync(page.GetByLabel("验证码", new() { Exact = true }), PortalSession.CaptchaAnswer);
         await keys.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }), "Enter");
-        await page.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my");
         await page.Locator("[data-invitation]").WaitForAsync();
         findings.AddRange(await BothModesAsync(page, "我的账号 with an invitation"));
 
@@ -44,7 +44,7 @@ public sealed class AgentBrowserTests(BrowserFixture browser, ITestOutputHelper 
 
         // The header offers 身份切换 at phone width, outside the collapsed menu.
         await keys.PressAsync(page.GetByRole(AriaRole.Link, new() { Name = "切换身份", Exact = true }), "Enter");
-        await page.WaitForURLAsync("**/my/acting", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my/acting");
         findings.AddRange(await BothModesAsync(page, "身份切换"));
 
         // A radio group is one Tab stop: the arrow key moves the choice from 个人办事 to the organisation.
@@ -53,7 +53,7 @@ public sealed class AgentBrowserTests(BrowserFixture browser, ITestOutputHelper 
         await keys.PressAsync(personal, "ArrowDown");
         Assert.True(await page.GetByRole(AriaRole.Radio, new() { Name = $"代表{organisation.Name}办事" }).IsCheckedAsync());
         await keys.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "切换", Exact = true }), "Enter");
-        await page.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my");
 
         Assert.Contains($"当前身份：{organisation.Name}（经办人）", await page.Locator("[data-acting]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^切换\\s*办事身份$") }).IsVisibleAsync());

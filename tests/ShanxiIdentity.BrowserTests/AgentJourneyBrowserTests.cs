@@ -26,9 +26,9 @@ public sealed class AgentJourneyBrowserTests(BrowserFixture browser)
         // The administrator (the 法人账号, on a desktop) authorises the newcomer for 我的办件 only.
         var desk = await browser.NewPageAsync(width: 1280, height: 900);
         await desk.LogInAsync(organisation.LoginName, organisation.Password, legal: true);
-        await desk.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(desk, "**/my");
         await desk.Locator("[data-agents-link]").First.ClickAsync();
-        await desk.WaitForURLAsync("**/my/agents", Navigation.Arrived);
+        await Navigation.ArriveAsync(desk, "**/my/agents");
         await desk.GetByLabel("姓名").FillAsync(newcomer.Name);
         await desk.GetByLabel("身份证号").FillAsync(newcomer.IdNumber);
         await desk.GetByLabel("仅限以下勾选的系统").CheckAsync();
@@ -55,7 +55,7 @@ public sealed class AgentJourneyBrowserTests(BrowserFixture browser)
         await phone.GetByLabel("验证码", new() { Exact = true }).FillAsync(PortalSession.CaptchaAnswer);
         await phone.GetByLabel("我已阅读并同意《山西省政务服务网用户协议》").CheckAsync();
         await phone.GetByRole(AriaRole.Button, new() { Name = "注册", Exact = true }).ClickAsync();
-        await phone.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(phone, "**/my");
         var invitation = phone.Locator("[data-invitation]", new() { HasText = organisation.Name });
         Assert.Contains(casesName, await invitation.TextContentAsync(), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(phone, "agent-journey-2-invitation");
@@ -66,7 +66,7 @@ public sealed class AgentJourneyBrowserTests(BrowserFixture browser)
         await phone.GetByRole(AriaRole.Link, new() { Name = "切换身份", Exact = true }).ClickAsync();
         await phone.GetByRole(AriaRole.Radio, new() { Name = $"代表{organisation.Name}办事" }).CheckAsync();
         await phone.GetByRole(AriaRole.Button, new() { Name = "切换", Exact = true }).ClickAsync();
-        await phone.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(phone, "**/my");
         Assert.Contains($"当前身份：{organisation.Name}（经办人）", await phone.Locator("[data-acting]").InnerTextAsync(), StringComparison.Ordinal);
 
         // 我的办件: the consent page offers the organisation (its authorisation covers this system);
@@ -77,7 +77,7 @@ public sealed class AgentJourneyBrowserTests(BrowserFixture browser)
         Assert.Empty(await AccessibilityBrowserTests.ScanAsync(phone, "consent with the organisation @390"));
         await phone.GetByLabel(organisation.Name, new() { Exact = false }).CheckAsync();
         await phone.GetByRole(AriaRole.Button, new() { Name = "同意并登录" }).ClickAsync();
-        await phone.WaitForURLAsync(casesAddress + "cases", Navigation.Arrived);
+        await Navigation.ArriveAsync(phone, casesAddress + "cases");
         var acting = await phone.Locator("[data-acting-for]").TextContentAsync();
         Assert.Contains($"以 {organisation.Name} 名义办理", acting, StringComparison.Ordinal);
         Assert.Contains($"经办人：{newcomer.Name}", acting, StringComparison.Ordinal);

@@ -28,8 +28,7 @@ public sealed class AgentsBrowserTests(BrowserFixture browser, ITestOutputHelper
         var newcomer = await browser.Portal.SeedCitizenAsync();
         var page = await browser.NewPageAsync();
         await page.LogInAsync(organisation.LoginName, organisation.Password, legal: true);
-        await page.WaitForLoadStateAsync();
-        Assert.True(page.Url.EndsWith("/my", StringComparison.Ordinal), page.Url + " " + await page.Locator("main").InnerTextAsync());
+        await Navigation.ArriveAsync(page, "**/my");
 
         var findings = new List<string>();
         var scans = 0;

@@ -25,10 +25,10 @@ public sealed class BackChannelLogoutBrowserTests(BrowserFixture browser)
 
         var page = await browser.NewPageAsync(width: width, height: 900);
         await page.GotoAsync(casesAddress + "signin");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/login"), Navigation.Arrived);
+        await Navigation.ArriveAsync(page, new System.Text.RegularExpressions.Regex("/account/login"));
         await page.SubmitLoginAsync(citizen.IdNumber, citizen.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "同意并登录" }).ClickAsync();
-        await page.WaitForURLAsync(casesAddress + "cases", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, casesAddress + "cases");
         Assert.Equal(citizen.Name, await page.Locator("[data-signed-in-as]").TextContentAsync());
 
         // 退出 at the portal: its own page, its own button.
@@ -41,13 +41,13 @@ public sealed class BackChannelLogoutBrowserTests(BrowserFixture browser)
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
-        await page.WaitForURLAsync(browser.BaseAddress.ToString(), Navigation.Arrived);
+        await Navigation.ArriveAsync(page, browser.BaseAddress.ToString());
         await browser.Portal.Services.GetRequiredService<BackChannelDelivery>().DeliverDueAsync(CancellationToken.None);
         await WaitForDeliveryAsync(clientId);
 
         // 我的办件 no longer knows the person: its page sends them to sign in again (at the portal, signed out there too).
         await page.GotoAsync(casesAddress + "cases");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/login"), Navigation.Arrived);
+        await Navigation.ArriveAsync(page, new System.Text.RegularExpressions.Regex("/account/login"));
         await BrowserFixture.ScreenshotAsync(page, $"sso-7-signed-out-by-the-portal-{width}");
     }
 

@@ -37,7 +37,7 @@ public sealed class CitizenJourneyBrowserTests(BrowserFixture browser)
         await page.GetByLabel("我已阅读并同意《山西省政务服务网用户协议》").CheckAsync();
         await BrowserFixture.ScreenshotAsync(page, "journey-1-register");
         await page.GetByRole(AriaRole.Button, new() { Name = "注册", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my");
         Assert.Equal(citizen.MaskedIdNumber, await page.Locator("[data-field=id-number]").TextContentAsync());
         await BrowserFixture.ScreenshotAsync(page, "journey-2-my-account");
 
@@ -46,7 +46,7 @@ public sealed class CitizenJourneyBrowserTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "展开导航" }).ClickAsync();
         await page.Locator("#portal-nav.show").WaitForAsync(new() { Timeout = 5000 });
         await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
-        await page.WaitForURLAsync(browser.BaseAddress.ToString(), Navigation.Arrived);
+        await Navigation.ArriveAsync(page, browser.BaseAddress.ToString());
 
         // 登录 with the wrong password.
         await page.LogInAsync(citizen.IdNumber, "Wrong#Password1");
@@ -72,7 +72,7 @@ public sealed class CitizenJourneyBrowserTests(BrowserFixture browser)
 
         // 登录 with the new password.
         await page.SubmitLoginAsync(citizen.IdNumber, newPassword);
-        await page.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my");
         await BrowserFixture.ScreenshotAsync(page, "journey-5-logged-in");
         await page.Context.CloseAsync();
     }

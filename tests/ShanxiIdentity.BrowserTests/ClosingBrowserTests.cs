@@ -27,9 +27,9 @@ public sealed class ClosingBrowserTests(BrowserFixture browser, ITestOutputHelpe
         await keys.TypeIntoAsync(page.GetByLabel("密码", new() { Exact = true }), citizen.Password);
         await keys.TypeIntoAsync(page.GetByLabel("验证码", new() { Exact = true }), PortalSession.CaptchaAnswer);
         await keys.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }), "Enter");
-        await page.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my");
         await keys.PressAsync(page.Locator("[data-closing-link]"), "Enter");
-        await page.WaitForURLAsync("**/my/closing", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my/closing");
         findings.AddRange(await BothModesAsync(page, "/my/closing @390"));
 
         await keys.TypeIntoAsync(page.GetByLabel("当前密码"), citizen.Password);
@@ -37,7 +37,7 @@ public sealed class ClosingBrowserTests(BrowserFixture browser, ITestOutputHelpe
         await page.GetByText(AccountMessages.SmsSent(citizen.MaskedPhone)).WaitForAsync();
         await keys.TypeIntoAsync(page.GetByLabel("短信验证码"), await browser.Portal.LatestSmsCodeAsync(citizen.Phone));
         await keys.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "确认注销账号" }), "Enter");
-        await page.WaitForURLAsync("**/account/closing", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/account/closing");
         await page.Locator("[data-closing-cancel]").WaitForAsync();
         findings.AddRange(await BothModesAsync(page, "/account/closing @390"));
         await BrowserFixture.ScreenshotAsync(page, "closing-cooling-off-390");
@@ -63,7 +63,7 @@ public sealed class ClosingBrowserTests(BrowserFixture browser, ITestOutputHelpe
         await again.GetByLabel("验证码", new() { Exact = true }).FillAsync(PortalSession.CaptchaAnswer);
         await again.GetByLabel("我已阅读并同意《山西省政务服务网用户协议》").CheckAsync();
         await again.GetByRole(AriaRole.Button, new() { Name = "注册", Exact = true }).ClickAsync();
-        await again.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(again, "**/my");
         Assert.Equal(citizen.MaskedIdNumber, await again.Locator("[data-field=id-number]").TextContentAsync());
         await again.Context.CloseAsync();
 
@@ -78,7 +78,7 @@ public sealed class ClosingBrowserTests(BrowserFixture browser, ITestOutputHelpe
         var citizen = await browser.Portal.SeedCitizenAsync();
         var page = await browser.NewPageAsync();
         await page.LogInAsync(citizen.IdNumber, citizen.Password);
-        await page.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my");
         await page.GotoAsync("/my/closing");
         await page.GetByLabel("当前密码").FillAsync("Wrong#Password1");
         await page.GetByRole(AriaRole.Button, new() { Name = "确认注销账号" }).ClickAsync();
@@ -90,7 +90,7 @@ public sealed class ClosingBrowserTests(BrowserFixture browser, ITestOutputHelpe
         await browser.Portal.GrantAgentAsync(organisation, Citizen.New());
         var legal = await browser.NewPageAsync();
         await legal.LogInAsync(organisation.LoginName, organisation.Password, legal: true);
-        await legal.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(legal, "**/my");
         await legal.GotoAsync("/my/closing");
         await legal.Locator("[data-closing-blockers]").WaitForAsync();
         Assert.Equal(0, await legal.Locator("[data-closing-form]").CountAsync());

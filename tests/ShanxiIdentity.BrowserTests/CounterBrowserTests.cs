@@ -31,7 +31,7 @@ public sealed class CounterBrowserTests(BrowserFixture browser)
         await clerk.GetByRole(AriaRole.Link, new() { Name = "查找账号" }).First.ClickAsync();
         await clerk.GetByLabel("身份证号、统一社会信用代码或登录账号").FillAsync(citizen.IdNumber);
         await clerk.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
-        await clerk.WaitForURLAsync("**/counter/accounts/*", Navigation.Arrived);
+        await Navigation.ArriveAsync(clerk, "**/counter/accounts/*");
         Assert.Equal(citizen.MaskedIdNumber, await clerk.Locator("[data-field=id-number]").TextContentAsync());
         await BrowserFixture.ScreenshotAsync(clerk, "counter-2-clerk-account");
 
@@ -41,7 +41,7 @@ public sealed class CounterBrowserTests(BrowserFixture browser)
         await clerk.GetByLabel("新手机号").FillAsync(newPhone);
         await BrowserFixture.ScreenshotAsync(clerk, "counter-3-clerk-new-request");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "创建申请并显示材料清单" }).ClickAsync();
-        await clerk.WaitForURLAsync("**/counter/requests/*", Navigation.Arrived);
+        await Navigation.ArriveAsync(clerk, "**/counter/requests/*");
         await BrowserFixture.ScreenshotAsync(clerk, "counter-4-clerk-checklist");
         var count = await clerk.Locator("[data-material]").CountAsync();
         Assert.Equal(2, count);
@@ -98,6 +98,6 @@ public sealed class CounterBrowserTests(BrowserFixture browser)
         await page.GetByLabel("动态验证码").FillAsync(StaffMember.Code(key, browser.Portal.Clock));
         await BrowserFixture.ScreenshotAsync(page, screenshot);
         await page.GetByRole(AriaRole.Button, new() { Name = "绑定并登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/counter", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/counter");
     }
 }

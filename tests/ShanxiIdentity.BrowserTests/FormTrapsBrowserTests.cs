@@ -124,7 +124,7 @@ public sealed class FormTrapsBrowserTests(BrowserFixture browser)
         await page.GetByLabel("验证码", new() { Exact = true }).FillAsync(PortalSession.CaptchaAnswer);
         await page.GetByLabel("我已阅读并同意《山西省政务服务网用户协议》").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "注册", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my");
         await page.Context.CloseAsync();
     }
 
@@ -153,7 +153,7 @@ public sealed class FormTrapsBrowserTests(BrowserFixture browser)
 
         await page.GetByLabel("验证码", new() { Exact = true }).FillAsync(PortalSession.CaptchaAnswer);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my");
         await page.Context.CloseAsync();
     }
 
@@ -186,7 +186,7 @@ public sealed class FormTrapsBrowserTests(BrowserFixture browser)
         await page.GetByLabel("验证码", new() { Exact = true }).FillAsync(PortalSession.CaptchaAnswer);
         await page.GetByLabel("我已阅读并同意《山西省政务服务网用户协议》").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "注册", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my");
         Assert.Equal(citizen.MaskedIdNumber, await page.Locator("[data-field=id-number]").TextContentAsync());
 
         await page.Context.CloseAsync();
@@ -194,7 +194,7 @@ public sealed class FormTrapsBrowserTests(BrowserFixture browser)
         // The account is found by the normalised number: a fresh browser logs in with it.
         var again = await browser.NewPageAsync(width: 360, height: 740);
         await again.LogInAsync(citizen.IdNumber, citizen.Password);
-        await again.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(again, "**/my");
         await again.Context.CloseAsync();
     }
 }

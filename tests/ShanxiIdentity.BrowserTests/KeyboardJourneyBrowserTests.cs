@@ -36,20 +36,20 @@ public sealed class KeyboardJourneyBrowserTests(BrowserFixture browser)
         await keys.TypeIntoAsync(page.GetByLabel("确认密码"), citizen.Password);
         await keys.PressAsync(page.GetByLabel("我已阅读并同意《山西省政务服务网用户协议》"), "Space");
         await keys.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "注册", Exact = true }), "Enter");
-        await page.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my");
 
         // 退出 from the phone menu, opened with the keyboard.
         await keys.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "展开导航" }), "Enter");
         await page.Locator("#portal-nav.show").WaitForAsync(new() { Timeout = 5000 });
         await keys.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "退出" }), "Enter");
-        await page.WaitForURLAsync(browser.BaseAddress.ToString(), Navigation.Arrived);
+        await Navigation.ArriveAsync(page, browser.BaseAddress.ToString());
 
         await page.GotoAsync("/account/login");
         await keys.TypeIntoAsync(page.GetByLabel("账号"), citizen.IdNumber);
         await keys.TypeIntoAsync(page.GetByLabel("密码", new() { Exact = true }), citizen.Password);
         await keys.TypeIntoAsync(page.GetByLabel("验证码", new() { Exact = true }), PortalSession.CaptchaAnswer);
         await keys.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }), "Enter");
-        await page.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my");
         await page.Context.CloseAsync();
     }
 
@@ -75,7 +75,7 @@ public sealed class KeyboardJourneyBrowserTests(BrowserFixture browser)
         var heard = CaptchaFiles.HearDigits(await audio.BodyAsync());
         await keys.TypeIntoAsync(page.GetByLabel("验证码", new() { Exact = true }), heard);
         await keys.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }), "Enter");
-        await page.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my");
         await page.Context.CloseAsync();
     }
 
@@ -104,7 +104,7 @@ public sealed class KeyboardJourneyBrowserTests(BrowserFixture browser)
         await keys.TypeIntoAsync(page.GetByLabel("确认密码"), organisation.Password);
         await keys.PressAsync(page.GetByLabel("我已阅读并同意《山西省政务服务网用户协议》"), "Space");
         await keys.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "注册", Exact = true }), "Enter");
-        await page.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my");
         Assert.Equal(organisation.Name, await page.Locator("[data-field=organisation]").TextContentAsync());
         await page.Context.CloseAsync();
     }
@@ -134,7 +134,7 @@ public sealed class KeyboardJourneyBrowserTests(BrowserFixture browser)
         await keys.TypeIntoAsync(page.GetByLabel("密码", new() { Exact = true }), newPassword);
         await keys.TypeIntoAsync(page.GetByLabel("验证码", new() { Exact = true }), PortalSession.CaptchaAnswer);
         await keys.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }), "Enter");
-        await page.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my");
 
         // 修改预留手机号 on 我的账号: a code to each phone.
         browser.Portal.Clock.Advance(SmsCodeService.ResendInterval);

@@ -56,7 +56,7 @@ public sealed class LayoutBrowserTests(BrowserFixture browser)
         var citizen = await browser.Portal.SeedCitizenAsync();
         var page = await browser.NewPageAsync();
         await page.LogInAsync(citizen.IdNumber, citizen.Password);
-        await page.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my");
 
         foreach (var width in AccessibilityBrowserTests.Widths)
         {

@@ -1,23 +1,30 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace ShanxiIdentity.BrowserTests;
 
 /// <summary>
-/// Follows a link and waits for the next page to load. Twice in ~40 full runs such a wait ran out on a loaded
-/// machine and could not be reproduced; on a timeout this says where the page is and which requests never
-/// finished, so the next one tells a stalled server from a stalled resource or a press that went nowhere.
-/// It waits twice Playwright's default: on a machine whose two cores are shared, a page has taken over 30 s.
+/// Waits for the next page without Playwright's WaitForURLAsync. Its .NET client (1.64) checks the frame's URL
+/// and then its load states before subscribing to the matching events, outside the lock that guards them: three
+/// times in CI the DOMContentLoaded event fell in that gap and the wait ran out on a loaded page (its log shows
+/// "Load" and "NetworkIdle" fired, never DOMContentLoaded). Polling the URL and then the document's
+/// readyState has no such gap. It waits twice Playwright's default: on a machine whose two cores are shared, a
+/// page has taken over 30 s.
 /// </summary>
 internal static class Navigation
 {
-    /// <summary>
-    /// A wait for the next page that ends with its document, not its last image: twice in CI the URL had
-    /// changed (network idle, even) and Chromium's load event never came within 30 s. What the tests do next
-    /// reads the DOM.
-    /// </summary>
-    public static PageWaitForURLOptions Arrived => new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 };
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
+    /// <summary>Until the page's address matches <paramref name="url"/> (a Playwright glob or an exact address) and its document is parsed.</summary>
+    public static Task ArriveAsync(IPage page, string url) => ArriveAsync(page, url, Glob(url));
+
+    public static Task ArriveAsync(IPage page, Regex url) => ArriveAsync(page, url.ToString(), url);
+
+    /// <summary>
+    /// Follows a link and waits for the next page. On a timeout it says where the page is and which requests
+    /// never finished, so the next one tells a stalled server from a stalled resource or a press that went nowhere.
+    /// </summary>
     public static async Task FollowAsync(IPage page, Func<Task> act, string url)
     {
         var pending = new ConcurrentDictionary<IRequest, DateTime>();
@@ -29,15 +36,13 @@ internal static class Navigation
         try
         {
             await act();
-
-            // The document, not every image: what follows reads the page and scans it with axe.
-            await page.WaitForURLAsync(url, Arrived);
+            await ArriveAsync(page, url);
         }
         catch (TimeoutException e)
         {
             var unfinished = string.Join("; ", pending.Select(p => $"{p.Key.Method} {p.Key.Url} since {p.Value:HH:mm:ss.fff}"));
             throw new TimeoutException(
-                $"{e.Message}{Environment.NewLine}now at {page.Url}, focus on {await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML?.slice(0, 120) ?? ''")}; unfinished: [{unfinished}]", e);
+                $"{e.Message}{Environment.NewLine}focus on {await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML?.slice(0, 120) ?? ''")}; unfinished: [{unfinished}]", e);
         }
         finally
         {
@@ -46,4 +51,27 @@ internal static class Navigation
             page.RequestFailed -= Ended;
         }
     }
+
+    private static async Task ArriveAsync(IPage page, string wanted, Regex url)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!url.IsMatch(page.Url))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Not at {wanted} after {Patience.TotalSeconds:0} s: now at {page.Url}");
+            }
+
+            await Task.Delay(20);
+        }
+
+        // The document, not every image: what follows reads the page and scans it with axe. The address is the
+        // new document's, so this runs in it (Playwright re-runs the function if a context is replaced).
+        await page.WaitForFunctionAsync(
+            "() => document.readyState !== 'loading'", null, new() { Timeout = (float)Patience.TotalMilliseconds });
+    }
+
+    /// <summary>Playwright's URL globs as the tests write them: ** across slashes, * within a segment; otherwise exact.</summary>
+    private static Regex Glob(string url) =>
+        new("^" + Regex.Escape(url).Replace(@"\*\*", ".*").Replace(@"\*", "[^/]*") + "$");
 }

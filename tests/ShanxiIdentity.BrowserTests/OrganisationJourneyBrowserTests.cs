@@ -35,7 +35,7 @@ public sealed class OrganisationJourneyBrowserTests(BrowserFixture browser)
         await page.GetByLabel("我已阅读并同意《山西省政务服务网用户协议》").CheckAsync();
         await BrowserFixture.ScreenshotAsync(page, "branch-1-register");
         await page.GetByRole(AriaRole.Button, new() { Name = "注册", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my");
         Assert.Equal("企业法人（分公司）", await page.Locator("[data-field=type]").TextContentAsync());
         Assert.Equal(branch.HeadOfficeCreditCode, await page.Locator("[data-field=head-office]").TextContentAsync());
         await BrowserFixture.ScreenshotAsync(page, "branch-2-my-account");
@@ -44,7 +44,7 @@ public sealed class OrganisationJourneyBrowserTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "展开导航" }).ClickAsync();
         await page.Locator("#portal-nav.show").WaitForAsync(new() { Timeout = 5000 });
         await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
-        await page.WaitForURLAsync(browser.BaseAddress.ToString(), Navigation.Arrived);
+        await Navigation.ArriveAsync(page, browser.BaseAddress.ToString());
 
         // 法人登录, beside 个人登录, with the login name.
         await page.GotoAsync("/account/login");
@@ -54,7 +54,7 @@ public sealed class OrganisationJourneyBrowserTests(BrowserFixture browser)
         await page.GetByLabel("验证码", new() { Exact = true }).FillAsync(PortalSession.CaptchaAnswer);
         await BrowserFixture.ScreenshotAsync(page, "branch-3-legal-login");
         await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my");
         Assert.Equal(branch.Name, await page.Locator("[data-field=organisation]").TextContentAsync());
         await page.Context.CloseAsync();
     }

@@ -41,9 +41,9 @@ public sealed class PasskeyBrowserTests(BrowserFixture browser)
             await page.GotoAsync(site + "/account/login");
             await page.Locator("[data-passkey-signin]").WaitForAsync(); // shown: the browser has WebAuthn
             await page.SubmitLoginAsync(citizen.IdNumber, citizen.Password);
-            await page.WaitForURLAsync("**/my", Navigation.Arrived);
+            await Navigation.ArriveAsync(page, "**/my");
             await page.Locator("[data-passkeys-link]").ClickAsync();
-            await page.WaitForURLAsync("**/my/passkeys", Navigation.Arrived);
+            await Navigation.ArriveAsync(page, "**/my/passkeys");
             findings.AddRange(await AccessibilityBrowserTests.ScanAsync(page, $"/my/passkeys @{width}"));
 
             // A wrong password first: said in the page, the name kept, nothing added.
@@ -74,7 +74,7 @@ public sealed class PasskeyBrowserTests(BrowserFixture browser)
             }
 
             await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
-            await page.WaitForURLAsync(site + "/", Navigation.Arrived);
+            await Navigation.ArriveAsync(page, site + "/");
             await page.GotoAsync(site + "/account/login");
 
             // The fingerprint not recognised: said in the page (role=alert), the button ready again.
@@ -87,7 +87,7 @@ public sealed class PasskeyBrowserTests(BrowserFixture browser)
 
             await cdp.SendAsync("WebAuthn.setUserVerified", new Dictionary<string, object> { ["authenticatorId"] = authenticatorId, ["isUserVerified"] = true });
             await signInButton.ClickAsync();
-            await page.WaitForURLAsync("**/my", Navigation.Arrived);
+            await Navigation.ArriveAsync(page, "**/my");
             await page.GotoAsync(site + "/my/passkeys");
             Assert.DoesNotContain("尚未使用", await page.Locator("[data-passkeys]").TextContentAsync(), StringComparison.Ordinal);
             await page.Context.CloseAsync();

@@ -35,7 +35,7 @@ public sealed class PersonalDataBrowserTests(BrowserFixture browser)
                 await clerk.GotoAsync("/counter/accounts");
                 await clerk.GetByLabel("身份证号、统一社会信用代码或登录账号").FillAsync(person.IdNumber);
                 await clerk.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
-                await clerk.WaitForURLAsync("**/counter/accounts/*", Navigation.Arrived);
+                await Navigation.ArriveAsync(clerk, "**/counter/accounts/*");
                 await clerk.Locator("form[action$='/reveal'] button").ClickAsync();
                 await clerk.Locator("[data-field=id-number]", new() { HasTextString = person.IdNumber }).WaitForAsync();
             }
@@ -44,7 +44,7 @@ public sealed class PersonalDataBrowserTests(BrowserFixture browser)
 
             var page = await browser.NewPageAsync(width: width, height: 900);
             await page.LogInAsync(alice.IdNumber, alice.Password);
-            await page.WaitForURLAsync("**/my", Navigation.Arrived);
+            await Navigation.ArriveAsync(page, "**/my");
             var keys = new KeyboardOnly(page);
             await Navigation.FollowAsync(page, () => keys.PressAsync(page.Locator("[data-my-data-link]"), "Enter"), "**/my/data");
             await page.Locator("[data-export-request]").ClickAsync();
@@ -75,7 +75,7 @@ public sealed class PersonalDataBrowserTests(BrowserFixture browser)
 
             await page.GotoAsync("/my");
             await keys.PressAsync(page.Locator("[data-data-views-link]"), "Enter");
-            await page.WaitForURLAsync("**/my/data/views", Navigation.Arrived);
+            await Navigation.ArriveAsync(page, "**/my/data/views");
             var rows = await page.Locator("[data-view-row]").AllTextContentsAsync();
             Assert.Contains(rows, r => r.Contains("查看完整信息", StringComparison.Ordinal) && r.Contains("窗口人员（" + Hall + "）", StringComparison.Ordinal));
             var staffName = await browser.Portal.QueryAsync(db => db.StaffProfiles.Where(p => db.Users.Any(u => u.Id == p.AccountId && u.UserName == loginName)).Select(p => p.Name).SingleAsync());
@@ -97,7 +97,7 @@ public sealed class PersonalDataBrowserTests(BrowserFixture browser)
         var alice = await browser.Portal.SeedCitizenAsync();
         var page = await browser.NewPageAsync(width: 390, height: 900);
         await page.LogInAsync(alice.IdNumber, alice.Password);
-        await page.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my");
         await page.GotoAsync("/my/data");
         var keys = new KeyboardOnly(page);
         await keys.PressAsync(page.Locator("[data-export-request]"), "Enter");
@@ -129,7 +129,7 @@ public sealed class PersonalDataBrowserTests(BrowserFixture browser)
         await page.GetByLabel("确认密码").FillAsync(StaffJourney.StaffPassword);
         await page.GetByLabel("动态验证码").FillAsync(StaffMember.Code(key, browser.Portal.Clock));
         await page.GetByRole(AriaRole.Button, new() { Name = "绑定并登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/counter", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/counter");
     }
 
     /// <summary>The page normal and in 长辈版 (switched back afterwards).</summary>

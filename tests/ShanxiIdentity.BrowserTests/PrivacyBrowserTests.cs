@@ -32,9 +32,9 @@ public sealed class PrivacyBrowserTests(BrowserFixture browser)
             });
             var page = await context.NewPageAsync();
             await page.GotoAsync("/my/sign-ins");
-            await page.WaitForURLAsync("**/account/login**", Navigation.Arrived);
+            await Navigation.ArriveAsync(page, "**/account/login**");
             await page.SubmitLoginAsync(citizen.IdNumber, citizen.Password);
-            await page.WaitForURLAsync("**/account/privacy**", Navigation.Arrived);
+            await Navigation.ArriveAsync(page, "**/account/privacy**");
             Assert.Contains(NewPolicy.Change, await page.Locator("[data-policy-changes]").TextContentAsync(), StringComparison.Ordinal);
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), $"/account/privacy scrolls sideways @{width}");
             await BrowserFixture.ScreenshotAsync(page, $"privacy-new-version-{width}");
@@ -42,11 +42,11 @@ public sealed class PrivacyBrowserTests(BrowserFixture browser)
 
             // Nothing else opens before it is accepted.
             await page.GotoAsync("/my");
-            await page.WaitForURLAsync("**/account/privacy**", Navigation.Arrived);
+            await Navigation.ArriveAsync(page, "**/account/privacy**");
             await page.GotoAsync("/my/sign-ins");
-            await page.WaitForURLAsync("**/account/privacy**", Navigation.Arrived);
+            await Navigation.ArriveAsync(page, "**/account/privacy**");
             await new KeyboardOnly(page).PressAsync(page.Locator("[data-accept-policy]"), "Enter");
-            await page.WaitForURLAsync("**/my/sign-ins", Navigation.Arrived);
+            await Navigation.ArriveAsync(page, "**/my/sign-ins");
             var id = await portal.PersonIdAsync(citizen);
             Assert.Equal(NewPolicy.Version, await portal.QueryAsync(db => db.Users.Where(a => a.Id == id).Select(a => a.PrivacyVersion).SingleAsync()));
             await context.CloseAsync();
@@ -74,16 +74,16 @@ public sealed class PrivacyBrowserTests(BrowserFixture browser)
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.SubmitLoginAsync(citizen.IdNumber, citizen.Password);
-        await page.WaitForURLAsync("**/account/privacy**", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/account/privacy**");
         var keys = new KeyboardOnly(page);
         await keys.PressAsync(page.Locator("[data-close-account]"), "Enter");
-        await page.WaitForURLAsync("**/my/closing", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my/closing");
         await keys.PressAsync(page.Locator("[data-closing-counter] a", new() { HasTextString = "查找政务大厅" }), "Enter");
-        await page.WaitForURLAsync("**/halls", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/halls");
         await page.GoBackAsync();
-        await page.WaitForURLAsync("**/my/closing", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my/closing");
         await keys.PressAsync(page.Locator("[data-closing-counter] a", new() { HasTextString = "查看办理材料" }), "Enter");
-        await page.WaitForURLAsync("**/guide/**", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/guide/**");
         Assert.DoesNotContain("/account/privacy", page.Url, StringComparison.Ordinal);
         await context.CloseAsync();
     }

@@ -26,7 +26,7 @@ public sealed class QrSignInBrowserTests(BrowserFixture browser)
         await Task.Delay(500);
         Assert.Null(await phone.Locator("[data-qr-image]").GetAttributeAsync("src"));
         await phone.SubmitLoginAsync(citizen.IdNumber, citizen.Password);
-        await phone.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(phone, "**/my");
 
         // The desktop: the code, its instructions and the live progress, under axe in both modes.
         var desktop = await browser.NewPageAsync(width: 1280, height: 900);
@@ -57,7 +57,7 @@ public sealed class QrSignInBrowserTests(BrowserFixture browser)
         await keys.PressAsync(phone.GetByRole(AriaRole.Button, new() { Name = "确认登录" }), "Enter");
         await phone.GetByText(QrSignInMessages.ConfirmedOnPhone).WaitForAsync();
         Assert.True(await phone.Locator("[data-qr-answer]").EvaluateAsync<bool>("e => e === document.activeElement"), "the phone's answer does not take focus");
-        await desktop.WaitForURLAsync("**/my", new() { Timeout = 15_000 });
+        await Navigation.ArriveAsync(desktop, "**/my");
         await phone.Context.CloseAsync();
         await desktop.Context.CloseAsync();
 

@@ -20,7 +20,7 @@ public sealed class RightsPagesZoomBrowserTests(BrowserFixture browser, ITestOut
         var citizen = await browser.Portal.SeedCitizenAsync();
         var page = await browser.NewPageAsync(width: 640, height: 400);
         await page.LogInAsync(citizen.IdNumber, citizen.Password);
-        await page.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my");
 
         await page.GotoAsync("/my/data/views");
         await page.Locator("[data-views-none]").WaitForAsync();
@@ -50,7 +50,7 @@ public sealed class RightsPagesZoomBrowserTests(BrowserFixture browser, ITestOut
         await CheckAsync(page, "/my/closing (code sent, countdown) @640", findings);
         await page.GetByLabel("短信验证码").FillAsync(await browser.Portal.LatestSmsCodeAsync(citizen.Phone));
         await page.GetByRole(AriaRole.Button, new() { Name = "确认注销账号" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/closing", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/account/closing");
         await CheckAsync(page, "/account/closing @640", findings);
         await BrowserFixture.ScreenshotAsync(page, "closing-cooling-off-640");
         await page.Context.CloseAsync();

@@ -21,9 +21,9 @@ public sealed class SecondFactorBrowserTests(BrowserFixture browser)
 
         await page.GotoAsync("/account/login");
         await LogInAsync(keys, page, citizen);
-        await page.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my");
         await keys.PressAsync(page.Locator("[data-second-factor-link]"), "Enter");
-        await page.WaitForURLAsync("**/my/second-factor", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my/second-factor");
         findings.AddRange(await AccessibilityBrowserTests.ScanAsync(page, "/my/second-factor @390"));
 
         var key = (await page.Locator("[data-authenticator-key]").GetAttributeAsync("data-authenticator-key"))!;
@@ -42,7 +42,7 @@ public sealed class SecondFactorBrowserTests(BrowserFixture browser)
         findings.AddRange(await AccessibilityBrowserTests.ScanAsync(again, "/account/second-factor @390"));
         await againKeys.TypeIntoAsync(again.GetByLabel("验证码", new() { Exact = true }), NextCode(key));
         await againKeys.PressAsync(again.GetByRole(AriaRole.Button, new() { Name = "验证", Exact = true }), "Enter");
-        await again.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(again, "**/my");
         await again.Context.CloseAsync();
 
         Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings));

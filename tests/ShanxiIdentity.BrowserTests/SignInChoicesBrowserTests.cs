@@ -78,7 +78,7 @@ public sealed class SignInChoicesBrowserTests(BrowserFixture browser)
         Assert.False(await page.Locator("[data-passkey-signin]").IsVisibleAsync());
 
         await page.SubmitLoginAsync(citizen.IdNumber, citizen.Password);
-        await page.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my");
         await page.GotoAsync("/my/passkeys");
         await Assertions.Expect(page.Locator("[data-passkey-add] [role=alert]")).ToHaveTextAsync(PasskeyMessages.NeedsScript);
         Assert.False(await page.GetByLabel("当前密码").IsVisibleAsync());
@@ -96,7 +96,7 @@ public sealed class SignInChoicesBrowserTests(BrowserFixture browser)
         var page = await OpenAsync(390, care: true);
         var keys = new KeyboardOnly(page);
         await page.LogInAsync(citizen.IdNumber, citizen.Password);
-        await page.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my");
         await page.GotoAsync("/my/second-factor");
 
         // A phone cannot scan the code on its own screen: the same otpauth:// address is a link to its authenticator app.
@@ -136,7 +136,7 @@ public sealed class SignInChoicesBrowserTests(BrowserFixture browser)
         findings.AddRange(await AccessibilityBrowserTests.ScanAsync(desktop, "/account/second-factor (errors) @640 长辈版"));
         await desktopKeys.TypeIntoAsync(desktop.GetByLabel("验证码", new() { Exact = true }), NextCode(key));
         await desktopKeys.PressAsync(desktop.GetByRole(AriaRole.Button, new() { Name = "验证", Exact = true }), "Enter");
-        await desktop.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(desktop, "**/my");
         await desktop.Context.CloseAsync();
 
         Assert.Empty(findings);

@@ -21,13 +21,13 @@ public sealed class SignInHistoryBrowserTests(BrowserFixture browser)
             var mine = await browser.NewPageAsync(width: width, height: 900);
             var other = await browser.NewPageAsync();
             await mine.LogInAsync(citizen.IdNumber, citizen.Password);
-            await mine.WaitForURLAsync("**/my", Navigation.Arrived);
+            await Navigation.ArriveAsync(mine, "**/my");
             await other.LogInAsync(citizen.IdNumber, citizen.Password);
-            await other.WaitForURLAsync("**/my", Navigation.Arrived);
+            await Navigation.ArriveAsync(other, "**/my");
 
             var keys = new KeyboardOnly(mine);
             await keys.PressAsync(mine.Locator("[data-sign-ins-link]"), "Enter");
-            await mine.WaitForURLAsync("**/my/sign-ins", Navigation.Arrived);
+            await Navigation.ArriveAsync(mine, "**/my/sign-ins");
             Assert.Equal(2, await mine.Locator("[data-open-sessions] li").CountAsync());
             Assert.Equal(1, await mine.Locator("[data-open-sessions] [data-this-device]").CountAsync());
             Assert.Equal(2, await mine.Locator("[data-recent-sign-ins] li").CountAsync());
@@ -46,7 +46,7 @@ public sealed class SignInHistoryBrowserTests(BrowserFixture browser)
             await BrowserFixture.ScreenshotAsync(mine, $"sign-ins-{width}");
 
             await other.GotoAsync("/my");
-            await other.WaitForURLAsync("**/account/login**", Navigation.Arrived);
+            await Navigation.ArriveAsync(other, "**/account/login**");
             await mine.GotoAsync("/my");
             Assert.EndsWith("/my", mine.Url, StringComparison.Ordinal);
             await mine.Context.CloseAsync();

@@ -26,7 +26,7 @@ public sealed class SingleSignOnBrowserTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "在线申请" }).ClickAsync();
 
         // At the portal: its own login page, then the consent page naming the system and the ID number.
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/login"), Navigation.Arrived);
+        await Navigation.ArriveAsync(page, new System.Text.RegularExpressions.Regex("/account/login"));
         await page.SubmitLoginAsync(citizen.IdNumber, citizen.Password);
         await page.Locator("[data-consent-page]").WaitForAsync();
         Assert.Equal("我的办件（浏览器测试）", await page.Locator("[data-client-name]").TextContentAsync());
@@ -35,7 +35,7 @@ public sealed class SingleSignOnBrowserTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "同意并登录" }).ClickAsync();
 
         // Back at 我的办件, signed in as the citizen, on the page asked for.
-        await page.WaitForURLAsync(casesAddress + "cases", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, casesAddress + "cases");
         Assert.Equal(citizen.Name, await page.Locator("[data-signed-in-as]").TextContentAsync());
 
         // 提交 with starred fields empty: 带星号为必填项, nothing lost.
@@ -68,9 +68,9 @@ public sealed class SingleSignOnBrowserTests(BrowserFixture browser)
 
         // 退出 here ends the portal session too (RP-initiated logout with the identity token).
         await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
-        await page.WaitForURLAsync(casesAddress.ToString(), Navigation.Arrived);
+        await Navigation.ArriveAsync(page, casesAddress.ToString());
         await page.GotoAsync(browser.BaseAddress + "my");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/login"), Navigation.Arrived);
+        await Navigation.ArriveAsync(page, new System.Text.RegularExpressions.Regex("/account/login"));
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class SingleSignOnBrowserTests(BrowserFixture browser)
         var page = await browser.NewPageAsync(width: 390, height: 844);
         await page.GotoAsync(casesAddress.ToString());
         await page.GetByRole(AriaRole.Link, new() { Name = "在线申请" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/account/login"), Navigation.Arrived);
+        await Navigation.ArriveAsync(page, new System.Text.RegularExpressions.Regex("/account/login"));
         await page.SubmitLoginAsync(citizen.IdNumber, citizen.Password);
 
         // The consent page offers 以个人身份 and the organisation whose authorisation covers 我的办件.
@@ -97,7 +97,7 @@ public sealed class SingleSignOnBrowserTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "同意并登录" }).ClickAsync();
 
         // 我的办件 says for whom the person handles the cases.
-        await page.WaitForURLAsync(casesAddress + "cases", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, casesAddress + "cases");
         var acting = await page.Locator("[data-acting-for]").TextContentAsync();
         Assert.Contains($"以 {organisation.Name} 名义办理", acting, StringComparison.Ordinal);
         Assert.Contains($"经办人：{citizen.Name}", acting, StringComparison.Ordinal);

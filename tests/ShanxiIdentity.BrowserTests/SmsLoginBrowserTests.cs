@@ -19,7 +19,7 @@ public sealed class SmsLoginBrowserTests(BrowserFixture browser)
         // From the password login to 短信验证码登录 by its link.
         await page.GotoAsync("/account/login");
         await keys.PressAsync(page.GetByRole(AriaRole.Link, new() { Name = "短信验证码登录" }), "Enter");
-        await page.WaitForURLAsync("**/account/login/sms", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/account/login/sms");
         findings.AddRange(await AccessibilityBrowserTests.ScanAsync(page, "/account/login/sms @390"));
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at 390 px");
 
@@ -40,7 +40,7 @@ public sealed class SmsLoginBrowserTests(BrowserFixture browser)
         await keys.TypeIntoAsync(page.GetByLabel("短信验证码"), await browser.Portal.LatestSmsCodeAsync(citizen.Phone));
         await BrowserFixture.ScreenshotAsync(page, "sms-login-390");
         await keys.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }), "Enter");
-        await page.WaitForURLAsync("**/my", Navigation.Arrived);
+        await Navigation.ArriveAsync(page, "**/my");
         await page.Context.CloseAsync();
 
         Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings));
