@@ -67,8 +67,16 @@ internal static class Navigation
 
         // The document, not every image: what follows reads the page and scans it with axe. The address is the
         // new document's, so this runs in it (Playwright re-runs the function if a context is replaced).
-        await page.WaitForFunctionAsync(
-            "() => document.readyState !== 'loading'", null, new() { Timeout = (float)Patience.TotalMilliseconds });
+        try
+        {
+            await page.WaitForFunctionAsync(
+                "() => document.readyState !== 'loading'", null, new() { Timeout = (float)Patience.TotalMilliseconds });
+        }
+        catch (TimeoutException e)
+        {
+            // Playwright's message does not say where: the address tells a page that never finished from one replaced.
+            throw new TimeoutException($"At {wanted} but its document still loading after {Patience.TotalSeconds:0} s: now at {page.Url}", e);
+        }
     }
 
     /// <summary>Playwright's URL globs as the tests write them: ** across slashes, * within a segment; otherwise exact.</summary>
