@@ -110,7 +110,7 @@ internal static class LoadClient
         }
 
         ClockStarting.Value?.Invoke();
-        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clientCpu = Environment.CpuUsage.TotalTime;
         var clock = Stopwatch.StartNew();
         var tasks = Enumerable.Range(0, workers).Select(async worker =>
         {
@@ -141,7 +141,7 @@ internal static class LoadClient
         });
         await Task.WhenAll(tasks).ConfigureAwait(false);
         var elapsed = clock.Elapsed.TotalSeconds;
-        clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu;
+        clientCpu = Environment.CpuUsage.TotalTime - clientCpu;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         return new LoadResult(name, all.Length, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), failures)
         {
